@@ -1,0 +1,193 @@
+// The channel's data model: plain, JSON-able types shared by domain rules, services, store and HTTP.
+
+export const PRESENCES = ['available', 'busy', 'busy-dnd', 'away', 'offline'] as const;
+export type Presence = (typeof PRESENCES)[number];
+
+export const DISTRIBUTION_MODES = ['push', 'pick'] as const;
+export type DistributionMode = (typeof DISTRIBUTION_MODES)[number];
+
+export const CONVERSATION_STATES = ['open', 'active', 'waiting', 'wrap-up', 'closed'] as const;
+export type ConversationState = (typeof CONVERSATION_STATES)[number];
+
+export const NUMBER_TYPES = ['long-code', 'short-code', 'toll-free'] as const;
+export type NumberType = (typeof NUMBER_TYPES)[number];
+
+export const HOUR_MS = 60 * 60 * 1000;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** Defaults the product documents or the rulebook decides. */
+export const DEFAULTS = {
+  capacityUnits: 30,
+  allowedPresences: ['available', 'busy'] as Presence[],
+  autoCloseAfterInactivityMs: 48 * HOUR_MS,
+  minimumAutoCloseMs: 8 * HOUR_MS,
+  offerTimeoutMs: 120_000,
+  openAutoCloseMs: 30 * DAY_MS,
+  activeAutoCloseMs: 30 * DAY_MS,
+  wrapUpAutoCloseMs: DAY_MS,
+  agentCapacity: 100,
+} as const;
+
+export type Actor =
+  | { kind: 'customer' }
+  | { kind: 'agent'; agentId: string }
+  | { kind: 'admin' }
+  | { kind: 'system' };
+
+export type ValidationOutcome =
+  | 'valid'
+  | 'customer-id-invalid'
+  | 'api-key-invalid'
+  | 'telesign-unreachable';
+
+export interface SmsSettings {
+  customerId?: string;
+  /** Secret: stored in full, never returned in full (R-WS-3). */
+  apiKey?: string;
+  validation?: { outcome: ValidationOutcome; checkedAt: number; detail: string };
+}
+
+export interface SmsNumber {
+  /** `<country code><number>`, digits only. */
+  number: string;
+  type: NumberType;
+  description?: string;
+  addedAt: number;
+}
+
+export type FieldCondition = {
+  /** `contact.<field>` (e.g. `contact.mobilePhone`, `contact.city`), `customer.number`, `support.number`, `message.text`. */
+  field: string;
+  op: 'equals' | 'not-equals' | 'begins-with' | 'ends-with' | 'contains' | 'in' | 'exists';
+  value?: string | string[];
+};
+export type Condition = FieldCondition | { all: Condition[] } | { any: Condition[] };
+
+export interface RoutingRule {
+  id: string;
+  name: string;
+  condition: Condition;
+  queueId: string;
+}
+
+export interface WorkStream {
+  id: string;
+  name: string;
+  channel: 'sms';
+  mode: DistributionMode;
+  capacityUnits: number;
+  allowedPresences: Presence[];
+  autoCloseAfterInactivityMs: number;
+  offerTimeoutMs: number;
+  sms: SmsSettings;
+  /** One number per work stream (R-NUM-3). */
+  number?: SmsNumber;
+  routingRules: RoutingRule[];
+  createdAt: number;
+}
+
+export interface Queue {
+  id: string;
+  name: string;
+  /** The organisation's default queue: every agent is a member; it cannot be deleted (R-RT-4). */
+  isDefault: boolean;
+}
+
+export interface Contact {
+  id: string;
+  firstName: string;
+  lastName: string;
+  /** CRM form `+<cc><number>`. */
+  mobilePhone?: string;
+  email?: string;
+  status: 'active' | 'inactive';
+  /** Other contact fields routing rules may test. */
+  fields: Record<string, string>;
+}
+
+export interface Agent {
+  id: string;
+  name: string;
+  /** Queue memberships besides the default queue. */
+  queueIds: string[];
+  capacity: number;
+  /** What the agent chose; Away and Offline stick, the others follow capacity (R-AG-2). */
+  presenceChoice: Presence;
+  lastAssignedAt?: number;
+}
+
+export interface Transition {
+  from: ConversationState | null;
+  to: ConversationState;
+  at: number;
+  actor: Actor;
+  reason: string;
+}
+
+export interface Offer {
+  agentId: string;
+  offeredAt: number;
+  expiresAt: number;
+}
+
+export interface Conversation {
+  id: string;
+  workStreamId: string;
+  /** Customer's number as TeleSign sends it (digits). */
+  customerNumber: string;
+  supportNumber: string;
+  state: ConversationState;
+  queueId: string;
+  /** Which routing rule put it in its queue, or `default` (R-RT-5). */
+  routedBy: { ruleId: string; ruleName: string } | 'default';
+  contactId?: string;
+  /** `none` or `many` flags the conversation for the agent to pick or create a contact (R-RT-2). */
+  contactMatch: 'linked' | 'none' | 'many';
+  agentId?: string;
+  /** The last agent who held it: offered first when the customer texts again from Waiting. */
+  lastAgentId?: string;
+  offer?: Offer;
+  /** Agents who rejected or let an offer expire in this routing round. */
+  rejectedBy: string[];
+  resolved: boolean;
+  createdAt: number;
+  lastActivityAt: number;
+  wrapUpAt?: number;
+  closedAt?: number;
+  transitions: Transition[];
+}
+
+export interface DeliveryStatus {
+  code: number;
+  description: string;
+  final: boolean;
+  updatedAt: number;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  direction: 'inbound' | 'outbound';
+  /** Inbound: the first 1600 code points (R-MSG-3). */
+  text: string;
+  truncated: boolean;
+  at: number;
+  chars: number;
+  encoding: 'GSM-7' | 'UCS-2';
+  segments: number;
+  agentId?: string;
+  telesignReferenceId?: string;
+  /** Outbound: latest delivery status from TeleSign (R-MSG-5). */
+  delivery?: DeliveryStatus;
+  /** Outbound: why TeleSign did not take the message, as the agent sees it. */
+  failure?: { code: string | number; description: string };
+}
+
+/** The raw inbound callback as TeleSign sent it; nothing is lost (R-MSG-3, R-SEC-2). */
+export interface InboundEvent {
+  referenceId: string;
+  receivedAt: number;
+  rawBody: string;
+  outcome: 'accepted' | 'duplicate' | 'unroutable';
+  conversationId?: string;
+}

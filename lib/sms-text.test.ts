@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { codePointLength, describeSms, truncateCodePoints } from './sms-text';
+
+describe('SMS text (R-MSG-1, R-MSG-6)', () => {
+  it('counts an emoji as one character although it is two UTF-16 units', () => {
+    expect(codePointLength('😀'.repeat(1600))).toBe(1600);
+    expect('😀'.repeat(1600).length).toBe(3200);
+  });
+
+  it('truncates on code points and never splits a surrogate pair', () => {
+    expect(truncateCodePoints('a😀b', 2)).toBe('a😀');
+  });
+
+  it('uses GSM-7 with 160 characters in one segment and 153 per part after that', () => {
+    expect(describeSms('a'.repeat(160))).toEqual({ chars: 160, encoding: 'GSM-7', segments: 1 });
+    expect(describeSms('a'.repeat(161))).toMatchObject({ segments: 2 });
+    expect(describeSms('a'.repeat(306))).toMatchObject({ segments: 2 });
+    expect(describeSms('a'.repeat(307))).toMatchObject({ segments: 3 });
+  });
+
+  it('counts GSM extension characters twice', () => {
+    expect(describeSms('€'.repeat(80))).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+    expect(describeSms('€'.repeat(81))).toMatchObject({ encoding: 'GSM-7', segments: 2 });
+  });
+
+  it('switches to UCS-2 with 70 characters in one segment and 67 per part', () => {
+    expect(describeSms('Привет'.padEnd(70, 'я'))).toEqual({ chars: 70, encoding: 'UCS-2', segments: 1 });
+    expect(describeSms('я'.repeat(71))).toMatchObject({ encoding: 'UCS-2', segments: 2 });
+    expect(describeSms('я'.repeat(134))).toMatchObject({ segments: 2 });
+    expect(describeSms('я'.repeat(135))).toMatchObject({ segments: 3 });
+  });
+});
