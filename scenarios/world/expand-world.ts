@@ -1,0 +1,43 @@
+// Turns a world's `faker` section into concrete contacts and agents, repeatably (seeded).
+import { en, Faker } from '@faker-js/faker';
+import type { World } from './world-schema';
+
+/** The world with generated people appended; the same seed always gives the same people. */
+export function expandWorld(world: World): World {
+  const spec = world.faker;
+  if (!spec || (spec.contacts === 0 && spec.agents === 0)) return world;
+  const faker = new Faker({ locale: [en] });
+  faker.seed(spec.seed);
+  const contacts = [...world.contacts];
+  const taken = new Set(contacts.map((c) => c.mobilePhone));
+  for (let i = 1; i <= spec.contacts; i++) {
+    const firstName = faker.person.firstName();
+    const lastName = faker.person.lastName();
+    let phone = '';
+    do {
+      // 555-01xx is reserved for fiction and still a valid US/CA number for libphonenumber.
+      const area = faker.helpers.arrayElement(['202', '312', '415', '617', '718']);
+      phone = `+${spec.countryCode}${area}55501${faker.string.numeric(2)}`;
+    } while (taken.has(phone));
+    taken.add(phone);
+    contacts.push({
+      name: `contact-${i}`,
+      firstName,
+      lastName,
+      mobilePhone: phone,
+      email: faker.internet.email({ firstName, lastName }).toLowerCase(),
+      fields: { city: faker.location.city() },
+    });
+  }
+  const agents = [...world.agents];
+  for (let i = 1; i <= spec.agents; i++) {
+    agents.push({
+      name: `agent-${i}`,
+      displayName: faker.person.fullName(),
+      queues: world.queues.length > 0 ? [faker.helpers.arrayElement(world.queues)] : [],
+      capacity: 100,
+      presence: spec.agentPresence,
+    });
+  }
+  return { ...world, contacts, agents };
+}
