@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { parseSimFlags } from './flags';
+
+const run = (argv: string[], env: Record<string, string> = {}) => {
+  const outcome = parseSimFlags(argv, env);
+  if (outcome.kind !== 'run') throw new Error(`expected flags, got ${JSON.stringify(outcome)}`);
+  return outcome.flags;
+};
+
+describe('sim flags', () => {
+  it('defaults to ports 4010 and 4020, loopback, .sim-data and a real clock', () => {
+    expect(run([])).toEqual({
+      telesignPort: 4010,
+      channelPort: 4020,
+      host: '127.0.0.1',
+      dataDir: '.sim-data',
+      seed: null,
+      world: 'default',
+      clock: 'real',
+      record: null,
+      logLevel: 'info',
+      logJson: false,
+    });
+  });
+
+  it('takes ports from environment variables when no flag is given', () => {
+    const flags = run([], { TELESIGN_PORT: '5010', CHANNEL_PORT: '0' });
+    expect([flags.telesignPort, flags.channelPort]).toEqual([5010, 0]);
+  });
+
+  it('prefers a flag over its environment variable', () => {
+    expect(run(['--telesign-port', '6000'], { TELESIGN_PORT: '5010' }).telesignPort).toBe(6000);
+  });
+
+  it('keeps no data folder with --memory', () => {
+    expect(run(['--memory', '--data', 'x']).dataDir).toBeNull();
+  });
+
+  it('reads the seed, world, manual clock, record file and JSON logs', () => {
+    const flags = run([
+      '--seed=7',
+      '--world',
+      'fixtures/worlds/default.yaml',
+      '--clock',
+      'manual',
+      '--record',
+      'out.yaml',
+      '--log-json',
+      '--log-level',
+      'debug',
+    ]);
+    expect(flags).toMatchObject({
+      seed: 7,
+      world: 'fixtures/worlds/default.yaml',
+      clock: 'manual',
+      record: 'out.yaml',
+      logJson: true,
+      logLevel: 'debug',
+    });
+  });
+
+  it('returns the help text for --help', () => {
+    const outcome = parseSimFlags(['--help']);
+    expect(outcome.kind).toBe('help');
+    if (outcome.kind === 'help') expect(outcome.text).toContain('--telesign-port');
+  });
+
+  it('refuses an unknown flag, naming it', () => {
+    expect(parseSimFlags(['--colour'])).toEqual({
+      kind: 'error',
+      message: expect.stringContaining("Unknown option '--colour'"),
+    });
+  });
+
+  it('refuses a port that is not a number', () => {
+    expect(parseSimFlags(['--channel-port', 'abc'])).toEqual({
+      kind: 'error',
+      message: '--channel-port must be a number (channelPort)',
+    });
+  });
+
+  it('refuses a port above 65535', () => {
+    expect(parseSimFlags([], { TELESIGN_PORT: '70000' })).toEqual({
+      kind: 'error',
+      message: '--telesign-port must be between 0 and 65535 (telesignPort)',
+    });
+  });
+
+  it('refuses a clock other than real or manual', () => {
+    expect(parseSimFlags(['--clock', 'fast'])).toEqual({
+      kind: 'error',
+      message: '--clock must be real or manual (clock)',
+    });
+  });
+});

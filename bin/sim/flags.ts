@@ -1,0 +1,143 @@
+// The command line of `npm run sim`: flags, then environment variables, then defaults, validated with zod.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+export interface SimFlags {
+  telesignPort: number;
+  channelPort: number;
+  host: string;
+  /** Folder of the lowdb JSON files; null with `--memory`. */
+  dataDir: string | null;
+  seed: number | null;
+  world: string;
+  clock: 'real' | 'manual';
+  record: string | null;
+  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  logJson: boolean;
+}
+
+export type FlagsOutcome =
+  | { kind: 'run'; flags: SimFlags }
+  | { kind: 'help'; text: string }
+  | { kind: 'error'; message: string };
+
+export const DEFAULT_TELESIGN_PORT = 4010;
+export const DEFAULT_CHANNEL_PORT = 4020;
+export const DEFAULT_DATA_DIR = '.sim-data';
+export const DEFAULT_WORLD = 'default';
+
+export const HELP = `Usage: npm run sim -- [options]
+
+Starts the fake TeleSign and the SMS channel side by side, seeded with a world, and serves the
+web console at the channel's URL.
+
+Options (flag, then environment variable, then default):
+  --telesign-port <n>   fake TeleSign port            TELESIGN_PORT   4010  (0 = any free port)
+  --channel-port <n>    channel and console port      CHANNEL_PORT    4020  (0 = any free port)
+  --host <address>      address to listen on          SIM_HOST        127.0.0.1
+  --data <folder>       lowdb JSON data folder        SIM_DATA        .sim-data/
+  --memory              keep nothing on disk          SIM_MEMORY=1
+  --seed <n>            faker seed of the world       SIM_SEED        the world's own seed
+  --world <fixture>     world name or YAML file       SIM_WORLD       default
+  --clock real|manual   shared clock                  SIM_CLOCK       real
+  --record <file>       record the session as a scenario file
+  --log-level <level>   trace|debug|info|warn|error|silent   LOG_LEVEL  info
+  --log-json            JSON log lines instead of readable ones  LOG_JSON=1
+  -h, --help            show this help
+
+The world is seeded on the first start only; a restart on the same data folder keeps the world
+and its conversations. Delete the folder (or use --memory) to start afresh.`;
+
+const port = (name: string) =>
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(0, `${name} must be between 0 and 65535`)
+    .max(65535, `${name} must be between 0 and 65535`);
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'], { error: 'must be 1, 0, true or false' })
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const schema = z.strictObject({
+  telesignPort: port('--telesign-port'),
+  channelPort: port('--channel-port'),
+  host: z.string().min(1, '--host cannot be empty'),
+  data: z.string().min(1, '--data cannot be empty'),
+  memory: z.union([z.boolean(), bool]),
+  seed: z.coerce
+    .number({ error: '--seed must be a whole number' })
+    .int('--seed must be a whole number')
+    .optional(),
+  world: z.string().min(1, '--world cannot be empty'),
+  clock: z.enum(['real', 'manual'], { error: '--clock must be real or manual' }),
+  record: z.string().min(1, '--record needs a file name').optional(),
+  logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent'], {
+    error: '--log-level must be one of trace, debug, info, warn, error, silent',
+  }),
+  logJson: z.union([z.boolean(), bool]),
+});
+
+const options = {
+  'telesign-port': { type: 'string' },
+  'channel-port': { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  memory: { type: 'boolean' },
+  seed: { type: 'string' },
+  world: { type: 'string' },
+  clock: { type: 'string' },
+  record: { type: 'string' },
+  'log-level': { type: 'string' },
+  'log-json': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Env = Record<string, string | undefined>;
+
+/** Reads argv (without node and script) and env into validated flags, or says what is wrong. */
+export function parseSimFlags(argv: readonly string[], env: Env = {}): FlagsOutcome {
+  let values: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
+  try {
+    values = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+  if (values.help) return { kind: 'help', text: HELP };
+  const pick = (flag: string | boolean | undefined, variable: string | undefined) =>
+    flag ?? (variable === '' ? undefined : variable);
+  const parsed = schema.safeParse({
+    telesignPort: pick(values['telesign-port'], env.TELESIGN_PORT) ?? DEFAULT_TELESIGN_PORT,
+    channelPort: pick(values['channel-port'], env.CHANNEL_PORT) ?? DEFAULT_CHANNEL_PORT,
+    host: pick(values.host, env.SIM_HOST) ?? '127.0.0.1',
+    data: pick(values.data, env.SIM_DATA) ?? DEFAULT_DATA_DIR,
+    memory: pick(values.memory, env.SIM_MEMORY) ?? false,
+    seed: pick(values.seed, env.SIM_SEED),
+    world: pick(values.world, env.SIM_WORLD) ?? DEFAULT_WORLD,
+    clock: pick(values.clock, env.SIM_CLOCK) ?? 'real',
+    record: values.record,
+    logLevel: pick(values['log-level'], env.LOG_LEVEL) ?? 'info',
+    logJson: pick(values['log-json'], env.LOG_JSON) ?? false,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') ?? 'flags';
+    return { kind: 'error', message: issue ? `${issue.message} (${field})` : 'invalid flags' };
+  }
+  const f = parsed.data;
+  return {
+    kind: 'run',
+    flags: {
+      telesignPort: f.telesignPort,
+      channelPort: f.channelPort,
+      host: f.host,
+      dataDir: f.memory ? null : f.data,
+      seed: f.seed ?? null,
+      world: f.world,
+      clock: f.clock,
+      record: f.record ?? null,
+      logLevel: f.logLevel,
+      logJson: f.logJson,
+    },
+  };
+}
