@@ -1,0 +1,38 @@
+// Delivery-status precedence (R-MSG-5, R-MSG-7): reports may come late, twice or out of order; a final status stays.
+import type { DeliveryStatus } from './model';
+
+/** TeleSign's intermediate codes; every other code is final. */
+export const INTERMEDIATE_CODES: ReadonlySet<number> = new Set([203, 290, 291, 292, 295, 599]);
+
+/** Rank of intermediate codes, so a later stage is not replaced by an earlier one arriving late. */
+const STAGE: Record<number, number> = { 290: 1, 291: 2, 292: 3, 295: 3, 599: 3, 203: 4 };
+
+export function isFinalCode(code: number): boolean {
+  return !INTERMEDIATE_CODES.has(code);
+}
+
+export interface IncomingStatus {
+  code: number;
+  description: string;
+  at: number;
+}
+
+/** The status after applying `incoming`, and whether it changed anything. */
+export function applyDeliveryStatus(
+  current: DeliveryStatus | undefined,
+  incoming: IncomingStatus,
+): { status: DeliveryStatus; applied: boolean } {
+  const next: DeliveryStatus = {
+    code: incoming.code,
+    description: incoming.description,
+    final: isFinalCode(incoming.code),
+    updatedAt: incoming.at,
+  };
+  if (!current) return { status: next, applied: true };
+  if (current.final) return { status: current, applied: false };
+  if (next.final) return { status: next, applied: true };
+  if (current.code === next.code) return { status: current, applied: false };
+  if ((STAGE[next.code] ?? 0) < (STAGE[current.code] ?? 0))
+    return { status: current, applied: false };
+  return { status: next, applied: true };
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { checkNumberFormat, checkNumberType, sameNumber, toE164 } from './sms-number';
+
+const message = (raw: string): string => {
+  const result = checkNumberFormat(raw);
+  if (result.ok) throw new Error(`expected ${raw} to be refused`);
+  return result.message;
+};
+
+describe('number format (R-NUM-1)', () => {
+  it('accepts a valid US long code as digits only', () => {
+    expect(checkNumberFormat('14255550123')).toEqual({
+      ok: true,
+      e164: '+14255550123',
+      country: 'US',
+    });
+  });
+  it('says to remove the leading +', () => {
+    expect(message('+14255550123')).toMatch(/Remove the leading \+/);
+  });
+  it('says to remove spaces', () => {
+    expect(message('1 425 555 0123')).toMatch(/Remove the spaces/);
+  });
+  it('says to remove dashes and dots', () => {
+    expect(message('1-425-555-0123')).toMatch(/Remove the dashes and dots/);
+    expect(message('1.425.555.0123')).toMatch(/Remove the dashes and dots/);
+  });
+  it('says to remove brackets', () => {
+    expect(message('1(425)5550123')).toMatch(/Remove the brackets/);
+  });
+  it('says to remove letters', () => {
+    expect(message('1425555CALL')).toMatch(/Remove the letters/);
+  });
+  it('names an unknown country code', () => {
+    expect(message('99912345678')).toMatch(/Unknown country code/);
+  });
+  it('says too short for the country', () => {
+    expect(message('1425555')).toBe('Too short for country US (+1).');
+  });
+  it('says too long for the country', () => {
+    expect(message('14255550123456')).toBe('Too long for country US (+1).');
+  });
+  it('refuses more than 15 digits', () => {
+    expect(message('1425555012345678')).toMatch(/at most 15 digits, this has 16/);
+  });
+  it('refuses a number with no such range in its country', () => {
+    expect(message('15551234567')).toMatch(/Not a valid number for country US \(\+1\)/);
+  });
+  it('refuses an empty number', () => {
+    expect(message('')).toMatch(/<country code><number>/);
+  });
+  it('gives each kind of mistake a distinct message', () => {
+    const messages = [
+      '+14255550123',
+      '1 4255550123',
+      '1-4255550123',
+      '1(425)5550123',
+      '1425x',
+      '99912345678',
+      '1425555',
+    ].map(message);
+    expect(new Set(messages).size).toBe(messages.length);
+  });
+});
+
+describe('number type (R-NUM-2)', () => {
+  it('accepts a long code', () => {
+    expect(checkNumberType('long-code')).toBeNull();
+  });
+  it('refuses short codes and toll-free numbers as not supported in this release', () => {
+    expect(checkNumberType('short-code')).toMatch(/not supported in this release/);
+    expect(checkNumberType('toll-free')).toMatch(/not supported in this release/);
+  });
+});
+
+describe('E.164 matching (R-RT-1)', () => {
+  it('matches the CRM form +<cc><number> with TeleSign digits', () => {
+    expect(sameNumber('+14255550123', '14255550123')).toBe(true);
+  });
+  it('matches a CRM phone written with spaces and dashes', () => {
+    expect(sameNumber('+1 425-555-0123', '14255550123')).toBe(true);
+  });
+  it('does not match different numbers', () => {
+    expect(sameNumber('+14255550124', '14255550123')).toBe(false);
+  });
+  it('treats missing phones as no match', () => {
+    expect(sameNumber(undefined, '14255550123')).toBe(false);
+    expect(toE164('not a phone')).toBeNull();
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { HOUR_MS } from './model';
+import {
+  checkWorkStreamFields,
+  maskApiKey,
+  missingForRouting,
+  routingReadinessError,
+} from './work-stream-rules';
+
+const refusal = (fields: Parameters<typeof checkWorkStreamFields>[0]) => {
+  try {
+    checkWorkStreamFields(fields);
+    return null;
+  } catch (e) {
+    return e;
+  }
+};
+
+describe('work stream fields (R-WS-1)', () => {
+  it('refuses an empty name', () => {
+    expect(refusal({ name: '  ' })).toMatchObject({
+      code: 'WORK_STREAM_NAME_INVALID',
+      field: 'name',
+      message: 'A work stream name has 1 to 100 characters; this one has 0.',
+    });
+  });
+  it('refuses a name over 100 characters', () => {
+    expect(refusal({ name: 'x'.repeat(101) })).toMatchObject({
+      code: 'WORK_STREAM_NAME_INVALID',
+      message: 'A work stream name has 1 to 100 characters; this one has 101.',
+    });
+  });
+  it('accepts 100 characters', () => {
+    expect(refusal({ name: 'x'.repeat(100) })).toBeNull();
+  });
+  it('refuses an unknown presence', () => {
+    expect(refusal({ allowedPresences: ['sleepy' as 'away'] })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'allowedPresences',
+    });
+  });
+});
+
+describe('auto-close minimum (R-WS-2)', () => {
+  it('refuses less than 8 hours naming the minimum', () => {
+    expect(refusal({ autoCloseAfterInactivityMs: 7 * HOUR_MS })).toMatchObject({
+      code: 'AUTO_CLOSE_TOO_SHORT',
+      field: 'autoCloseAfterInactivityMs',
+      message:
+        'Auto-close after inactivity for SMS must be at least 8 hours (28800000 ms); got 7 hours.',
+    });
+  });
+  it('accepts exactly 8 hours', () => {
+    expect(refusal({ autoCloseAfterInactivityMs: 8 * HOUR_MS })).toBeNull();
+  });
+});
+
+describe('routing readiness (R-WS-6) and key masking (R-WS-3)', () => {
+  it('lists everything missing', () => {
+    expect(missingForRouting({ sms: {} })).toEqual(['customerId', 'apiKey', 'number']);
+  });
+  it('says which part is missing', () => {
+    expect(routingReadinessError({ sms: { customerId: 'c', apiKey: 'k' } })).toMatchObject({
+      code: 'SMS_SETTINGS_INCOMPLETE',
+      message: 'The work stream cannot route SMS yet: add number.',
+    });
+  });
+  it('shows only the last 4 characters of the API key', () => {
+    expect(maskApiKey('c2VjcmV0LWtleS1YazE=')).toBe('••••••••azE=');
+  });
+});
