@@ -1,0 +1,91 @@
+// Agent API on a conversation: accept, reject, pick, close session, end, release, re-open,
+// transfer, send a message, link a contact (R-AG-3, R-AG-4, R-CV, R-MSG-2, R-MSG-4).
+import { z } from 'zod';
+import type { ChannelService } from '../service/contract';
+import { agentBody, idParams } from './common-schemas';
+import { type Route, route } from './route';
+
+const tag = 'agent actions';
+
+type SimpleAction = 'accept' | 'reject' | 'pick' | 'closeSession' | 'end' | 'release' | 'reopen';
+
+const SIMPLE_ACTIONS: Array<{ path: string; action: SimpleAction; summary: string }> = [
+  { path: 'accept', action: 'accept', summary: 'Accept an offer (push): Open → Active' },
+  {
+    path: 'reject',
+    action: 'reject',
+    summary: 'Reject an offer (push): offered to the next agent',
+  },
+  {
+    path: 'pick',
+    action: 'pick',
+    summary: 'Pick a conversation from a queue (pick): Open → Active',
+  },
+  {
+    path: 'close-session',
+    action: 'closeSession',
+    summary: 'Close the session: Active → Waiting, Wrap-up → Closed',
+  },
+  { path: 'end', action: 'end', summary: 'End the conversation: Active → Wrap-up, resolved' },
+  { path: 'release', action: 'release', summary: 'Release to the queue: Active → Open' },
+  { path: 'reopen', action: 'reopen', summary: 'Re-open from work items: Waiting → Active' },
+];
+
+export const transferBody = z.strictObject({
+  agentId: z.string().min(1, 'name the agent acting'),
+  queueId: z.string().min(1, 'name the queue to transfer to'),
+});
+// Length and emptiness are the service's rules (R-MSG-2, R-MSG-4), with their own codes.
+export const sendBody = z.strictObject({
+  agentId: z.string().min(1, 'name the agent acting'),
+  text: z.string(),
+});
+export const linkContactBody = z.strictObject({
+  agentId: z.string().min(1, 'name the agent acting'),
+  contactId: z.string().min(1, 'name the contact to link'),
+});
+
+export function agentActionRoutes(service: ChannelService): Route[] {
+  const simple = SIMPLE_ACTIONS.map(({ path, action, summary }) =>
+    route({
+      method: 'post',
+      path: `/api/conversations/:id/${path}`,
+      tag,
+      summary,
+      params: idParams,
+      body: agentBody,
+      handle: ({ params, body }) => service[action](body.agentId, params.id),
+    }),
+  );
+  return [
+    ...simple,
+    route({
+      method: 'post',
+      path: '/api/conversations/:id/transfer',
+      tag,
+      summary: 'Transfer to a queue: Active → Open, routed there',
+      params: idParams,
+      body: transferBody,
+      handle: ({ params, body }) => service.transfer(body.agentId, params.id, body.queueId),
+    }),
+    route({
+      method: 'post',
+      path: '/api/conversations/:id/messages',
+      tag,
+      summary: 'Send an SMS to the customer through TeleSign (at most 1600 characters)',
+      params: idParams,
+      body: sendBody,
+      status: 201,
+      handle: ({ params, body }) => service.send(body.agentId, params.id, body.text),
+    }),
+    route({
+      method: 'post',
+      path: '/api/conversations/:id/contact',
+      tag,
+      summary: 'Link the conversation to a contact',
+      params: idParams,
+      body: linkContactBody,
+      handle: ({ params, body }) => service.linkContact(body.agentId, params.id, body.contactId),
+    }),
+  ];
+}

@@ -1,0 +1,57 @@
+// Live channel events as server-sent events, for the console and logs.
+import { streamSSE } from 'hono/streaming';
+import type { ChannelService } from '../service/contract';
+import { type Route, route } from './route';
+
+/** Open event streams, so closing the channel can end them (else the server never closes). */
+export interface StreamRegistry {
+  add(close: () => void): () => void;
+  closeAll(): void;
+}
+
+export function createStreamRegistry(): StreamRegistry {
+  const open = new Set<() => void>();
+  return {
+    add(close) {
+      open.add(close);
+      return () => open.delete(close);
+    },
+    closeAll() {
+      for (const close of [...open]) close();
+      open.clear();
+    },
+  };
+}
+
+export function eventRoutes(service: ChannelService, streams: StreamRegistry): Route[] {
+  return [
+    route({
+      method: 'get',
+      path: '/api/events',
+      tag: 'events',
+      summary: 'Server-sent events: one `ChannelEvent` per message, named by its type',
+      returns: 'text/event-stream',
+      handle: ({ c }) =>
+        streamSSE(c, async (stream) => {
+          let id = 0;
+          const ended = new Promise<void>((resolve) => {
+            const forget = streams.add(resolve);
+            stream.onAbort(() => {
+              forget();
+              resolve();
+            });
+          });
+          const unsubscribe = service.subscribe((event) => {
+            void stream.writeSSE({
+              event: event.type,
+              data: JSON.stringify(event),
+              id: String(id++),
+            });
+          });
+          await stream.writeSSE({ event: 'ready', data: '{}' });
+          await ended;
+          unsubscribe();
+        }),
+    }),
+  ];
+}

@@ -1,0 +1,67 @@
+// Admin API for work streams (R-WS-1, R-WS-2): list, create, read, update, delete.
+import { z } from 'zod';
+import { DISTRIBUTION_MODES } from '../domain/model';
+import type { ChannelService } from '../service/contract';
+import { idParams, presence } from './common-schemas';
+import { type Route, route } from './route';
+
+const tag = 'work streams';
+const ms = z.number().int().positive();
+
+export const createWorkStreamBody = z.strictObject({
+  name: z.string(),
+  mode: z.enum(DISTRIBUTION_MODES),
+  capacityUnits: z.number().int().positive().optional(),
+  allowedPresences: z.array(presence).min(1).optional(),
+  autoCloseAfterInactivityMs: ms.optional(),
+  offerTimeoutMs: ms.optional(),
+});
+
+export const updateWorkStreamBody = createWorkStreamBody.partial();
+
+export function workStreamRoutes(service: ChannelService): Route[] {
+  return [
+    route({
+      method: 'get',
+      path: '/api/work-streams',
+      tag,
+      summary: 'List work streams (API keys masked)',
+      handle: () => service.listWorkStreams(),
+    }),
+    route({
+      method: 'post',
+      path: '/api/work-streams',
+      tag,
+      summary: 'Create an SMS work stream',
+      body: createWorkStreamBody,
+      status: 201,
+      handle: ({ body }) => service.createWorkStream(body),
+    }),
+    route({
+      method: 'get',
+      path: '/api/work-streams/:id',
+      tag,
+      summary: 'Read a work stream',
+      params: idParams,
+      handle: ({ params }) => service.getWorkStream(params.id),
+    }),
+    route({
+      method: 'patch',
+      path: '/api/work-streams/:id',
+      tag,
+      summary: 'Change a work stream (the mode is fixed)',
+      params: idParams,
+      body: updateWorkStreamBody,
+      handle: ({ params, body }) => service.updateWorkStream(params.id, body),
+    }),
+    route({
+      method: 'delete',
+      path: '/api/work-streams/:id',
+      tag,
+      summary: 'Delete a work stream',
+      params: idParams,
+      status: 204,
+      handle: ({ params }) => service.deleteWorkStream(params.id),
+    }),
+  ];
+}
