@@ -104,9 +104,10 @@ describe('the SDK gateway over a socket', () => {
   });
 
   const listen = async (handler: Parameters<typeof createServer>[1]): Promise<string> => {
-    server = createServer(handler);
-    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(server?.address() as AddressInfo).port}`;
+    const created = createServer(handler);
+    server = created;
+    await new Promise<void>((resolve) => created.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(created.address() as AddressInfo).port}`;
   };
 
   it('sends phone_number, message, ARN, sender_id and external_id as a signed form', async () => {
