@@ -1,0 +1,85 @@
+// The append-only JSON-lines journal of the message stream: one line per record, flat cost per write.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { readdir, readFile, truncate, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { JournalRecord } from './schema';
+
+const PATTERN = /^journal-(\d+)\.jsonl$/;
+
+export function journalPath(folder: string, generation: number): string {
+  return join(folder, `journal-${String(generation).padStart(6, '0')}.jsonl`);
+}
+
+/** Generations present in `folder`, oldest first. */
+export async function journalGenerations(folder: string): Promise<number[]> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  return names
+    .map((name) => PATTERN.exec(name)?.[1])
+    .filter((g): g is string => g !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * Reads one journal file. A torn last line (a crash mid-write) is skipped with a warning and cut
+ * off the file, so the next append starts on a clean line; a corrupt line elsewhere is skipped too.
+ */
+export async function readJournal(
+  path: string,
+  warn: (message: string) => void,
+): Promise<JournalRecord[]> {
+  const text = await readFile(path, 'utf8').catch(() => '');
+  if (text === '') return [];
+  const records: JournalRecord[] = [];
+  const lines = text.split('\n');
+  let offset = 0;
+  let validLength = 0;
+  lines.forEach((line, index) => {
+    const isLast = index === lines.length - 1;
+    const length = Buffer.byteLength(line, 'utf8') + (isLast ? 0 : 1);
+    if (line.trim() !== '') {
+      try {
+        records.push(JSON.parse(line) as JournalRecord);
+        validLength = offset + length;
+      } catch {
+        warn(
+          `${path}: skipped an unreadable journal line ${index + 1}${isLast ? ' (torn by an interrupted write)' : ''}`,
+        );
+      }
+    } else if (!isLast) validLength = offset + length;
+    offset += length;
+  });
+  if (validLength < offset) await truncate(path, validLength);
+  return records;
+}
+
+export async function removeJournal(path: string): Promise<void> {
+  await unlink(path).catch(() => undefined);
+}
+
+/** One open journal file; `append` resolves once the line is handed to the operating system. */
+export class JournalWriter {
+  readonly generation: number;
+  #stream: WriteStream;
+  #failure: Error | undefined;
+
+  constructor(folder: string, generation: number) {
+    this.generation = generation;
+    this.#stream = createWriteStream(journalPath(folder, generation), { flags: 'a' });
+    this.#stream.on('error', (error) => {
+      this.#failure = error;
+    });
+  }
+
+  append(record: JournalRecord): Promise<void> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    const line = `${JSON.stringify(record)}\n`;
+    return new Promise((resolve, reject) => {
+      this.#stream.write(line, (error) => (error ? reject(error) : resolve()));
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.#stream.end(() => resolve()));
+  }
+}

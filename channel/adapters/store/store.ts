@@ -1,0 +1,201 @@
+// The channel's persistence: lowdb for configuration, a journal plus snapshots for the message stream.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Adapter, Low, Memory } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { Conversation, InboundEvent, Message } from '../../domain/model';
+import {
+  JournalWriter,
+  journalGenerations,
+  journalPath,
+  readJournal,
+  removeJournal,
+} from './journal';
+import {
+  type ConfigDoc,
+  emptyConfig,
+  type JournalRecord,
+  migrateConfig,
+  type RecordsSnapshot,
+  SCHEMA_VERSION,
+} from './schema';
+
+export interface StoreState {
+  config: ConfigDoc;
+  conversations: Map<string, Conversation>;
+  messages: Map<string, Message>;
+  /** Message ids per conversation, in arrival order. */
+  messagesByConversation: Map<string, string[]>;
+  inboundEvents: InboundEvent[];
+}
+
+export interface ChannelStore {
+  readonly kind: 'memory' | 'folder';
+  /** Reads (and migrates) what is stored; later calls return the same state. */
+  load(): Promise<StoreState>;
+  /** Persists the configuration document (lowdb; atomic, coalesced by steno). */
+  saveConfig(): Promise<void>;
+  saveConversation(conversation: Conversation): Promise<void>;
+  saveMessage(message: Message): Promise<void>;
+  saveInboundEvent(event: InboundEvent): Promise<void>;
+  /** Folds the journal into an atomic snapshot and starts a new journal generation. */
+  compact(): Promise<void>;
+  close(): Promise<void>;
+  /** Problems met while reading (e.g. a torn journal line), oldest first. */
+  readonly warnings: string[];
+}
+
+export interface StoreOptions {
+  /** Data folder; without it everything stays in memory (tests, throwaway runs). */
+  folder?: string | undefined;
+  /** Journal records between automatic compactions (default 50 000). */
+  compactEvery?: number;
+  warn?: (message: string) => void;
+}
+
+function emptyState(config: ConfigDoc): StoreState {
+  return {
+    config,
+    conversations: new Map(),
+    messages: new Map(),
+    messagesByConversation: new Map(),
+    inboundEvents: [],
+  };
+}
+
+function applyRecord(state: StoreState, record: JournalRecord): void {
+  if (record.t === 'conversation') state.conversations.set(record.v.id, record.v);
+  else if (record.t === 'message') indexMessage(state, record.v);
+  else state.inboundEvents.push(record.v);
+}
+
+function indexMessage(state: StoreState, message: Message): void {
+  if (!state.messages.has(message.id)) {
+    const list = state.messagesByConversation.get(message.conversationId);
+    if (list) list.push(message.id);
+    else state.messagesByConversation.set(message.conversationId, [message.id]);
+  }
+  state.messages.set(message.id, message);
+}
+
+/** Creates the store: in a folder (`channel.json`, `records.json`, `journal-*.jsonl`) or in memory. */
+export function createStore(options: StoreOptions = {}): ChannelStore {
+  const folder = options.folder;
+  const compactEvery = options.compactEvery ?? 50_000;
+  const warnings: string[] = [];
+  const warn = (message: string): void => {
+    warnings.push(message);
+    (options.warn ?? ((m: string) => console.warn(`[channel store] ${m}`)))(message);
+  };
+  const configAdapter: Adapter<ConfigDoc> = folder
+    ? new JSONFile<ConfigDoc>(join(folder, 'channel.json'))
+    : new Memory<ConfigDoc>();
+  const snapshotFile = folder
+    ? new JSONFile<RecordsSnapshot>(join(folder, 'records.json'))
+    : undefined;
+  const db = new Low<ConfigDoc>(configAdapter, emptyConfig());
+  let state: StoreState | undefined;
+  let loading: Promise<StoreState> | undefined;
+  let writer: JournalWriter | undefined;
+  let sinceCompaction = 0;
+  let compacting: Promise<void> | undefined;
+
+  const load = async (): Promise<StoreState> => {
+    if (folder) await mkdir(folder, { recursive: true });
+    await db.read();
+    db.data = migrateConfig(db.data);
+    const loaded = emptyState(db.data);
+    if (!folder || !snapshotFile) return loaded;
+    const snapshot = await snapshotFile.read().catch((error: unknown) => {
+      warn(`records.json could not be read (${String(error)}); starting from the journal only`);
+      return null;
+    });
+    let covered = -1;
+    if (snapshot) {
+      covered = snapshot.coversGeneration;
+      for (const c of snapshot.conversations) loaded.conversations.set(c.id, c);
+      for (const m of snapshot.messages) indexMessage(loaded, m);
+      loaded.inboundEvents.push(...snapshot.inboundEvents);
+    }
+    const generations = (await journalGenerations(folder)).filter((g) => g > covered);
+    for (const generation of generations) {
+      for (const record of await readJournal(journalPath(folder, generation), warn))
+        applyRecord(loaded, record);
+      sinceCompaction++;
+    }
+    writer = new JournalWriter(folder, Math.max(covered + 1, ...generations));
+    return loaded;
+  };
+
+  const compact = async (): Promise<void> => {
+    if (!folder || !snapshotFile || !state || !writer) return;
+    if (compacting) return compacting;
+    const previous = writer;
+    // Switch generations first, so records appended while the snapshot is written land in the new journal.
+    writer = new JournalWriter(folder, previous.generation + 1);
+    sinceCompaction = 0;
+    const snapshot: RecordsSnapshot = {
+      schemaVersion: SCHEMA_VERSION,
+      coversGeneration: previous.generation,
+      conversations: [...state.conversations.values()],
+      messages: [...state.messages.values()],
+      inboundEvents: [...state.inboundEvents],
+    };
+    compacting = (async () => {
+      await previous.close();
+      await snapshotFile.write(snapshot);
+      for (const generation of await journalGenerations(folder))
+        if (generation <= previous.generation) await removeJournal(journalPath(folder, generation));
+    })().finally(() => {
+      compacting = undefined;
+    });
+    return compacting;
+  };
+
+  const append = async (record: JournalRecord): Promise<void> => {
+    if (!writer) return;
+    await writer.append(record);
+    if (++sinceCompaction >= compactEvery)
+      void compact().catch((error: unknown) => warn(`compaction failed: ${String(error)}`));
+  };
+
+  const ready = (): StoreState => {
+    if (!state) throw new Error('The store is not loaded: call load() first.');
+    return state;
+  };
+
+  return {
+    kind: folder ? 'folder' : 'memory',
+    warnings,
+    load() {
+      loading ??= load().then((loaded) => {
+        state = loaded;
+        return loaded;
+      });
+      return loading;
+    },
+    async saveConfig() {
+      ready();
+      await db.write();
+    },
+    saveConversation(conversation) {
+      ready().conversations.set(conversation.id, conversation);
+      return append({ t: 'conversation', v: conversation });
+    },
+    saveMessage(message) {
+      indexMessage(ready(), message);
+      return append({ t: 'message', v: message });
+    },
+    saveInboundEvent(event) {
+      ready().inboundEvents.push(event);
+      return append({ t: 'inbound', v: event });
+    },
+    compact,
+    async close() {
+      if (compacting) await compacting;
+      if (state) await db.write();
+      await writer?.close();
+      writer = undefined;
+    },
+  };
+}
