@@ -1,0 +1,54 @@
+// The fake TeleSign's hono app: the faked API (optionally under a base path) and the /_sim control plane.
+import { Hono } from 'hono';
+import type { Backend } from './backend/backend';
+import { SimulatorError } from './errors/control-errors';
+import { controlError } from './http/control/control-http';
+import { controlRoutes } from './http/control/control-routes';
+import { messagingRoutes } from './http/messaging-routes';
+import { problemBody } from './http/telesign-envelope';
+
+export interface AppOptions {
+  basePath: string;
+  hangMs: number;
+  closing: Promise<void>;
+}
+
+export function createApp(backend: Backend, options: AppOptions) {
+  const app = new Hono();
+  const iso = (): string => new Date(backend.clock.now()).toISOString();
+  app.route('/_sim', controlRoutes(backend, options.closing));
+  app.route(options.basePath || '/', messagingRoutes(backend, options));
+  app.get('/', (c) =>
+    c.json({
+      name: 'fake TeleSign',
+      api: ['POST /v1/messaging', 'GET /v1/messaging/{reference_id}'],
+      control: 'GET /_sim/openapi.json',
+    }),
+  );
+  app.notFound((c) =>
+    c.body(
+      problemBody([{ code: -40004, description: `Resource not found: ${c.req.path}.` }], iso()),
+      404,
+      { 'Content-Type': 'application/json' },
+    ),
+  );
+  app.onError((error, c) => {
+    if (error instanceof SimulatorError) return controlError(c, error);
+    // A bug, not bad input: say so in TeleSign's shape rather than crash the connection.
+    console.error('fake TeleSign: unexpected error', error);
+    return c.body(
+      problemBody(
+        [
+          {
+            code: -40006,
+            description: `Internal error in the simulator: ${(error as Error).message}`,
+          },
+        ],
+        iso(),
+      ),
+      500,
+      { 'Content-Type': 'application/json' },
+    );
+  });
+  return app;
+}

@@ -1,0 +1,94 @@
+// TeleSign accounts: customer ids, API keys, callback URLs, rate limits and default delivery.
+import { randomBytes } from 'node:crypto';
+import type { Low } from 'lowdb';
+import { SimulatorError } from '../errors/control-errors';
+import type { DeliverySetting } from './delivery-policy';
+import type { AccountRecord, WorldData } from './world-store';
+
+/** TeleSign customer ids are upper-case UUIDs; anything else is a malformed id (10015). */
+export const CUSTOMER_ID_PATTERN =
+  /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i;
+
+export interface NewAccount {
+  customerId?: string | undefined;
+  apiKey?: string | undefined;
+  callbackUrl?: string | undefined;
+}
+
+export interface Accounts {
+  create(input: NewAccount): Promise<AccountRecord>;
+  list(): AccountRecord[];
+  find(customerId: string): AccountRecord | undefined;
+  get(customerId: string): AccountRecord;
+  setCallbackUrl(customerId: string, url: string | null): Promise<AccountRecord>;
+  setRateLimit(customerId: string, perSecond: number | null): Promise<AccountRecord>;
+  setDelivery(customerId: string, setting: DeliverySetting | null): Promise<AccountRecord>;
+}
+
+export function createAccounts(
+  db: Low<WorldData>,
+  now: () => number,
+  uuid: () => string,
+): Accounts {
+  const find = (customerId: string): AccountRecord | undefined =>
+    db.data.accounts[customerId.toUpperCase()];
+  const get = (customerId: string): AccountRecord => {
+    const account = find(customerId);
+    if (!account) {
+      throw new SimulatorError(
+        'not_found',
+        `no account with customer id ${customerId}`,
+        'customer_id',
+      );
+    }
+    return account;
+  };
+  const update = async (
+    customerId: string,
+    change: (account: AccountRecord) => void,
+  ): Promise<AccountRecord> => {
+    const account = get(customerId);
+    change(account);
+    await db.write();
+    return account;
+  };
+  return {
+    async create(input) {
+      const customerId = (input.customerId ?? uuid()).toUpperCase();
+      if (find(customerId)) {
+        throw new SimulatorError(
+          'conflict',
+          `customer id ${customerId} already exists`,
+          'customer_id',
+        );
+      }
+      const account: AccountRecord = {
+        customerId,
+        // TeleSign API keys are base64 text of random bytes (64 bytes → 88 characters).
+        apiKey: input.apiKey ?? randomBytes(64).toString('base64'),
+        callbackUrl: input.callbackUrl ?? null,
+        createdAt: new Date(now()).toISOString(),
+        rateLimitPerSecond: null,
+        delivery: null,
+      };
+      db.data.accounts[customerId] = account;
+      await db.write();
+      return account;
+    },
+    list: () => Object.values(db.data.accounts),
+    find,
+    get,
+    setCallbackUrl: (cid, url) =>
+      update(cid, (a) => {
+        a.callbackUrl = url;
+      }),
+    setRateLimit: (cid, perSecond) =>
+      update(cid, (a) => {
+        a.rateLimitPerSecond = perSecond;
+      }),
+    setDelivery: (cid, setting) =>
+      update(cid, (a) => {
+        a.delivery = setting;
+      }),
+  };
+}

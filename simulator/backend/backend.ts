@@ -1,0 +1,178 @@
+// The fake TeleSign's state and use cases, keyed by customer id; knows no HTTP.
+import type { Low } from 'lowdb';
+import { type Clock, createRealClock } from '../../lib/clock';
+import { createRandomIds, type Ids } from '../../lib/ids';
+import { SimulatorError } from '../errors/control-errors';
+import { type Accounts, createAccounts } from './accounts';
+import { type AuthResult, authenticate, type SignedRequest } from './authenticate';
+import { type Callbacks, createCallbacks } from './callbacks';
+import type { DeliverySetting } from './delivery-policy';
+import { createFaults, type Faults } from './faults';
+import { createHandsets, type Handsets, type OutboxMessage } from './handsets';
+import { createJournal, type Journal } from './journal';
+import { createMessages, type MessageRecord, type Messages } from './messages';
+import { createNonceCache, type NonceCache } from './nonce-cache';
+import { createNumbers, type Numbers } from './numbers';
+import { createRateLimiter, type RateLimiter } from './rate-limiter';
+import type { SendRequest } from './send-request';
+import { type AccountRecord, createMemoryStorage, loadWorld, type WorldData } from './world-store';
+
+export interface BackendOptions {
+  clock?: Clock;
+  ids?: Ids;
+  fetch?: typeof fetch;
+  storage?: Low<WorldData>;
+  /** Waits between callback attempts (default 10 s then 30 s). */
+  retryDelaysMs?: readonly number[];
+  /** Accepted clock skew of TSA dates, and the nonce replay window (default 15 min). */
+  toleranceMs?: number;
+  journalCapacity?: number;
+  messageCapacity?: number;
+}
+
+export type Backend = ReturnType<typeof createBackend>;
+
+export function createBackend(options: BackendOptions = {}) {
+  const clock = options.clock ?? createRealClock();
+  const ids = options.ids ?? createRandomIds();
+  const db = options.storage ?? createMemoryStorage();
+  const toleranceMs = options.toleranceMs ?? 15 * 60_000;
+  const now = (): number => clock.now();
+  const journal: Journal = createJournal(now, options.journalCapacity);
+  const faults: Faults = createFaults();
+  const rateLimiter: RateLimiter = createRateLimiter(now);
+  const nonces: NonceCache = createNonceCache(now, 2 * toleranceMs);
+  const accounts: Accounts = createAccounts(db, now, () => ids.uuid().toUpperCase());
+  const numbers: Numbers = createNumbers(db, now);
+  const handsets: Handsets = createHandsets();
+  const callbacks: Callbacks = createCallbacks({
+    clock,
+    fetch: options.fetch ?? ((...args) => fetch(...args)),
+    journal,
+    faults,
+    ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
+  });
+  const messages: Messages = createMessages({
+    clock,
+    journal,
+    handsets,
+    callbacks,
+    accountCallbackUrl: (cid) => accounts.find(cid)?.callbackUrl ?? null,
+    ...(options.messageCapacity ? { capacity: options.messageCapacity } : {}),
+  });
+  const ready = loadWorld(db);
+
+  const deliveryFor = (account: AccountRecord, senderId: string, phone: string): DeliverySetting =>
+    db.data.handsetDelivery[phone] ??
+    numbers.find(senderId)?.delivery ??
+    account.delivery ?? { policy: 'default' };
+
+  return {
+    clock,
+    ids,
+    db,
+    ready,
+    journal,
+    faults,
+    rateLimiter,
+    accounts,
+    numbers,
+    handsets,
+    messages,
+    callbacks,
+
+    authenticate(request: SignedRequest): AuthResult {
+      return authenticate(request, { findAccount: accounts.find, now, nonces, toleranceMs });
+    },
+
+    sendMessage(account: AccountRecord, request: SendRequest): MessageRecord {
+      const senderId =
+        request.senderId ?? numbers.list(account.customerId)[0]?.number ?? 'TeleSign';
+      return messages.submit({
+        referenceId: ids.referenceId(),
+        customerId: account.customerId,
+        apiKey: account.apiKey,
+        phoneNumber: request.phoneNumber,
+        senderId,
+        message: request.message,
+        messageType: request.messageType,
+        externalId: request.externalId,
+        callbackUrl: request.callbackUrl,
+        delivery: deliveryFor(account, senderId, request.phoneNumber),
+      });
+    },
+
+    async setHandsetDelivery(phone: string, setting: DeliverySetting | null): Promise<void> {
+      if (setting) db.data.handsetDelivery[phone] = setting;
+      else delete db.data.handsetDelivery[phone];
+      await db.write();
+    },
+
+    handsetDelivery(phone: string): DeliverySetting | null {
+      return db.data.handsetDelivery[phone] ?? null;
+    },
+
+    /** The customer's phone texts `to`; TeleSign posts a signed mo_sms to the owner's callback URL. */
+    async textFromHandset(phone: string, to: string, text: string): Promise<OutboxMessage> {
+      const number = numbers.find(to);
+      if (!number) {
+        throw new SimulatorError('not_found', `${to} is not a purchased TeleSign number`, 'to');
+      }
+      const account = accounts.get(number.customerId);
+      const referenceId = ids.referenceId();
+      const sentAt = new Date(now()).toISOString();
+      const entry: OutboxMessage = {
+        referenceId,
+        to,
+        text,
+        sentAt,
+        customerId: account.customerId,
+        callback: null,
+      };
+      handsets.get(phone).outbox.push(entry);
+      journal.record({
+        kind: 'state',
+        customerId: account.customerId,
+        referenceId,
+        detail: `inbound SMS from ${phone} to ${to} (${text.length} UTF-16 units)`,
+      });
+      if (!account.callbackUrl) {
+        entry.note = `account ${account.customerId} has no callback URL; nothing was posted`;
+        return entry;
+      }
+      const body = JSON.stringify({
+        reference_id: referenceId,
+        submit_timestamp: sentAt,
+        sub_resource: 'mo_sms',
+        errors: [],
+        status: { code: 1500, description: 'Delivered to customer', updated_on: sentAt },
+        user_response: { phone_number: phone, sender_id: to, mo_message: text },
+      });
+      entry.callback = await callbacks.dispatch({
+        kind: 'inbound',
+        customerId: account.customerId,
+        apiKey: account.apiKey,
+        url: account.callbackUrl,
+        referenceId,
+        body,
+      });
+      return entry;
+    },
+
+    /** Forgets everything: world, messages, handsets, journal, faults, limits, nonces. */
+    async reset(): Promise<void> {
+      await ready;
+      db.data.accounts = {};
+      db.data.numbers = {};
+      db.data.handsetDelivery = {};
+      await db.write();
+      messages.reset();
+      callbacks.reset();
+      handsets.reset();
+      journal.clear();
+      faults.clear();
+      rateLimiter.reset();
+      nonces.clear();
+    },
+  };
+}

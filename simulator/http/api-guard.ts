@@ -1,0 +1,126 @@
+// The faked API's front door: faults, body limit, TSA/Basic authentication, rate limit, journal.
+import type { MiddlewareHandler } from 'hono';
+import { parseAuthorization } from '../backend/authenticate';
+import type { Backend } from '../backend/backend';
+import type { ApiEnv } from './api-env';
+import { MAX_BODY_BYTES, readBodyText, signedResource } from './read-body';
+import { teleSignError } from './telesign-envelope';
+
+export interface ApiGuardOptions {
+  backend: Backend;
+  basePath: string;
+  /** Real-time ceiling of a `hang` fault (it also ends when faults are cleared). */
+  hangMs: number;
+  /** Resolves when the simulator closes, releasing hung requests. */
+  closing: Promise<void>;
+}
+
+export function apiGuard(options: ApiGuardOptions): MiddlewareHandler<ApiEnv> {
+  const { backend, basePath } = options;
+  const hang = (): Promise<void> =>
+    new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve();
+      };
+      const timer = setTimeout(done, options.hangMs);
+      timer.unref?.();
+      const unsubscribe = backend.faults.onClear(done);
+      void options.closing.then(done);
+    });
+
+  return async (c, next) => {
+    const started = performance.now();
+    const iso = (): string => new Date(backend.clock.now()).toISOString();
+    const authorization = c.req.header('authorization');
+    const hinted = authorization ? parseAuthorization(authorization)?.customerId : undefined;
+    const hintedCid = hinted?.toUpperCase();
+    const method = c.req.method;
+    const path = c.req.path;
+
+    const finish = (detail: string, customerId = hintedCid): void => {
+      const code = c.get('teleSignCode');
+      const referenceId = c.get('referenceId');
+      backend.journal.record({
+        kind: 'api',
+        ...(customerId !== undefined ? { customerId } : {}),
+        ...(referenceId !== undefined ? { referenceId } : {}),
+        method,
+        path,
+        status: c.res.status,
+        ...(code !== undefined ? { code } : {}),
+        latencyMs: Math.round((performance.now() - started) * 100) / 100,
+        ...(authorization?.startsWith('TSA ')
+          ? { signature: authorization.split(':')[1] ?? '' }
+          : {}),
+        detail,
+      });
+    };
+
+    const fault = backend.faults.takeApi(hintedCid);
+    if (fault) {
+      if (fault === 'hang') await hang();
+      if (fault === 'non-json') {
+        c.res = c.text('Internal Server Error', 500);
+      } else if (fault === 'empty') {
+        c.res = c.body(null, 500);
+      } else {
+        c.res = teleSignError(c, [{ code: -90001 }], iso());
+      }
+      finish(`injected fault: ${fault}`);
+      return c.res;
+    }
+
+    const body = await readBodyText(c);
+    if (body === null) {
+      c.res = teleSignError(
+        c,
+        [
+          {
+            code: -40006,
+            description: `Bad request: the body is larger than ${MAX_BODY_BYTES / 1024} KB.`,
+          },
+        ],
+        iso(),
+      );
+      finish('body too large');
+      return c.res;
+    }
+    const verdict = backend.authenticate({
+      method,
+      resource: signedResource(c.req.url, basePath),
+      contentType: c.req.header('content-type') ?? '',
+      body,
+      authorization,
+      date: c.req.header('date'),
+      xTsDate: c.req.header('x-ts-date'),
+      authMethod: c.req.header('x-ts-auth-method'),
+      nonce: c.req.header('x-ts-nonce'),
+    });
+    if (!verdict.ok) {
+      c.res = teleSignError(c, [verdict.problem], iso());
+      finish(`authentication failed: ${verdict.problem.description ?? ''}`);
+      return c.res;
+    }
+    const { account } = verdict;
+    if (!backend.rateLimiter.take(account.customerId, account.rateLimitPerSecond)) {
+      c.res = teleSignError(
+        c,
+        [
+          {
+            code: 10019,
+            description: `Rate Limit Exceeded: at most ${account.rateLimitPerSecond} requests per second for this account.`,
+          },
+        ],
+        iso(),
+      );
+      finish('rate limited', account.customerId);
+      return c.res;
+    }
+    c.set('account', account);
+    c.set('body', body);
+    await next();
+    finish(`${verdict.scheme} ${method} ${path}`, account.customerId);
+  };
+}

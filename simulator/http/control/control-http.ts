@@ -1,0 +1,49 @@
+// Shared plumbing of the control plane: JSON input checked by zod, and one error handler.
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { SimulatorError } from '../../errors/control-errors';
+import { CONTROL_HTTP_STATUS } from '../../errors/http-status';
+import { MAX_BODY_BYTES, readBodyText } from '../read-body';
+
+/** Parses the JSON body against `schema`; bad input becomes a SimulatorError naming the field. */
+export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const text = await readBodyText(c);
+  if (text === null) {
+    throw new SimulatorError(
+      'body_too_large',
+      `the body is larger than ${MAX_BODY_BYTES / 1024} KB`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new SimulatorError('invalid_json', 'the body is not valid JSON');
+  }
+  return parseWith(schema, value);
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join('.') || undefined;
+  throw new SimulatorError(
+    'invalid_field',
+    `${field ?? 'body'}: ${issue?.message ?? 'invalid'}`,
+    field,
+  );
+}
+
+export function controlError(c: Context, error: SimulatorError): Response {
+  return c.json(
+    {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.field !== undefined ? { field: error.field } : {}),
+      },
+    },
+    CONTROL_HTTP_STATUS[error.code],
+  );
+}

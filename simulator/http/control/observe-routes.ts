@@ -1,0 +1,92 @@
+// Control plane: what happened — the journal, its live stream, and full message records.
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import type { Backend } from '../../backend/backend';
+import type { JournalEntry } from '../../backend/journal';
+import { SimulatorError } from '../../errors/control-errors';
+import { parseWith } from './control-http';
+import { presentMessage } from './present';
+
+const journalQuery = z
+  .object({
+    kind: z.enum(['api', 'callback', 'state', 'control']).optional(),
+    customer_id: z.string().min(1).optional(),
+    reference_id: z.string().min(1).optional(),
+    since: z.coerce.number().int().min(0).optional(),
+    limit: z.coerce.number().int().min(1).max(10_000).optional(),
+  })
+  .strict();
+
+export function observeRoutes(backend: Backend, closing: Promise<void>) {
+  const r = new Hono();
+
+  r.get('/journal', (c) => {
+    const q = parseWith(journalQuery, c.req.query());
+    return c.json(
+      backend.journal.list({
+        kind: q.kind,
+        customerId: q.customer_id?.toUpperCase(),
+        referenceId: q.reference_id?.toUpperCase(),
+        since: q.since,
+        limit: q.limit,
+      }),
+    );
+  });
+  r.delete('/journal', (c) => {
+    backend.journal.clear();
+    return c.json({ cleared: true });
+  });
+
+  r.get('/events', (c) =>
+    streamSSE(c, async (stream) => {
+      const queue: JournalEntry[] = [];
+      let wake: (() => void) | undefined;
+      let open = true;
+      const unsubscribe = backend.journal.subscribe((entry) => {
+        queue.push(entry);
+        wake?.();
+      });
+      const stop = (): void => {
+        open = false;
+        wake?.();
+      };
+      stream.onAbort(stop);
+      void closing.then(stop);
+      try {
+        while (open) {
+          const entry = queue.shift();
+          if (entry) {
+            await stream.writeSSE({
+              event: 'journal',
+              id: String(entry.seq),
+              data: JSON.stringify(entry),
+            });
+            continue;
+          }
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+          wake = undefined;
+        }
+      } finally {
+        unsubscribe();
+      }
+    }),
+  );
+
+  r.get('/messages', (c) => {
+    const q = parseWith(
+      z.object({ customer_id: z.string().min(1).optional() }).strict(),
+      c.req.query(),
+    );
+    return c.json(backend.messages.list(q.customer_id?.toUpperCase()).map(presentMessage));
+  });
+  r.get('/messages/:reference_id', (c) => {
+    const id = c.req.param('reference_id').toUpperCase();
+    const record = backend.messages.findAny(id);
+    if (!record) throw new SimulatorError('not_found', `no message ${id}`, 'reference_id');
+    return c.json(presentMessage(record));
+  });
+  return r;
+}

@@ -1,0 +1,64 @@
+// Builds the fake TeleSign in-process: createSimulator() → { app, backend, listen, close }.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { type Backend, type BackendOptions, createBackend } from './backend/backend';
+
+export type { Backend } from './backend/backend';
+export type { DeliveryPolicy, DeliverySetting } from './backend/delivery-policy';
+export type { JournalEntry } from './backend/journal';
+export { createMemoryStorage, type WorldData } from './backend/world-store';
+
+export interface SimulatorOptions extends BackendOptions {
+  /** A path prefix of the faked API (clients sign the path without it), e.g. "/telesign". */
+  basePath?: string;
+  /** Real-time ceiling for a `hang` fault, in ms (default 120 000). */
+  hangMs?: number;
+}
+
+export interface Simulator {
+  app: ReturnType<typeof createApp>;
+  backend: Backend;
+  listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
+  close(): Promise<void>;
+}
+
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const backend = createBackend(options);
+  let release: () => void = () => {};
+  const closing = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const app = createApp(backend, {
+    basePath: options.basePath ?? '',
+    hangMs: options.hangMs ?? 120_000,
+    closing,
+  });
+  let server: ReturnType<typeof serve> | undefined;
+
+  return {
+    app,
+    backend,
+    async listen(port = 0, host = '127.0.0.1') {
+      await backend.ready;
+      const started = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+        const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
+        s.once('error', reject);
+      });
+      server = started;
+      const address = started.address() as AddressInfo;
+      return { url: `http://${host}:${address.port}`, port: address.port };
+    },
+    async close() {
+      release();
+      backend.callbacks.reset();
+      const s = server;
+      server = undefined;
+      if (!s) return;
+      await new Promise<void>((resolve) => {
+        s.close(() => resolve());
+        (s as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+    },
+  };
+}
