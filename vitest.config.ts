@@ -1,9 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects: `unit` (every test beside its source and under test/, except conformance) and
+// `conformance` (one generated test per scenario file). `npm test` runs both;
+// `npm run conformance` runs only the second (vitest run --project conformance).
+const exclude = ['node_modules/**', 'test/artifacts/**'];
+
 export default defineConfig({
   test: {
-    include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['node_modules/**', 'test/artifacts/**'],
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['**/*.test.ts', '**/*.test.tsx'],
+          exclude: [...exclude, 'test/conformance/conformance.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'conformance',
+          include: ['test/conformance/conformance.test.ts'],
+          exclude,
+          // Each scenario has its own servers and clock, so many can run at once.
+          maxConcurrency: 16,
+        },
+      },
+    ],
   },
 });

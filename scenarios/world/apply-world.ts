@@ -3,7 +3,7 @@
 
 import { expandWorld } from './expand-world';
 import { type ApiClient, createApiClient, type FetchLike } from './http-client';
-import type { World, WorldCondition } from './world-schema';
+import type { World, WorldCondition, WorldDelivery } from './world-schema';
 
 export interface ApplyWorldOptions {
   channelFetch: FetchLike;
@@ -77,7 +77,7 @@ export async function applyWorld(input: World, options: ApplyWorldOptions): Prom
   };
 
   for (const account of world.telesign.accounts) {
-    const created = record(await telesign.must('POST', '/_sim/accounts', { name: account.name }));
+    const created = record(await telesign.must('POST', '/_sim/accounts', {}));
     const customerId = String(created.customer_id);
     const apiKey = String(created.api_key);
     ids.accounts[account.name] = { customerId, apiKey };
@@ -173,15 +173,28 @@ async function createQueues(channel: ApiClient, world: World, ids: WorldIds): Pr
   }
 }
 
+/** The fake TeleSign's delivery setting for a world delivery policy. */
+export function deliverySetting(delivery: WorldDelivery): Record<string, unknown> {
+  const policy = ((): unknown => {
+    switch (delivery.policy) {
+      case 'deliver':
+        return 'default';
+      case 'fail':
+        return { fail: delivery.code ?? 210 };
+      case 'delay':
+        return { after: delivery.after ?? 60_000 };
+      default:
+        return delivery.policy;
+    }
+  })();
+  return { policy, ...(delivery.extra !== undefined && { delayMs: delivery.extra }) };
+}
+
 /** Sets how the carrier treats messages to `phone` on the fake TeleSign. */
 export async function setDelivery(
   telesign: ApiClient,
   phone: string,
-  delivery: { policy: string; code?: number | undefined; after?: number | undefined },
+  delivery: WorldDelivery,
 ): Promise<void> {
-  await telesign.must('PUT', `/_sim/handsets/${phone}/delivery`, {
-    policy: delivery.policy,
-    ...(delivery.code !== undefined && { code: delivery.code }),
-    ...(delivery.after !== undefined && { afterMs: delivery.after }),
-  });
+  await telesign.must('PUT', `/_sim/handsets/${phone}/delivery`, deliverySetting(delivery));
 }

@@ -36,13 +36,18 @@ export const worldRuleSchema = z.strictObject({
   queue: z.string().min(1),
 });
 
+/** How the carrier treats messages to a handset (mapped onto the fake's delivery policies). */
 export const deliverySchema = z.strictObject({
-  policy: z.enum(['deliver', 'fail', 'delay', 'stuck']),
+  /** deliver: 290 → 203 → 200; immediate: 200 at once; fail: → `code`; delay: 200 after `after`; stuck: no final report. */
+  policy: z.enum(['deliver', 'immediate', 'fail', 'delay', 'stuck', 'unknown-number']),
   /** Final TeleSign status code for `fail` (e.g. 210, 211, 220). */
   code: z.number().int().optional(),
   /** How long until the final report for `delay`. */
   after: durationSchema.optional(),
+  /** Extra time added before every report after the first 290. */
+  extra: durationSchema.optional(),
 });
+export type WorldDelivery = z.infer<typeof deliverySchema>;
 
 export const worldSchema = z.strictObject({
   name: z.string().optional(),

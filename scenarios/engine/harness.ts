@@ -1,0 +1,98 @@
+// Starts an isolated world for one scenario: a fake TeleSign and a channel sharing one manual clock,
+// seeded ids, in-memory storage; reached in-process (app.fetch) or over loopback sockets.
+import { createChannel } from '../../channel/index';
+import { createManualClock, type ManualClock } from '../../lib/clock';
+import { createSeededIds } from '../../lib/ids';
+import { createSimulator } from '../../simulator/index';
+import {
+  type ApiClient,
+  createApiClient,
+  type FetchLike,
+  inProcessFetch,
+} from '../world/http-client';
+
+export type Transport = 'in-process' | 'sockets';
+
+export interface HarnessOptions {
+  transport?: Transport;
+  seed?: string;
+  start?: number;
+  /** How often the channel offers Open conversations and expires offers (virtual ms). */
+  dispatchIntervalMs?: number;
+  sweepIntervalMs?: number;
+}
+
+export interface Harness {
+  clock: ManualClock;
+  channel: ApiClient;
+  telesign: ApiClient;
+  channelFetch: FetchLike;
+  telesignFetch: FetchLike;
+  channelUrl: string;
+  telesignUrl: string;
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const transport =
+    options.transport ?? (process.env.SCENARIO_TRANSPORT === 'sockets' ? 'sockets' : 'in-process');
+  const seed = options.seed ?? 'scenario';
+  const clock = createManualClock(options.start, { onError: () => {} });
+  let deliverToChannel: FetchLike = fetch;
+  const simulator = createSimulator({
+    clock,
+    ids: createSeededIds(`${seed}:telesign`),
+    // The SDK signs with the wall-clock Date while the fake reads the virtual clock: accept any skew.
+    toleranceMs: 100 * 365 * 86_400_000,
+    fetch: (input: string | URL | Request, init?: RequestInit) => deliverToChannel(input, init),
+  });
+  // The channel's outbound SMS go through the official SDK, which always needs a socket.
+  const telesignAddress = await simulator.listen(0, '127.0.0.1');
+  const channel = createChannel({
+    clock,
+    ids: createSeededIds(`${seed}:channel`),
+    telesignUrl: telesignAddress.url,
+    telesignTimeoutMs: 2000,
+    dispatchIntervalMs: options.dispatchIntervalMs ?? 1000,
+    sweepIntervalMs: options.sweepIntervalMs ?? 60_000,
+    ...(transport === 'in-process' && { publicUrl: 'http://channel.local' }),
+  });
+  let channelUrl = 'http://channel.local';
+  let channelFetch: FetchLike;
+  let telesignFetch: FetchLike;
+  if (transport === 'sockets') {
+    channelUrl = (await channel.listen(0, '127.0.0.1')).url;
+    channelFetch = fetch;
+    telesignFetch = fetch;
+  } else {
+    channelFetch = inProcessFetch((request) => channel.app.fetch(request));
+    telesignFetch = inProcessFetch((request) => simulator.app.fetch(request));
+    deliverToChannel = channelFetch;
+  }
+  const settle = async () => {
+    for (let i = 0; i < 3; i++) {
+      await clock.runDue();
+      await tick();
+    }
+  };
+  return {
+    clock,
+    channel: createApiClient(channelFetch, channelUrl),
+    telesign: createApiClient(
+      telesignFetch,
+      transport === 'sockets' ? telesignAddress.url : 'http://telesign.local',
+    ),
+    channelFetch,
+    telesignFetch,
+    channelUrl,
+    telesignUrl: telesignAddress.url,
+    settle,
+    async close() {
+      await channel.close();
+      await simulator.close();
+    },
+  };
+}

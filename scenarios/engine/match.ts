@@ -1,0 +1,61 @@
+// Partial matching of what a scenario expects against what a server answered, with the first difference.
+
+/** The path and values of the first difference, or null when `found` satisfies `expected`. */
+export function firstDifference(
+  expected: unknown,
+  found: unknown,
+  path = '',
+): { path: string; expected: unknown; found: unknown } | null {
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(found)) return { path, expected, found };
+    if (expected.length !== found.length) {
+      return { path: `${path}.length`, expected: expected.length, found: found.length };
+    }
+    for (let i = 0; i < expected.length; i++) {
+      const diff = firstDifference(expected[i], found[i], `${path}[${i}]`);
+      if (diff) return diff;
+    }
+    return null;
+  }
+  if (typeof expected === 'object' && expected !== null) {
+    if (typeof found !== 'object' || found === null || Array.isArray(found))
+      return { path, expected, found };
+    for (const [key, value] of Object.entries(expected)) {
+      const diff = firstDifference(
+        value,
+        (found as Record<string, unknown>)[key],
+        path ? `${path}.${key}` : key,
+      );
+      if (diff) return diff;
+    }
+    return null;
+  }
+  if (expected === null)
+    return found === null || found === undefined ? null : { path, expected, found };
+  return Object.is(expected, found) ? null : { path, expected, found: found ?? null };
+}
+
+/** Keeps only the keys of `found` that `expected` mentions, so reports show like with like. */
+export function pick(expected: unknown, found: unknown): unknown {
+  if (Array.isArray(expected) && Array.isArray(found)) {
+    return found.map((item, i) => pick(expected[Math.min(i, expected.length - 1)], item));
+  }
+  if (
+    typeof expected === 'object' &&
+    expected !== null &&
+    !Array.isArray(expected) &&
+    typeof found === 'object' &&
+    found !== null &&
+    !Array.isArray(found)
+  ) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(expected)) {
+      out[key] = pick(
+        (expected as Record<string, unknown>)[key],
+        (found as Record<string, unknown>)[key],
+      );
+    }
+    return out;
+  }
+  return found === undefined ? null : found;
+}

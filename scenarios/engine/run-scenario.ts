@@ -1,0 +1,165 @@
+// Runs one scenario in its own world, step by step, and reports per step what was expected and found.
+
+import type { Step } from '../scenario-schema';
+import { applyWorld } from '../world/apply-world';
+import { loadWorld } from '../world/load-world';
+import { type RunContext, StepFailure } from './context';
+import { type HarnessOptions, startHarness, type Transport } from './harness';
+import type { LoadedScenario } from './load-scenario';
+import { rulesOf } from './load-scenario';
+import type { ScenarioResult, StepResult } from './results';
+import { runAdminStep } from './steps/admin-steps';
+import { runAgentStep } from './steps/agent-steps';
+import { runCustomerStep } from './steps/customer-steps';
+import { type Expectation, evaluate } from './steps/expect-steps';
+import { runTelesignStep } from './steps/telesign-steps';
+import { runTimeStep } from './steps/time-steps';
+
+export interface RunOptions {
+  transport?: Transport;
+}
+
+const FAMILIES = [
+  runCustomerStep,
+  runAgentStep,
+  runAdminStep,
+  runTelesignStep,
+  runTimeStep,
+] as const;
+
+/** Does `step` check the outcome of the action before it (so an error there is expected)? */
+const checksError = (step: Step | undefined): boolean =>
+  step?.expect !== undefined &&
+  (step.expect.error !== undefined ||
+    step.expect.status !== undefined ||
+    step.expect.result !== undefined);
+
+const POLL_MS = 1000;
+
+async function expectStep(e: Expectation, ctx: RunContext): Promise<StepResult['checks']> {
+  const deadline = ctx.clock.now() + (e.within ?? 0);
+  for (;;) {
+    const checks = await evaluate(e, ctx);
+    if (checks.every((c) => !c.diff) || ctx.clock.now() >= deadline) return checks;
+    await ctx.clock.advance(Math.min(POLL_MS, deadline - ctx.clock.now()));
+    await ctx.settle();
+  }
+}
+
+export async function runScenario(
+  loaded: LoadedScenario,
+  options: RunOptions = {},
+): Promise<ScenarioResult> {
+  const { value: scenario, file } = loaded;
+  const started = performance.now();
+  const override = scenario.override ?? {};
+  const harnessOptions: HarnessOptions = {
+    seed: `${scenario.name}`,
+    ...(options.transport && { transport: options.transport }),
+    ...(scenario.clock && { start: Date.parse(scenario.clock) }),
+    ...(scenario.timing?.dispatchInterval !== undefined && {
+      dispatchIntervalMs: scenario.timing.dispatchInterval,
+    }),
+    ...(scenario.timing?.sweepInterval !== undefined && {
+      sweepIntervalMs: scenario.timing.sweepInterval,
+    }),
+  };
+  const harness = await startHarness(harnessOptions);
+  const steps: StepResult[] = scenario.steps.map((step, index) => ({
+    index,
+    line: loaded.lineOf(['steps', index]),
+    label: labelOf(step),
+    rule: step.rule,
+    status: 'skipped',
+    checks: [],
+  }));
+  try {
+    const world = loadWorld(
+      scenario.world,
+      Object.keys(override).length > 0 ? override : undefined,
+    );
+    const ids = await applyWorld(world, harness);
+    await harness.settle();
+    const ctx: RunContext = {
+      channel: harness.channel,
+      telesign: harness.telesign,
+      clock: harness.clock,
+      ids,
+      aliases: new Map(),
+      lastConversationId: undefined,
+      lastAction: undefined,
+      settle: harness.settle,
+    };
+    for (const [index, step] of scenario.steps.entries()) {
+      const result = steps[index] as StepResult;
+      try {
+        if (step.at) await harness.clock.advanceTo(Date.parse(step.at));
+        if (step.expect) {
+          result.checks = await expectStep(step.expect, ctx);
+          result.status = result.checks.every((c) => !c.diff) ? 'passed' : 'failed';
+        } else {
+          ctx.lastAction = undefined;
+          let label: string | null = null;
+          for (const family of FAMILIES) {
+            label = await family(step as never, ctx);
+            if (label) break;
+          }
+          if (label) result.label = label;
+          const response = lastResponse(ctx);
+          if (response && response.status >= 400 && !checksError(scenario.steps[index + 1])) {
+            result.status = 'failed';
+            result.message = `unexpected error ${response.status}: ${JSON.stringify(response.body).slice(0, 300)} (add an expect step with error: … if this is intended)`;
+          } else result.status = 'passed';
+        }
+      } catch (error) {
+        result.status = 'failed';
+        result.message =
+          error instanceof StepFailure || error instanceof Error ? error.message : String(error);
+        if (error instanceof StepFailure && error.expected !== undefined) {
+          result.checks = [
+            {
+              what: 'step',
+              expected: error.expected,
+              found: error.found,
+              diff: { path: '', expected: error.expected, found: error.found },
+            },
+          ];
+        }
+      }
+      if (result.status === 'failed') break;
+    }
+  } catch (error) {
+    const first = steps[0] as StepResult;
+    first.status = 'failed';
+    first.label = 'world setup';
+    first.line = loaded.lineOf(['world']);
+    first.message = error instanceof Error ? error.message : String(error);
+  } finally {
+    await harness.close();
+  }
+  return {
+    file,
+    name: scenario.name,
+    rules: rulesOf(scenario),
+    passed: steps.every((s) => s.status === 'passed'),
+    steps,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+/** A short description of a step for reports. */
+export function labelOf(step: Step): string {
+  const key = Object.keys(step).find((k) => !['rule', 'note', 'at'].includes(k)) ?? 'step';
+  const value = (step as Record<string, unknown>)[key];
+  if (key === 'expect') {
+    const e = value as Record<string, unknown>;
+    return `expect ${Object.keys(e)
+      .filter((k) => k !== 'within')
+      .join(', ')}${e.within !== undefined ? ` within ${e.within} ms` : ''}`;
+  }
+  const brief = JSON.stringify(value);
+  return `${key} ${brief && brief.length > 80 ? `${brief.slice(0, 77)}…` : (brief ?? '')}`;
+}
+
+// A function, so TypeScript does not keep the `undefined` it saw before the step ran.
+const lastResponse = (ctx: RunContext) => ctx.lastAction?.response;

@@ -1,0 +1,105 @@
+// TeleSign and carrier steps: delivery policies per handset, injected faults, rate limits, accounts and numbers.
+import { z } from 'zod';
+import { setDelivery } from '../../world/apply-world';
+import { deliverySchema } from '../../world/world-schema';
+import { asRecord, phoneOf, type RunContext, StepFailure } from '../context';
+
+export const telesignShape = {
+  /** How the carrier treats messages to this handset from now on. */
+  delivery: deliverySchema.extend({ handset: z.string().min(1) }),
+  /** The next `count` API requests or callback attempts misbehave. */
+  fault: z.strictObject({
+    target: z.enum(['api', 'callback']),
+    kind: z.enum([
+      'unavailable',
+      'non-json',
+      'empty',
+      'hang',
+      'fail',
+      'refuse',
+      'duplicate',
+      'delay',
+      'out-of-order',
+    ]),
+    count: z.number().int().min(1).default(1),
+    account: z.string().optional(),
+    ms: z.number().int().min(0).optional(),
+  }),
+  'clear-faults': z.literal(true),
+  'rate-limit': z.strictObject({
+    account: z.string(),
+    perSecond: z.number().int().positive().nullable(),
+  }),
+  'create-account': z.strictObject({ name: z.string().min(1) }),
+  purchase: z.strictObject({
+    account: z.string(),
+    number: z.string(),
+    type: z.string().optional(),
+  }),
+  /** Registers the channel's inbound URL (or `url`) as the account's callback URL. */
+  'callback-url': z.strictObject({ account: z.string(), url: z.string().nullable().optional() }),
+};
+
+type Shape = { [K in keyof typeof telesignShape]?: z.output<(typeof telesignShape)[K]> };
+
+export async function runTelesignStep(step: Shape, ctx: RunContext): Promise<string | null> {
+  const cid = (name: string) => {
+    const account = ctx.ids.accounts[name];
+    if (!account) throw new StepFailure(`no TeleSign account named "${name}"`);
+    return account.customerId;
+  };
+  const act = async (label: string, method: string, path: string, body?: unknown) => {
+    const response = await ctx.telesign.call(method, path, body);
+    ctx.lastAction = { step: -1, label, response };
+    await ctx.settle();
+    return response;
+  };
+  if (step.delivery) {
+    const { handset, ...delivery } = step.delivery;
+    await setDelivery(ctx.telesign, phoneOf(ctx, handset), delivery);
+    return `carrier: ${delivery.policy} to ${handset}`;
+  }
+  if (step.fault) {
+    const { account, ...fault } = step.fault;
+    await act('fault', 'POST', '/_sim/faults', {
+      ...fault,
+      ...(account && { customerId: cid(account) }),
+    });
+    return `fault: ${fault.target} ${fault.kind} ×${fault.count}`;
+  }
+  if (step['clear-faults']) {
+    await act('clear-faults', 'DELETE', '/_sim/faults');
+    return 'clear faults';
+  }
+  if (step['rate-limit']) {
+    const s = step['rate-limit'];
+    await act('rate-limit', 'PUT', `/_sim/accounts/${cid(s.account)}/rate-limit`, {
+      perSecond: s.perSecond,
+    });
+    return `rate limit ${s.perSecond}/s`;
+  }
+  if (step['create-account']) {
+    const response = await act('create-account', 'POST', '/_sim/accounts', {});
+    const body = asRecord(response.body);
+    ctx.ids.accounts[step['create-account'].name] = {
+      customerId: String(body.customer_id),
+      apiKey: String(body.api_key),
+    };
+    return `create TeleSign account ${step['create-account'].name}`;
+  }
+  if (step.purchase) {
+    const s = step.purchase;
+    await act('purchase', 'POST', `/_sim/accounts/${cid(s.account)}/numbers`, {
+      number: s.number,
+      type: s.type ?? 'long-code',
+    });
+    return `purchase ${s.number}`;
+  }
+  if (step['callback-url']) {
+    const s = step['callback-url'];
+    const url = s.url === undefined ? ctx.ids.organisation.inboundUrl : s.url;
+    await act('callback-url', 'PUT', `/_sim/accounts/${cid(s.account)}/callback-url`, { url });
+    return 'register callback URL';
+  }
+  return null;
+}
