@@ -81,9 +81,13 @@ function isAccepted(code: number): boolean {
   return code === 290 || code === 291 || code === 292 || (code >= 200 && code < 300);
 }
 
-/** Worth retrying: rate limits (10019, 10020 excluded: a hard cap), outages (5xx envelope codes). */
+/**
+ * Worth retrying: the rate limit (10019; 10020 is a hard cap), TeleSign's "system unavailable"
+ * (-90001, sent with HTTP 503) and the 5xx-style envelope codes. Everything else is final.
+ */
+const RETRYABLE_CODES = new Set([10019, -90001, 500, 502, 503, 504]);
 function isRetryable(code: number): boolean {
-  return code === 10019 || code === 503 || code === 500 || code === 502 || code === 504;
+  return RETRYABLE_CODES.has(code);
 }
 
 /** Maps a classified SDK reply of `POST /v1/messaging` to the port's outcome. */
