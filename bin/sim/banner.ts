@@ -17,8 +17,13 @@ export interface ReadyInfo {
 export const READY_LINE = 'Ready.';
 
 /** A copy-paste command that texts the support number from a simulated handset. */
-export function curlCommand(info: Pick<ReadyInfo, 'telesignUrl' | 'supportNumber' | 'fromNumber'>): string {
-  const body = JSON.stringify({ to: info.supportNumber ?? '<support number>', text: 'Hello, I need help' });
+export function curlCommand(
+  info: Pick<ReadyInfo, 'telesignUrl' | 'supportNumber' | 'fromNumber'>,
+): string {
+  const body = JSON.stringify({
+    to: info.supportNumber ?? '<support number>',
+    text: 'Hello, I need help',
+  });
   return `curl -s -X POST ${info.telesignUrl}/_sim/handsets/${info.fromNumber}/messages -H 'content-type: application/json' -d '${body}'`;
 }
 

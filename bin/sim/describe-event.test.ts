@@ -7,7 +7,13 @@ describe('channel event sentences', () => {
   it('names the queue and the rule a conversation was routed by', () => {
     expect(
       describeChannelEvent(
-        { type: 'conversation.routed', conversationId: 'cv_1', queueId: 'qu_1', routedBy: 'vip', at: 0 },
+        {
+          type: 'conversation.routed',
+          conversationId: 'cv_1',
+          queueId: 'qu_1',
+          routedBy: 'vip',
+          at: 0,
+        },
         names,
       ),
     ).toBe('cv_1 routed to queue q(qu_1) by rule vip');
@@ -32,6 +38,8 @@ describe('channel event sentences', () => {
   });
 
   it('stays quiet about agent and admin changes', () => {
-    expect(describeChannelEvent({ type: 'agent.changed', agentId: 'ag_1', at: 0 }, names)).toBeNull();
+    expect(
+      describeChannelEvent({ type: 'agent.changed', agentId: 'ag_1', at: 0 }, names),
+    ).toBeNull();
   });
 });

@@ -1,0 +1,124 @@
+// The console's hono app: pages at /, /phones, /agent, /admin, /telesign, live fragments, static assets.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { createConsoleData, type FetchLike } from './data';
+import { normaliseHandsetNumber, randomHandsetNumber } from './handset-number';
+import { conversationHref } from './pages/agent';
+import {
+  adminPage,
+  agentPage,
+  type PageContext,
+  phonesPage,
+  renderFragment,
+  telesignPage,
+} from './pages/pages';
+import type { KnownHandset } from './pages/phones';
+
+export interface ConsoleOptions {
+  /** Reaches the channel's HTTP API (in `npm run sim`: the channel app's `request`). */
+  channelFetch: FetchLike;
+  /** The fake TeleSign's base URL as the browser reaches it (cross-origin, with CORS). */
+  telesignUrl: string;
+  /** How the console's server reaches the fake TeleSign; defaults to global fetch. */
+  telesignFetch?: FetchLike;
+  /** Handsets to show before they have texted (the world's, with their names). */
+  handsets?: () => KnownHandset[];
+  clockKind?: 'real' | 'manual';
+  random?: () => number;
+}
+
+const ASSETS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'assets');
+const ASSETS: Record<string, string> = {
+  'console.js': 'text/javascript; charset=utf-8',
+  'console.css': 'text/css; charset=utf-8',
+};
+
+const phoneParam = z.string().regex(/^\d{7,15}$/, 'a handset is its phone number, digits only');
+const idParam = z.string().min(1).max(200);
+const fragmentQuery = z.record(z.string(), z.string().max(200));
+
+export function createConsole(options: ConsoleOptions): Hono {
+  const data = createConsoleData({
+    channelFetch: options.channelFetch,
+    telesignUrl: options.telesignUrl,
+    ...(options.telesignFetch ? { telesignFetch: options.telesignFetch } : {}),
+  });
+  const ctx: PageContext = {
+    data,
+    known: options.handsets ?? (() => []),
+    clockKind: options.clockKind ?? 'real',
+  };
+  const assets = new Map(
+    Object.entries(ASSETS).map(([name, type]) => [
+      name,
+      { type, body: readFileSync(join(ASSETS_DIR, name), 'utf8') },
+    ]),
+  );
+  const app = new Hono();
+  const notFound = (message: string) =>
+    new Response(message, {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+
+  app.get('/', async (c) => c.html(await phonesPage(ctx, undefined)));
+  app.get('/phones', (c) => c.redirect('/'));
+  app.get('/phones/new', async (c) => {
+    const typed = c.req.query('phone') ?? '';
+    if (typed.trim() === '') return c.redirect(`/phones/${randomHandsetNumber(options.random)}`);
+    const outcome = normaliseHandsetNumber(typed);
+    if (!outcome.ok) return c.html(await phonesPage(ctx, undefined, outcome.message), 400);
+    return c.redirect(`/phones/${outcome.phone}`);
+  });
+  app.get('/phones/:phone', async (c) => {
+    const phone = phoneParam.safeParse(c.req.param('phone'));
+    if (!phone.success) return notFound(`No such handset: ${phone.error.issues[0]?.message}`);
+    return c.html(await phonesPage(ctx, phone.data));
+  });
+  app.get('/agent', async (c) =>
+    c.html(await agentPage(ctx, { agent: undefined, conversation: undefined })),
+  );
+  app.get('/agent/:agentId', async (c) =>
+    c.html(await agentPage(ctx, { agent: c.req.param('agentId'), conversation: undefined })),
+  );
+  app.get('/agent/:agentId/conversations/:conversationId', async (c) =>
+    c.html(
+      await agentPage(ctx, {
+        agent: c.req.param('agentId'),
+        conversation: c.req.param('conversationId'),
+      }),
+    ),
+  );
+  // A conversation's deep link opens it in the workspace of whoever holds or is offered it.
+  app.get('/conversations/:id', async (c) => {
+    const id = idParam.safeParse(c.req.param('id'));
+    if (!id.success) return notFound('No such conversation.');
+    try {
+      const cv = await data.conversation(id.data);
+      const agentId = cv.agentId ?? cv.offer?.agentId ?? (await data.agents())[0]?.id;
+      return agentId ? c.redirect(conversationHref(agentId, cv.id)) : c.redirect('/agent');
+    } catch {
+      return notFound(`No conversation ${id.data}.`);
+    }
+  });
+  app.get('/admin', async (c) => c.html(await adminPage(ctx)));
+  app.get('/telesign', async (c) => c.html(await telesignPage(ctx)));
+
+  app.get('/console/f/:name', async (c) => {
+    const query = fragmentQuery.safeParse(c.req.query());
+    if (!query.success) return c.text('bad fragment query', 400);
+    const body = await renderFragment(ctx, c.req.param('name'), query.data);
+    if (body === null) return notFound('No such fragment.');
+    c.header('cache-control', 'no-store');
+    return c.html(body);
+  });
+  app.get('/console/assets/:name', (c) => {
+    const asset = assets.get(c.req.param('name'));
+    if (!asset) return notFound('No such asset.');
+    return c.body(asset.body, 200, { 'content-type': asset.type, 'cache-control': 'no-cache' });
+  });
+  return app;
+}

@@ -1,0 +1,103 @@
+// Reads what the pages show through the two documented HTTP APIs, never through either server's internals.
+import { z } from 'zod';
+import {
+  agentSchema,
+  contactSchema,
+  conversationSchema,
+  organisationSchema,
+  queueSchema,
+  workStreamSchema,
+} from './data-schemas';
+import { clockSchema, faultSchema, handsetSchema, journalEntrySchema } from './telesign-schemas';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface DataOptions {
+  /** Reaches the channel API; in `npm run sim` the channel app's own `request`. */
+  channelFetch: FetchLike;
+  /** The fake TeleSign's base URL, as the browser reaches it too. */
+  telesignUrl: string;
+  telesignFetch?: FetchLike;
+}
+
+export class ConsoleDataError extends Error {
+  constructor(
+    readonly path: string,
+    detail: string,
+  ) {
+    super(`${path}: ${detail}`);
+    this.name = 'ConsoleDataError';
+  }
+}
+
+async function getJson<S extends z.ZodType>(
+  fetchFn: FetchLike,
+  url: string,
+  path: string,
+  schema: S,
+): Promise<z.output<S>> {
+  let response: Response;
+  try {
+    response = await fetchFn(url);
+  } catch (error) {
+    throw new ConsoleDataError(
+      path,
+      `unreachable (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  const text = await response.text();
+  if (!response.ok)
+    throw new ConsoleDataError(path, `answered ${response.status}: ${text.slice(0, 200)}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ConsoleDataError(path, 'answered with something that is not JSON');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConsoleDataError(
+      path,
+      `unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}`,
+    );
+  }
+  return parsed.data;
+}
+
+export function createConsoleData(options: DataOptions) {
+  const telesignFetch: FetchLike = options.telesignFetch ?? ((input, init) => fetch(input, init));
+  const base = options.telesignUrl.replace(/\/$/, '');
+  const channel = <S extends z.ZodType>(path: string, schema: S) =>
+    getJson(options.channelFetch, `http://channel.local${path}`, path, schema);
+  const telesign = <S extends z.ZodType>(path: string, schema: S) =>
+    getJson(telesignFetch, `${base}${path}`, path, schema);
+  const enc = encodeURIComponent;
+
+  return {
+    telesignUrl: base,
+    organisation: () => channel('/api/organisation', organisationSchema),
+    workStreams: () => channel('/api/work-streams', z.array(workStreamSchema)),
+    queues: () => channel('/api/queues', z.array(queueSchema)),
+    contacts: () => channel('/api/contacts', z.array(contactSchema)),
+    contact: (id: string) => channel(`/api/contacts/${enc(id)}`, contactSchema),
+    agents: () => channel('/api/agents', z.array(agentSchema)),
+    offers: (agentId: string) =>
+      channel(`/api/agents/${enc(agentId)}/offers`, z.array(conversationSchema)),
+    workItems: (agentId: string) =>
+      channel(`/api/agents/${enc(agentId)}/work-items`, z.array(conversationSchema)),
+    conversations: (filter: Record<string, string> = {}) => {
+      const query = new URLSearchParams(filter).toString();
+      return channel(`/api/conversations${query ? `?${query}` : ''}`, z.array(conversationSchema));
+    },
+    conversation: (id: string) => channel(`/api/conversations/${enc(id)}`, conversationSchema),
+    handsets: () => telesign('/_sim/handsets', z.array(handsetSchema)),
+    handset: (phone: string) => telesign(`/_sim/handsets/${enc(phone)}`, handsetSchema),
+    journal: (limit: number) =>
+      telesign(`/_sim/journal?limit=${limit}`, z.array(journalEntrySchema)),
+    faults: () => telesign('/_sim/faults', z.array(faultSchema)),
+    clock: () => telesign('/_sim/clock', clockSchema),
+  };
+}
+
+export type ConsoleData = ReturnType<typeof createConsoleData>;

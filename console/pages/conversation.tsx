@@ -1,0 +1,227 @@
+// One conversation in the agent workspace: contact card, transcript with ticks and segments, actions, composer.
+import { DeliveryTicks } from '../components/delivery';
+import { clockTime, prettyPhone } from '../components/format';
+import { ApiButton, Badge, Empty, ErrorBox, Panel, STATE_TONE } from '../components/ui';
+import type { ConsoleData } from '../data';
+import type { ConsoleContact, ConsoleConversation, ConsoleQueue } from '../data-schemas';
+import type { AgentParams } from './agent';
+
+export const MAX_CHARS = 1600;
+
+function ContactCard(props: {
+  conversation: ConsoleConversation;
+  contacts: ConsoleContact[];
+  agentId: string;
+}) {
+  const { conversation: cv } = props;
+  const linked = props.contacts.find((c) => c.id === cv.contactId);
+  if (linked) {
+    return (
+      <div class="contact-card" data-testid="contact-card">
+        <strong data-testid="contact-name">
+          {linked.firstName} {linked.lastName}
+        </strong>
+        <dl>
+          <dt>Mobile</dt>
+          <dd>{linked.mobilePhone ?? '—'}</dd>
+          {linked.email ? (
+            <>
+              <dt>Email</dt>
+              <dd>{linked.email}</dd>
+            </>
+          ) : null}
+          {Object.entries(linked.fields).map(([key, value]) => (
+            <>
+              <dt>{key}</dt>
+              <dd>{value}</dd>
+            </>
+          ))}
+        </dl>
+      </div>
+    );
+  }
+  const e164 = `+${cv.customerNumber}`;
+  const candidates = props.contacts.filter((c) => c.mobilePhone === e164 && c.status === 'active');
+  return (
+    <div class="contact-card none" data-testid="no-contact">
+      <strong>
+        {cv.contactMatch === 'many' ? 'Several contacts match this number' : 'No contact found'}
+      </strong>
+      <p class="muted">Nobody among the active contacts has the mobile phone {e164}.</p>
+      {candidates.map((c) => (
+        <ApiButton
+          method="POST"
+          path={`/api/conversations/${cv.id}/contact`}
+          body={{ agentId: props.agentId, contactId: c.id }}
+          testid="link-contact"
+        >
+          Link {c.firstName} {c.lastName}
+        </ApiButton>
+      ))}
+    </div>
+  );
+}
+
+function Actions(props: {
+  conversation: ConsoleConversation;
+  agentId: string;
+  queues: ConsoleQueue[];
+}) {
+  const { conversation: cv, agentId } = props;
+  const path = (action: string) => `/api/conversations/${cv.id}/${action}`;
+  const body = { agentId };
+  const mine = cv.agentId === agentId;
+  if (!mine)
+    return <p class="muted">Held by {cv.agentId ?? 'nobody'}; accept or pick it to act.</p>;
+  return (
+    <div class="actions" data-testid="conversation-actions">
+      {cv.state === 'active' || cv.state === 'wrap-up' ? (
+        <ApiButton
+          method="POST"
+          path={path('close-session')}
+          body={body}
+          testid="action-close-session"
+        >
+          Close session
+        </ApiButton>
+      ) : null}
+      {cv.state === 'active' ? (
+        <>
+          <ApiButton method="POST" path={path('end')} body={body} testid="action-end">
+            End
+          </ApiButton>
+          <ApiButton method="POST" path={path('release')} body={body} testid="action-release">
+            Release
+          </ApiButton>
+          <form
+            class="inline"
+            data-api={`POST ${path('transfer')}`}
+            data-extra={JSON.stringify(body)}
+            data-testid="transfer-form"
+          >
+            <select name="queueId" data-testid="transfer-queue">
+              {props.queues.map((q) => (
+                <option value={q.id}>{q.name}</option>
+              ))}
+            </select>
+            <button type="submit" class="btn plain" data-testid="action-transfer">
+              Transfer
+            </button>
+            <output class="form-error" data-role="error" />
+          </form>
+        </>
+      ) : null}
+      {cv.state === 'waiting' ? (
+        <ApiButton
+          method="POST"
+          path={path('reopen')}
+          body={body}
+          tone="primary"
+          testid="action-reopen"
+        >
+          Re-open
+        </ApiButton>
+      ) : null}
+    </div>
+  );
+}
+
+export async function renderConversation(data: ConsoleData, params: AgentParams) {
+  if (!params.conversation || !params.agent) {
+    return (
+      <Empty testid="no-conversation">Pick a conversation from your offers or work items.</Empty>
+    );
+  }
+  try {
+    const [cv, contacts, queues] = await Promise.all([
+      data.conversation(params.conversation),
+      data.contacts(),
+      data.queues(),
+    ]);
+    const queueName = queues.find((q) => q.id === cv.queueId)?.name ?? cv.queueId;
+    return (
+      <div
+        class="conversation"
+        data-testid="conversation"
+        data-conversation-id={cv.id}
+        data-state={cv.state}
+      >
+        <header class="conversation-head">
+          <h2>{prettyPhone(cv.customerNumber)}</h2>
+          <Badge tone={STATE_TONE[cv.state]} testid="conversation-state">
+            {cv.state}
+          </Badge>
+          <span class="muted">
+            to {prettyPhone(cv.supportNumber)} · queue {queueName} · routed by{' '}
+            {cv.routedBy === 'default' ? 'default' : cv.routedBy.ruleName}
+          </span>
+        </header>
+        <div class="conversation-grid">
+          <ol class="transcript" data-testid="transcript">
+            {cv.messages.map((m) => (
+              <li
+                class={`bubble ${m.direction}`}
+                data-testid="transcript-message"
+                data-direction={m.direction}
+              >
+                <p class="text" data-testid="message-text">
+                  {m.text}
+                </p>
+                <span class="meta">
+                  {clockTime(m.at)} · {m.chars} chars ·{' '}
+                  <span data-testid="segments">
+                    {m.segments} segment{m.segments === 1 ? '' : 's'}
+                  </span>{' '}
+                  · {m.encoding}
+                  {m.truncated ? ' · truncated' : ''} <DeliveryTicks message={m} />
+                </span>
+              </li>
+            ))}
+          </ol>
+          <aside class="stack">
+            <Panel title="Customer" testid="customer-panel">
+              <ContactCard conversation={cv} contacts={contacts} agentId={params.agent} />
+            </Panel>
+            <Panel title="Actions" testid="actions-panel">
+              <Actions conversation={cv} agentId={params.agent} queues={queues} />
+            </Panel>
+          </aside>
+        </div>
+      </div>
+    );
+  } catch (error) {
+    return <ErrorBox error={error} />;
+  }
+}
+
+/** Outside the live fragment, so a refresh never eats what the agent is typing. */
+export function Composer(props: { agentId: string; conversationId: string }) {
+  return (
+    <form
+      class="composer"
+      data-api={`POST /api/conversations/${props.conversationId}/messages`}
+      data-extra={JSON.stringify({ agentId: props.agentId })}
+      data-reset
+      data-testid="composer"
+    >
+      <textarea
+        name="text"
+        id="composer-text"
+        rows={3}
+        placeholder="Reply to the customer…"
+        data-counter="composer-counter"
+        data-max={String(MAX_CHARS)}
+        data-testid="composer-text"
+      />
+      <div class="composer-bar">
+        <span class="counter" id="composer-counter" data-testid="composer-counter">
+          0 / {MAX_CHARS}
+        </span>
+        <output class="form-error" data-role="error" data-testid="composer-error" />
+        <button type="submit" class="btn primary" data-testid="composer-send">
+          Send
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,196 @@
+// The fake TeleSign's side: journal of requests and callbacks, delivery policy per handset, faults, the clock.
+import { clockTime, dateTime, prettyPhone } from '../components/format';
+import { ApiButton, Badge, Empty, ErrorBox, Panel } from '../components/ui';
+import type { ConsoleData } from '../data';
+import type { ConsoleJournalEntry } from '../telesign-schemas';
+import type { KnownHandset } from './phones';
+
+const HOUR = 3_600_000;
+const ADVANCES = [
+  { label: '+1 h', ms: HOUR, testid: 'advance-1h' },
+  { label: '+8 h', ms: 8 * HOUR, testid: 'advance-8h' },
+  { label: '+1 day', ms: 24 * HOUR, testid: 'advance-1d' },
+];
+
+const POLICIES = [
+  { value: 'default', label: 'default (290 → 203 → 200)' },
+  { value: 'immediate', label: 'immediate (200 at once)' },
+  { value: 'stuck', label: 'stuck (never reports)' },
+  { value: 'unknown-number', label: 'unknown number' },
+  { value: '{"fail":210}', label: 'fail 210 temporary phone error' },
+  { value: '{"fail":211}', label: 'fail 211 permanent phone error' },
+  { value: '{"fail":220}', label: 'fail 220 cannot route' },
+  { value: '{"after":30000}', label: 'delivered after 30 s' },
+];
+
+function statusTone(status: number | undefined): string {
+  if (status === undefined) return '';
+  if (status < 300) return 'green';
+  if (status < 500) return 'amber';
+  return 'red';
+}
+
+function JournalRow(props: { entry: ConsoleJournalEntry }) {
+  const e = props.entry;
+  return (
+    <tr data-testid="journal-entry" data-kind={e.kind}>
+      <td class="mono">{clockTime(e.at)}</td>
+      <td>
+        <Badge>{e.kind}</Badge>
+      </td>
+      <td class="mono">{[e.method, e.path ?? e.url].filter(Boolean).join(' ')}</td>
+      <td>
+        {e.status !== undefined ? <Badge tone={statusTone(e.status)}>{e.status}</Badge> : '—'}
+      </td>
+      <td>{e.signature ?? '—'}</td>
+      <td>{e.attempt ?? '—'}</td>
+      <td class="detail">{e.detail}</td>
+    </tr>
+  );
+}
+
+export async function renderTelesign(data: ConsoleData, known: KnownHandset[]) {
+  try {
+    const [clock, journal, faults, handsets] = await Promise.all([
+      data.clock(),
+      data.journal(200),
+      data.faults(),
+      data.handsets(),
+    ]);
+    const phones = [
+      ...new Set([...known.map((k) => k.phone), ...handsets.map((h) => h.phone)]),
+    ].sort();
+    return (
+      <div class="telesign-grid">
+        <Panel title={`Journal (last ${journal.length})`} testid="journal">
+          {journal.length === 0 ? <Empty>No traffic yet.</Empty> : null}
+          <table class="journal">
+            <thead>
+              <tr>
+                <th>Time</th>
+                <th>Kind</th>
+                <th>Request</th>
+                <th>Status</th>
+                <th>Signature</th>
+                <th>Attempt</th>
+                <th>Detail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...journal].reverse().map((entry) => (
+                <JournalRow entry={entry} />
+              ))}
+            </tbody>
+          </table>
+        </Panel>
+        <div class="stack">
+          <Panel title="Clock" testid="clock">
+            <p>
+              <Badge>{clock.kind}</Badge> <span data-testid="clock-now">{dateTime(clock.now)}</span>
+            </p>
+            {clock.kind === 'manual' ? (
+              <div class="actions">
+                {ADVANCES.map((a) => (
+                  <ApiButton
+                    method="POST"
+                    path="/_sim/clock/advance"
+                    body={{ ms: a.ms }}
+                    target="telesign"
+                    testid={a.testid}
+                  >
+                    {a.label}
+                  </ApiButton>
+                ))}
+              </div>
+            ) : (
+              <p class="muted">Real time. Start with --clock manual to move time by hand.</p>
+            )}
+          </Panel>
+          <Panel title="Delivery policy per handset" testid="delivery-policies">
+            {phones.map((phone) => (
+              <form
+                class="inline"
+                data-api={`PUT /_sim/handsets/${phone}/delivery`}
+                data-target="telesign"
+                data-testid="delivery-policy"
+                data-phone={phone}
+              >
+                <span class="phone-label">{prettyPhone(phone)}</span>
+                <select
+                  name="policy"
+                  data-type="json-or-string"
+                  data-submit-on-change
+                  id={`policy-${phone}`}
+                >
+                  {POLICIES.map((p) => (
+                    <option value={p.value}>{p.label}</option>
+                  ))}
+                </select>
+                <output class="form-error" data-role="error" />
+              </form>
+            ))}
+          </Panel>
+          <Panel title={`Faults (${faults.length})`} testid="faults">
+            {faults.map((f) => (
+              <p data-testid="fault">
+                <Badge tone="red">{f.target}</Badge> {f.kind} · {f.remaining} left
+                {f.customerId ? ` · ${f.customerId}` : ''}
+              </p>
+            ))}
+            <form
+              class="inline"
+              data-api="POST /_sim/faults"
+              data-target="telesign"
+              data-testid="fault-form"
+            >
+              <select name="target">
+                <option value="api">API request</option>
+                <option value="callback">callback</option>
+              </select>
+              <select name="kind">
+                {[
+                  'unavailable',
+                  'non-json',
+                  'empty',
+                  'hang',
+                  'fail',
+                  'refuse',
+                  'duplicate',
+                  'delay',
+                  'out-of-order',
+                ].map((k) => (
+                  <option value={k}>{k}</option>
+                ))}
+              </select>
+              <input
+                name="count"
+                type="number"
+                min="1"
+                value="1"
+                data-type="number"
+                class="narrow"
+              />
+              <button class="btn plain" type="submit" data-testid="add-fault">
+                Inject
+              </button>
+              <output class="form-error" data-role="error" />
+            </form>
+            {faults.length > 0 ? (
+              <ApiButton
+                method="DELETE"
+                path="/_sim/faults"
+                target="telesign"
+                tone="danger"
+                testid="clear-faults"
+              >
+                Clear faults
+              </ApiButton>
+            ) : null}
+          </Panel>
+        </div>
+      </div>
+    );
+  } catch (error) {
+    return <ErrorBox error={error} />;
+  }
+}
