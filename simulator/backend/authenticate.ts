@@ -31,6 +31,11 @@ export interface AuthOptions {
   now(): number;
   nonces: NonceCache;
   toleranceMs: number;
+  /**
+   * Also accept dates within the tolerance of the wall clock. SDKs date requests with the wall
+   * clock, so a manual clock advanced by hours would otherwise refuse every request.
+   */
+  acceptWallClock: boolean;
 }
 
 /** RFC 822/1123 dates as clients send them: "Wed, 14 Dec 2016 18:20:12 GMT" (or a numeric zone). */
@@ -139,7 +144,8 @@ export function authenticate(request: SignedRequest, options: AuthOptions): Auth
     );
   }
   const skew = when - options.now();
-  if (Math.abs(skew) > options.toleranceMs) {
+  const wallSkew = options.acceptWallClock ? when - Date.now() : skew;
+  if (Math.abs(skew) > options.toleranceMs && Math.abs(wallSkew) > options.toleranceMs) {
     return fail(
       10008,
       -30010,

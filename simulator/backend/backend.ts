@@ -26,6 +26,8 @@ export interface BackendOptions {
   retryDelaysMs?: readonly number[];
   /** Accepted clock skew of TSA dates, and the nonce replay window (default 15 min). */
   toleranceMs?: number;
+  /** Also accept TSA dates near the wall clock (default: when the clock is manual). */
+  acceptWallClockDates?: boolean;
   journalCapacity?: number;
   messageCapacity?: number;
 }
@@ -37,6 +39,7 @@ export function createBackend(options: BackendOptions = {}) {
   const ids = options.ids ?? createRandomIds();
   const db = options.storage ?? createMemoryStorage();
   const toleranceMs = options.toleranceMs ?? 15 * 60_000;
+  const acceptWallClock = options.acceptWallClockDates ?? clock.kind === 'manual';
   const now = (): number => clock.now();
   const journal: Journal = createJournal(now, options.journalCapacity);
   const faults: Faults = createFaults();
@@ -82,7 +85,13 @@ export function createBackend(options: BackendOptions = {}) {
     callbacks,
 
     authenticate(request: SignedRequest): AuthResult {
-      return authenticate(request, { findAccount: accounts.find, now, nonces, toleranceMs });
+      return authenticate(request, {
+        findAccount: accounts.find,
+        now,
+        nonces,
+        toleranceMs,
+        acceptWallClock,
+      });
     },
 
     sendMessage(account: AccountRecord, request: SendRequest): MessageRecord {

@@ -56,6 +56,13 @@ describe('accepted credentials on /v1/messaging', () => {
     expect(body.status).toMatchObject({ code: 11011 });
   });
 
+  it("accepts the SDK's wall-clock date after the manual clock moved 8 hours", async () => {
+    await h.clock.advance(8 * 3_600_000);
+    const client = sdkClient(h.customerId, h.apiKey, h.url);
+    const body = await call((cb) => client.sms.message(cb, '15555550100', 'Hi', 'ARN'));
+    expect(body.status).toMatchObject({ code: 290 });
+  });
+
   it('verifies requests sent under a base path, signed without it', async () => {
     const clock = createManualClock(Date.now());
     const sim = createSimulator({ clock, basePath: '/telesign' });
