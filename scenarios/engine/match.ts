@@ -17,6 +17,9 @@ export function firstDifference(
     }
     return null;
   }
+  if (isContains(expected)) {
+    return typeof found === 'string' && found.includes(expected.contains) ? null : { path, expected, found: found ?? null };
+  }
   if (typeof expected === 'object' && expected !== null) {
     if (typeof found !== 'object' || found === null || Array.isArray(found))
       return { path, expected, found };
@@ -44,6 +47,7 @@ export function pick(expected: unknown, found: unknown): unknown {
     typeof expected === 'object' &&
     expected !== null &&
     !Array.isArray(expected) &&
+    !isContains(expected) &&
     typeof found === 'object' &&
     found !== null &&
     !Array.isArray(found)
@@ -58,4 +62,14 @@ export function pick(expected: unknown, found: unknown): unknown {
     return out;
   }
   return found === undefined ? null : found;
+}
+
+/** `{ contains: "text" }` in an expectation matches any string that contains the text. */
+function isContains(value: unknown): value is { contains: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.keys(value).length === 1 &&
+    typeof (value as { contains?: unknown }).contains === 'string'
+  );
 }
