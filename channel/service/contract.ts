@@ -110,12 +110,19 @@ export interface ChannelService {
   createWorkStream(input: CreateWorkStreamInput): Promise<WorkStreamView>;
   updateWorkStream(id: string, input: UpdateWorkStreamInput): Promise<WorkStreamView>;
   deleteWorkStream(id: string): Promise<void>;
-  saveSmsSettings(id: string, input: { customerId: string; apiKey?: string }): Promise<WorkStreamView>;
-  validateApiKey(id: string): Promise<{ outcome: ValidationOutcome; checkedAt: number; detail: string }>;
+  saveSmsSettings(
+    id: string,
+    input: { customerId: string; apiKey?: string },
+  ): Promise<WorkStreamView>;
+  validateApiKey(
+    id: string,
+  ): Promise<{ outcome: ValidationOutcome; checkedAt: number; detail: string }>;
   addNumber(workStreamId: string, input: AddNumberInput): Promise<WorkStreamView>;
   removeNumber(workStreamId: string, number: string): Promise<WorkStreamView>;
   /** Format check only, for forms (R-NUM-1). */
-  checkNumberFormat(number: string): { ok: true; e164: string; country: string | null } | { ok: false; message: string };
+  checkNumberFormat(
+    number: string,
+  ): { ok: true; e164: string; country: string | null } | { ok: false; message: string };
 
   // Routing (R-RT)
   listRoutingRules(workStreamId: string): RoutingRule[];
@@ -148,7 +155,11 @@ export interface ChannelService {
   release(agentId: string, conversationId: string): Promise<ConversationView>;
   transfer(agentId: string, conversationId: string, queueId: string): Promise<ConversationView>;
   reopen(agentId: string, conversationId: string): Promise<ConversationView>;
-  linkContact(agentId: string, conversationId: string, contactId: string): Promise<ConversationView>;
+  linkContact(
+    agentId: string,
+    conversationId: string,
+    contactId: string,
+  ): Promise<ConversationView>;
 
   // Conversations
   listConversations(filter?: ConversationFilter): ConversationView[];
@@ -172,13 +183,39 @@ export interface ChannelService {
 
 export type ChannelEvent =
   | { type: 'conversation.opened'; conversationId: string; at: number }
-  | { type: 'conversation.routed'; conversationId: string; queueId: string; routedBy: string; at: number }
+  | {
+      type: 'conversation.routed';
+      conversationId: string;
+      queueId: string;
+      routedBy: string;
+      at: number;
+    }
   | { type: 'conversation.offered'; conversationId: string; agentId: string; at: number }
-  | { type: 'conversation.changed'; conversationId: string; from: ConversationState | null; to: ConversationState; reason: string; at: number }
+  | {
+      type: 'conversation.declined';
+      conversationId: string;
+      agentId: string;
+      reason: 'rejected' | 'timed-out';
+      at: number;
+    }
+  | {
+      type: 'conversation.changed';
+      conversationId: string;
+      from: ConversationState | null;
+      to: ConversationState;
+      reason: string;
+      at: number;
+    }
   | { type: 'message.received'; conversationId: string; messageId: string; at: number }
   | { type: 'message.sent'; conversationId: string; messageId: string; at: number }
   | { type: 'message.status'; conversationId: string; messageId: string; code: number; at: number }
-  | { type: 'message.failed'; conversationId: string; messageId: string; reason: string; at: number }
+  | {
+      type: 'message.failed';
+      conversationId: string;
+      messageId: string;
+      reason: string;
+      at: number;
+    }
   | { type: 'inbound.unroutable'; supportNumber: string; at: number }
   | { type: 'agent.changed'; agentId: string; at: number }
   | { type: 'admin.changed'; resource: string; at: number };

@@ -33,6 +33,8 @@ export interface ChannelStore {
   readonly kind: 'memory' | 'folder';
   /** Reads (and migrates) what is stored; later calls return the same state. */
   load(): Promise<StoreState>;
+  /** The loaded state; throws before load() has finished. */
+  state(): StoreState;
   /** Persists the configuration document (lowdb; atomic, coalesced by steno). */
   saveConfig(): Promise<void>;
   saveConversation(conversation: Conversation): Promise<void>;
@@ -190,6 +192,7 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
       ready().inboundEvents.push(event);
       return append({ t: 'inbound', v: event });
     },
+    state: ready,
     compact,
     async close() {
       if (compacting) await compacting;

@@ -1,0 +1,137 @@
+// Builds the ChannelService from its use cases over one shared context, with injected time, ids, store and gateway.
+import { type Clock, createRealClock, every } from '../../lib/clock';
+import { createRandomIds, type Ids } from '../../lib/ids';
+import type { ChannelStore } from '../adapters/store';
+import { isLive } from '../domain/conversation-state';
+import type { Conversation } from '../domain/model';
+import { peopleUseCases } from './admin-people';
+import { routingUseCases } from './admin-routing';
+import { workStreamUseCases } from './admin-work-streams';
+import { agentUseCases } from './agent-actions';
+import { sweep } from './auto-close-sweep';
+import { findConversation, pairKey, type ServiceContext } from './context';
+import type { ChannelService } from './contract';
+import { dispatchAll, restoreOfferTimers } from './dispatch';
+import { createEventBus } from './events';
+import { receiveCallback } from './inbound';
+import { send } from './outbound';
+import type { TeleSignGateway } from './telesign-gateway';
+import { conversationView, inboundUrl } from './views';
+
+export interface ChannelServiceOptions {
+  /** A store whose load() has finished (see openChannelService). */
+  store: ChannelStore;
+  gateway: TeleSignGateway;
+  /** The channel's public base URL, e.g. `http://127.0.0.1:4020`; read when the inbound URL is shown. */
+  inboundBaseUrl: () => string;
+  clock?: Clock;
+  ids?: Ids;
+  /** Interval of the periodic auto-close sweep (default 60 s; 0 turns it off). */
+  sweepIntervalMs?: number;
+  /** Called when a periodic task fails; the service keeps running. */
+  onError?: (error: unknown) => void;
+}
+
+/** Creates the first organisation and its default queue when the store is empty (R-WS-4, R-RT-4). */
+function initialise(ctx: ServiceContext): boolean {
+  const config = ctx.state.config;
+  let created = false;
+  if (!config.organisation) {
+    config.organisation = { id: ctx.ids.id('org'), token: ctx.ids.token() };
+    created = true;
+  }
+  if (!config.queues.some((q) => q.isDefault)) {
+    config.queues.unshift({ id: ctx.ids.id('q'), name: 'Default queue', isDefault: true });
+    created = true;
+  }
+  return created;
+}
+
+/** Loads the store, then creates the service. */
+export async function openChannelService(options: ChannelServiceOptions): Promise<ChannelService> {
+  await options.store.load();
+  return createChannelService(options);
+}
+
+export function createChannelService(options: ChannelServiceOptions): ChannelService {
+  const state = options.store.state();
+  const bus = createEventBus(options.onError);
+  const clock = options.clock ?? createRealClock();
+  const onError = options.onError ?? ((error: unknown) => console.error('[channel]', error));
+  const ctx: ServiceContext = {
+    state,
+    store: options.store,
+    clock,
+    ids: options.ids ?? createRandomIds(),
+    gateway: options.gateway,
+    inboundBaseUrl: options.inboundBaseUrl,
+    offerTimers: new Map(),
+    live: new Map(),
+    liveByPair: new Map(),
+    messageByReference: new Map(),
+    emit: (event) => bus.emit(event),
+    dispatchAll: () => dispatchAll(ctx),
+  };
+  const byAge = [...state.conversations.values()].sort(
+    (a: Conversation, b: Conversation) => a.createdAt - b.createdAt,
+  );
+  for (const conversation of byAge) {
+    if (!isLive(conversation.state)) continue;
+    ctx.live.set(conversation.id, conversation);
+    const key = pairKey(conversation.customerNumber, conversation.supportNumber);
+    const holder = ctx.live.get(ctx.liveByPair.get(key) ?? '');
+    if (!holder || holder.state === 'wrap-up') ctx.liveByPair.set(key, conversation.id);
+  }
+  for (const message of state.messages.values())
+    if (message.telesignReferenceId)
+      ctx.messageByReference.set(message.telesignReferenceId, message.id);
+
+  const pending: Promise<unknown>[] = [];
+  if (initialise(ctx)) pending.push(options.store.saveConfig().catch(onError));
+  restoreOfferTimers(ctx);
+  const interval = options.sweepIntervalMs ?? 60_000;
+  const stopSweep =
+    interval > 0
+      ? every(clock, interval, () => sweep(ctx).catch(onError), 'auto-close-sweep')
+      : () => undefined;
+
+  const filterMatches = (
+    c: Conversation,
+    f: Parameters<ChannelService['listConversations']>[0] = {},
+  ): boolean =>
+    (f.state === undefined || c.state === f.state) &&
+    (f.queueId === undefined || c.queueId === f.queueId) &&
+    (f.agentId === undefined || c.agentId === f.agentId) &&
+    (f.workStreamId === undefined || c.workStreamId === f.workStreamId) &&
+    (f.customerNumber === undefined || c.customerNumber === f.customerNumber);
+
+  return {
+    organisation: () => {
+      const organisation = state.config.organisation;
+      if (!organisation) throw new Error('The organisation is not initialised.');
+      return { id: organisation.id, inboundUrl: inboundUrl(ctx) };
+    },
+    ...workStreamUseCases(ctx),
+    ...routingUseCases(ctx),
+    ...peopleUseCases(ctx),
+    ...agentUseCases(ctx),
+    send: (agentId, conversationId, text) => send(ctx, agentId, conversationId, text),
+    listConversations: (filter) =>
+      [...state.conversations.values()]
+        .filter((c) => filterMatches(c, filter))
+        .map((c) => conversationView(ctx, c)),
+    getConversation: (id) => conversationView(ctx, findConversation(ctx, id)),
+    receiveCallback: (request) => receiveCallback(ctx, request),
+    listInboundEvents: () => structuredClone(state.inboundEvents),
+    sweep: () => sweep(ctx),
+    dispatch: () => dispatchAll(ctx),
+    subscribe: (listener) => bus.subscribe(listener),
+    async close() {
+      stopSweep();
+      for (const handle of ctx.offerTimers.values()) clock.cancel(handle);
+      ctx.offerTimers.clear();
+      await Promise.all(pending);
+      await options.store.close();
+    },
+  };
+}

@@ -1,0 +1,261 @@
+// TeleSign → channel: verifies the signature (R-SEC-1), then handles an inbound SMS (R-CV-2, R-RT, R-MSG-3/7)
+// or a delivery report (R-MSG-5/7); a support number no work stream owns is recorded as unroutable (R-SEC-2).
+
+import { describeSms } from '../../lib/sms-text';
+import { verifyCallback } from '../../lib/telesign-signing';
+import { ChannelError } from '../domain/errors';
+import { inboundTranscriptText } from '../domain/message-rules';
+import type { Conversation, InboundEvent, Message, WorkStream } from '../domain/model';
+import { route } from '../domain/routing';
+import { sameNumber } from '../domain/sms-number';
+import { missingForRouting } from '../domain/work-stream-rules';
+import { move } from './agent-actions';
+import {
+  deliveryReportPayload,
+  describeIssue,
+  type InboundSmsPayload,
+  inboundSmsPayload,
+  parseCallbackBody,
+} from './callback-payloads';
+import {
+  defaultQueue,
+  now,
+  pairKey,
+  type ServiceContext,
+  saveConversation,
+  saveMessage,
+} from './context';
+import type { InboundRequest, InboundResult } from './contract';
+import { applyDeliveryReport } from './outbound';
+
+/** The work stream whose key signed the body, or a ChannelError (nothing changes). */
+function authenticate(ctx: ServiceContext, request: InboundRequest): WorkStream {
+  const organisation = ctx.state.config.organisation;
+  if (!organisation || request.orgId !== organisation.id || request.token !== organisation.token)
+    throw new ChannelError('INBOUND_URL_UNKNOWN');
+  const customerId = /^TSA ([^:\s]+):/.exec(request.authorization?.trim() ?? '')?.[1];
+  const signers = ctx.state.config.workStreams.filter(
+    (w) => w.sms.customerId === customerId && w.sms.apiKey,
+  );
+  for (const workStream of signers) {
+    if (verifyCallback(request.authorization, request.rawBody, workStream.sms.apiKey ?? '').ok)
+      return workStream;
+  }
+  const reason = !request.authorization
+    ? 'it carries no Authorization header'
+    : signers.length === 0
+      ? `no work stream has customer ID ${customerId ?? '(none)'}`
+      : 'the signature does not match the body';
+  throw new ChannelError('INBOUND_SIGNATURE_INVALID', {
+    message: `The callback does not carry a valid TeleSign signature: ${reason}.`,
+  });
+}
+
+function linkContact(
+  ctx: ServiceContext,
+  customerNumber: string,
+): Pick<Conversation, 'contactMatch'> & { contactId?: string } {
+  const matches = ctx.state.config.contacts.filter(
+    (c) => c.status === 'active' && sameNumber(c.mobilePhone, customerNumber),
+  );
+  const [only] = matches;
+  if (matches.length === 1 && only) return { contactMatch: 'linked', contactId: only.id };
+  return { contactMatch: matches.length === 0 ? 'none' : 'many' };
+}
+
+/** Routes by the work stream's rules, or to the default queue (R-RT-3/4/5). */
+function routeFor(
+  ctx: ServiceContext,
+  workStream: WorkStream,
+  customerNumber: string,
+  supportNumber: string,
+  text: string,
+  contactId?: string,
+) {
+  const contact = contactId ? ctx.state.config.contacts.find((c) => c.id === contactId) : undefined;
+  return route(
+    workStream.routingRules,
+    { contact, customerNumber, supportNumber, messageText: text },
+    defaultQueue(ctx).id,
+  );
+}
+
+async function receiveSms(
+  ctx: ServiceContext,
+  payload: InboundSmsPayload,
+  rawBody: string,
+): Promise<InboundResult> {
+  const at = now(ctx);
+  const referenceId = payload.reference_id;
+  const {
+    phone_number: customerNumber,
+    sender_id: supportNumber,
+    mo_message: fullText,
+  } = payload.user_response;
+  const event = (outcome: InboundEvent['outcome'], conversationId?: string): InboundEvent => ({
+    referenceId,
+    receivedAt: at,
+    rawBody,
+    outcome,
+    ...(conversationId ? { conversationId } : {}),
+  });
+
+  const knownId = ctx.messageByReference.get(referenceId);
+  const known = knownId ? ctx.state.messages.get(knownId) : undefined;
+  if (known && known.direction === 'inbound') {
+    await ctx.store.saveInboundEvent(event('duplicate', known.conversationId));
+    return {
+      kind: 'message',
+      conversationId: known.conversationId,
+      messageId: known.id,
+      duplicate: true,
+    };
+  }
+
+  const workStream = ctx.state.config.workStreams.find((w) =>
+    sameNumber(w.number?.number, supportNumber),
+  );
+  if (!workStream || missingForRouting(workStream).length > 0) {
+    await ctx.store.saveInboundEvent(event('unroutable'));
+    ctx.emit({ type: 'inbound.unroutable', supportNumber, at });
+    return { kind: 'unroutable', supportNumber };
+  }
+
+  const { text, truncated } = inboundTranscriptText(fullText);
+  const liveId = ctx.liveByPair.get(pairKey(customerNumber, supportNumber));
+  let conversation = liveId ? ctx.live.get(liveId) : undefined;
+  if (conversation?.state === 'wrap-up') conversation = undefined; // resolved: a new conversation opens (R-CV-2)
+
+  if (!conversation) {
+    const contact = linkContact(ctx, customerNumber);
+    const routed = routeFor(
+      ctx,
+      workStream,
+      customerNumber,
+      supportNumber,
+      text,
+      contact.contactId,
+    );
+    conversation = {
+      id: ctx.ids.id('cv'),
+      workStreamId: workStream.id,
+      customerNumber,
+      supportNumber,
+      state: 'open',
+      queueId: routed.queueId,
+      routedBy: routed.routedBy,
+      ...contact,
+      rejectedBy: [],
+      resolved: false,
+      createdAt: at,
+      lastActivityAt: at,
+      transitions: [
+        {
+          from: null,
+          to: 'open',
+          at,
+          actor: { kind: 'customer' },
+          reason: 'first inbound SMS with no live conversation',
+        },
+      ],
+    };
+    await saveConversation(ctx, conversation);
+    ctx.emit({ type: 'conversation.opened', conversationId: conversation.id, at });
+    ctx.emit({
+      type: 'conversation.changed',
+      conversationId: conversation.id,
+      from: null,
+      to: 'open',
+      reason: 'first inbound SMS',
+      at,
+    });
+    ctx.emit({
+      type: 'conversation.routed',
+      conversationId: conversation.id,
+      queueId: routed.queueId,
+      routedBy: routed.routedBy === 'default' ? 'default' : routed.routedBy.ruleId,
+      at,
+    });
+  } else if (conversation.state === 'waiting') {
+    const routed = routeFor(
+      ctx,
+      workStream,
+      customerNumber,
+      supportNumber,
+      text,
+      conversation.contactId,
+    );
+    conversation = await move(
+      ctx,
+      conversation,
+      'open',
+      { kind: 'customer' },
+      'customer texted again while waiting',
+      {
+        agentId: undefined,
+        queueId: routed.queueId,
+        routedBy: routed.routedBy,
+        rejectedBy: [],
+      },
+    );
+    ctx.emit({
+      type: 'conversation.routed',
+      conversationId: conversation.id,
+      queueId: routed.queueId,
+      routedBy: routed.routedBy === 'default' ? 'default' : routed.routedBy.ruleId,
+      at,
+    });
+  } else {
+    conversation = await saveConversation(ctx, { ...conversation, lastActivityAt: at });
+  }
+
+  const info = describeSms(text);
+  const message: Message = {
+    id: ctx.ids.id('msg'),
+    conversationId: conversation.id,
+    direction: 'inbound',
+    text,
+    truncated,
+    at,
+    chars: info.chars,
+    encoding: info.encoding,
+    segments: info.segments,
+    telesignReferenceId: referenceId,
+  };
+  await saveMessage(ctx, message);
+  await ctx.store.saveInboundEvent(event('accepted', conversation.id));
+  ctx.emit({
+    type: 'message.received',
+    conversationId: conversation.id,
+    messageId: message.id,
+    at,
+  });
+  await ctx.dispatchAll();
+  return {
+    kind: 'message',
+    conversationId: conversation.id,
+    messageId: message.id,
+    duplicate: false,
+  };
+}
+
+export async function receiveCallback(
+  ctx: ServiceContext,
+  request: InboundRequest,
+): Promise<InboundResult> {
+  authenticate(ctx, request);
+  const parsed = parseCallbackBody(request.rawBody);
+  if (!parsed)
+    throw new ChannelError('VALIDATION_FAILED', {
+      field: 'body',
+      message: 'The callback body is not a JSON object.',
+    });
+  if (parsed.subResource === 'mo_sms') {
+    const payload = inboundSmsPayload.safeParse(parsed.json);
+    if (!payload.success) throw new ChannelError('VALIDATION_FAILED', describeIssue(payload.error));
+    return receiveSms(ctx, payload.data, request.rawBody);
+  }
+  const report = deliveryReportPayload.safeParse(parsed.json);
+  if (!report.success) throw new ChannelError('VALIDATION_FAILED', describeIssue(report.error));
+  return applyDeliveryReport(ctx, report.data);
+}
