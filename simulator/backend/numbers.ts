@@ -1,6 +1,11 @@
 // The number inventory: TeleSign numbers an account purchases, as sender ids and inbound targets.
 
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import {
+  type CountryCode,
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js';
 import type { Low } from 'lowdb';
 import { SimulatorError } from '../errors/control-errors';
 import type { DeliverySetting } from './delivery-policy';
@@ -17,6 +22,18 @@ const RANGES: Record<string, Partial<Record<NumberType, number>>> = {
 };
 
 export const SUPPORTED_COUNTRIES = Object.keys(RANGES);
+
+/** The country of a number; fictional ranges are not "valid", so fall back on the calling code. */
+function countryOf(number: string): string | undefined {
+  const parsed = parsePhoneNumberFromString(`+${number}`);
+  if (parsed?.country) return parsed.country;
+  const code = parsed?.countryCallingCode;
+  if (!code) return undefined;
+  const preferred = SUPPORTED_COUNTRIES.find(
+    (c) => getCountryCallingCode(c as CountryCode) === code,
+  );
+  return preferred ?? getCountries().find((c) => getCountryCallingCode(c) === code);
+}
 
 export interface Purchase {
   number?: string | undefined;
@@ -70,7 +87,7 @@ export function createNumbers(db: Low<WorldData>, now: () => number): Numbers {
           throw new SimulatorError('conflict', `number ${number} is already purchased`, 'number');
         }
         if (input.country === undefined && type !== 'short-code') {
-          country = parsePhoneNumberFromString(`+${number}`)?.country ?? country;
+          country = countryOf(number) ?? country;
         }
       } else {
         if (!RANGES[country]) {

@@ -67,5 +67,5 @@ export async function rawRequest(
     headers: rawHeaders(o),
     ...(o.body !== undefined ? { body: o.body } : {}),
   });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as TeleSignAnswer };
 }
