@@ -50,17 +50,16 @@ export function rawHeaders(o: RawOptions): Record<string, string> {
   return headers;
 }
 
+export interface TeleSignAnswer {
+  status: { code: number; description: string; updated_on: string };
+  errors: { code: number; description: string }[];
+}
+
 /** Sends a hand-signed request to `url` and returns status and parsed JSON body. */
 export async function rawRequest(
   url: string,
   o: RawOptions,
-): Promise<{
-  status: number;
-  body: {
-    status: { code: number; description: string; updated_on: string };
-    errors: { code: number; description: string }[];
-  };
-}> {
+): Promise<{ status: number; body: TeleSignAnswer }> {
   const method = o.method ?? 'POST';
   const response = await fetch(`${url}${o.resource ?? '/v1/messaging'}`, {
     method,
