@@ -25,6 +25,8 @@ export interface ChannelAppOptions {
   service: ChannelService;
   /** Where unexpected errors (bugs) are reported; defaults to console.error. */
   onUnexpectedError?: UnexpectedErrorLogger;
+  /** Requests wait for this (the store loading) before they reach the service. */
+  ready?: Promise<void>;
 }
 
 export interface ChannelApp {
@@ -61,6 +63,13 @@ export function createChannelApp(options: ChannelAppOptions): ChannelApp {
 
   const app = new Hono();
   app.onError(createErrorHandler(options.onUnexpectedError));
+  const { ready } = options;
+  if (ready) {
+    app.use('*', async (_c, next) => {
+      await ready;
+      await next();
+    });
+  }
   app.use(
     '*',
     bodyLimit({

@@ -1,0 +1,122 @@
+// The channel's entry point: wires clock, ids, store, the TeleSign SDK gateway and the service into
+// the hono app, and listens on loopback. The inbound base URL is known once listening (port 0).
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { type Clock, createRealClock, every } from '../lib/clock';
+import { createRandomIds, type Ids } from '../lib/ids';
+import { createSdkTeleSignGateway } from './adapters/telesign-gateway-sdk';
+import { createDeferredService } from './deferred-service';
+import { createChannelApp } from './http/app';
+import type { UnexpectedErrorLogger } from './http/error-handler';
+import { type ChannelStore, createStore, openChannelService } from './service';
+import type { ChannelService } from './service/contract';
+import type { TeleSignGateway } from './service/telesign-gateway';
+
+export interface ChannelOptions {
+  clock?: Clock;
+  ids?: Ids;
+  /** Persistence, not yet loaded; defaults to an in-memory store. */
+  store?: ChannelStore;
+  /** Where the SDK sends outbound SMS and probes, e.g. the fake TeleSign's URL. */
+  telesignUrl: string;
+  /** The channel's public base URL (for the inbound URL); defaults to the listening address. */
+  publicUrl?: string;
+  /** Replaces the SDK gateway (unit tests). */
+  gateway?: TeleSignGateway;
+  /** The SDK's timeout per TeleSign call (default 5000 ms). */
+  telesignTimeoutMs?: number;
+  /** Auto-close sweep interval on the clock (default 60 s; 0 turns the periodic sweep off). */
+  sweepIntervalMs?: number;
+  /** Offer dispatch interval on the clock (default 1 s; 0 turns it off). */
+  dispatchIntervalMs?: number;
+  /** Unexpected errors (bugs) in requests and periodic tasks; defaults to console.error. */
+  onUnexpectedError?: UnexpectedErrorLogger;
+}
+
+export interface Channel {
+  app: Hono;
+  /** Usable once `ready` has settled (every request and `listen` wait for it). */
+  service: ChannelService;
+  /** Resolves when the store is loaded and the service is running. */
+  ready: Promise<void>;
+  listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_CHANNEL_URL = 'http://127.0.0.1:4020';
+
+export function createChannel(options: ChannelOptions): Channel {
+  const clock = options.clock ?? createRealClock();
+  let baseUrl = options.publicUrl?.replace(/\/$/, '') ?? DEFAULT_CHANNEL_URL;
+  const reportTask = (error: unknown): void =>
+    (options.onUnexpectedError ?? ((e) => console.error('[channel]', e)))(error, {
+      method: 'TASK',
+      path: '(periodic)',
+    });
+  const opened = openChannelService({
+    clock,
+    ids: options.ids ?? createRandomIds(),
+    store: options.store ?? createStore(),
+    gateway:
+      options.gateway ??
+      createSdkTeleSignGateway({
+        restEndpoint: options.telesignUrl,
+        ...(options.telesignTimeoutMs ? { timeoutMs: options.telesignTimeoutMs } : {}),
+      }),
+    inboundBaseUrl: () => baseUrl,
+    sweepIntervalMs: options.sweepIntervalMs ?? 60_000,
+    onError: reportTask,
+  });
+  const { service, ready } = createDeferredService(opened);
+  const { app, streams } = createChannelApp({
+    service,
+    ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
+    ready,
+  });
+
+  const dispatchMs = options.dispatchIntervalMs ?? 1000;
+  const stopDispatch =
+    dispatchMs > 0
+      ? every(
+          clock,
+          dispatchMs,
+          () => ready.then(() => service.dispatch()).catch(reportTask),
+          'channel dispatch',
+        )
+      : () => undefined;
+
+  let server: ServerType | undefined;
+
+  return {
+    app,
+    service,
+    ready,
+    async listen(port = 0, host = '127.0.0.1') {
+      await ready;
+      return new Promise((resolve, reject) => {
+        const started = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+          const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
+          if (!options.publicUrl) baseUrl = url;
+          resolve({ url, port: info.port });
+        });
+        started.once('error', reject);
+        server = started;
+      });
+    },
+    async close() {
+      stopDispatch();
+      streams.closeAll();
+      const running = server;
+      server = undefined;
+      if (running) {
+        await new Promise<void>((resolve) => {
+          running.close(() => resolve());
+          if ('closeAllConnections' in running) running.closeAllConnections();
+        });
+      }
+      await ready.catch(() => undefined);
+      await service.close();
+    },
+  };
+}
