@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createJournal } from './journal';
+
+describe('journal', () => {
+  it('numbers entries in order and stamps them with the clock', () => {
+    const journal = createJournal(() => Date.UTC(2026, 0, 1));
+    journal.record({ kind: 'control', detail: 'a' });
+    const entry = journal.record({ kind: 'api', detail: 'b' });
+    expect(entry).toEqual({ seq: 2, at: '2026-01-01T00:00:00.000Z', kind: 'api', detail: 'b' });
+  });
+
+  it('keeps only the last entries beyond its capacity', () => {
+    const journal = createJournal(() => 0, 10);
+    for (let i = 0; i < 50; i++) journal.record({ kind: 'state', detail: String(i) });
+    const kept = journal.list();
+    expect(kept).toHaveLength(10);
+    expect(kept.at(-1)?.detail).toBe('49');
+  });
+
+  it('tells subscribers about each new entry', () => {
+    const journal = createJournal(() => 0);
+    const seen: string[] = [];
+    const stop = journal.subscribe((e) => seen.push(e.detail));
+    journal.record({ kind: 'state', detail: 'one' });
+    stop();
+    journal.record({ kind: 'state', detail: 'two' });
+    expect(seen).toEqual(['one']);
+  });
+});
