@@ -23,10 +23,21 @@ function openedAt(conversation: Conversation): number {
 export function candidatesFor(ctx: ServiceContext, conversation: Conversation): Agent[] {
   const workStream = ctx.state.config.workStreams.find((w) => w.id === conversation.workStreamId);
   if (!workStream) return [];
-  const candidates = ctx.state.config.agents.map((agent) => ({
-    agent,
-    load: agentLoad(ctx, agent.id),
-  }));
+  // Capacity promised by pending offers counts as used, so one agent is never offered more than they can hold.
+  const reserved = new Map<string, number>();
+  for (const other of ctx.live.values()) {
+    if (!other.offer || other.id === conversation.id) continue;
+    const units =
+      ctx.state.config.workStreams.find((w) => w.id === other.workStreamId)?.capacityUnits ?? 0;
+    reserved.set(other.offer.agentId, (reserved.get(other.offer.agentId) ?? 0) + units);
+  }
+  const candidates = ctx.state.config.agents.map((agent) => {
+    const load = agentLoad(ctx, agent.id);
+    return {
+      agent,
+      load: { ...load, usedCapacity: load.usedCapacity + (reserved.get(agent.id) ?? 0) },
+    };
+  });
   const ordered = offerOrder(
     candidates,
     workStream,
