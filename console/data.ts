@@ -8,7 +8,14 @@ import {
   queueSchema,
   workStreamSchema,
 } from './data-schemas';
-import { clockSchema, faultSchema, handsetSchema, journalEntrySchema } from './telesign-schemas';
+import {
+  clockSchema,
+  faultSchema,
+  handsetSchema,
+  handsetSummarySchema,
+  journalEntrySchema,
+  telesignMessageSchema,
+} from './telesign-schemas';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -91,8 +98,9 @@ export function createConsoleData(options: DataOptions) {
       return channel(`/api/conversations${query ? `?${query}` : ''}`, z.array(conversationSchema));
     },
     conversation: (id: string) => channel(`/api/conversations/${enc(id)}`, conversationSchema),
-    handsets: () => telesign('/_sim/handsets', z.array(handsetSchema)),
-    handset: (phone: string) => telesign(`/_sim/handsets/${enc(phone)}`, handsetSchema),
+    handsets: () => telesign('/_sim/handsets', z.array(handsetSummarySchema)),
+    handset: (phone: string) => telesign(`/_sim/handsets/${enc(phone)}/messages`, handsetSchema),
+    telesignMessages: () => telesign('/_sim/messages', z.array(telesignMessageSchema)),
     journal: (limit: number) =>
       telesign(`/_sim/journal?limit=${limit}`, z.array(journalEntrySchema)),
     faults: () => telesign('/_sim/faults', z.array(faultSchema)),

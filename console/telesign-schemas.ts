@@ -18,14 +18,41 @@ export const outboxMessageSchema = z.looseObject({
   note: z.string().optional(),
 });
 
-export const handsetSchema = z.looseObject({
+/** `GET /_sim/handsets`: each phone with counts and its delivery setting. */
+export const handsetSummarySchema = z.looseObject({
   phone: z.string(),
-  name: z.string().optional(),
-  inbox: z.array(inboxMessageSchema).default([]),
-  outbox: z.array(outboxMessageSchema).default([]),
+  inbox: z.number(),
+  outbox: z.number(),
   delivery: z.unknown().optional(),
 });
+export type ConsoleHandsetSummary = z.infer<typeof handsetSummarySchema>;
+
+/** `GET /_sim/handsets/{phone}/messages`. */
+export const handsetSchema = z.looseObject({
+  phone: z.string(),
+  inbox: z.array(inboxMessageSchema).default([]),
+  outbox: z.array(outboxMessageSchema).default([]),
+});
 export type ConsoleHandset = z.infer<typeof handsetSchema>;
+
+const statusSchema = z.looseObject({
+  code: z.number(),
+  description: z.string(),
+  updated_on: z.string().optional(),
+});
+
+/** `GET /_sim/messages`: what TeleSign was asked to send, with its delivery status. */
+export const telesignMessageSchema = z.looseObject({
+  reference_id: z.string(),
+  phone_number: z.string(),
+  sender_id: z.string().nullable().optional(),
+  message: z.string(),
+  submit_timestamp: z.string(),
+  segments: z.number().optional(),
+  status: statusSchema,
+  history: z.array(statusSchema).default([]),
+});
+export type ConsoleTelesignMessage = z.infer<typeof telesignMessageSchema>;
 
 export const journalEntrySchema = z.looseObject({
   seq: z.number(),
@@ -56,5 +83,6 @@ export type ConsoleFault = z.infer<typeof faultSchema>;
 
 export const clockSchema = z.looseObject({
   kind: z.string(),
-  now: z.union([z.number(), z.string()]),
+  now: z.number(),
+  iso: z.string().optional(),
 });

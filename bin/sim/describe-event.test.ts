@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { describeChannelEvent } from './describe-event';
 
-const names = { queue: (id: string) => `q(${id})`, agent: (id: string) => `a(${id})` };
+const names = {
+  queue: (id: string) => `q(${id})`,
+  agent: (id: string) => `a(${id})`,
+  rule: (id: string) => `r(${id})`,
+};
 
 describe('channel event sentences', () => {
   it('names the queue and the rule a conversation was routed by', () => {
@@ -16,7 +20,7 @@ describe('channel event sentences', () => {
         },
         names,
       ),
-    ).toBe('cv_1 routed to queue q(qu_1) by rule vip');
+    ).toBe('cv_1 routed to queue q(qu_1) by rule r(vip)');
   });
 
   it('names the agent an offer went to', () => {

@@ -1,9 +1,11 @@
 // Turns channel events into the one-line sentences the sim log prints ("routed to queue billing").
 import type { ChannelEvent } from '../../channel/service/contract';
+import type { JournalEntry } from '../../simulator';
 
 export interface Names {
   queue(id: string): string;
   agent(id: string): string;
+  rule(id: string): string;
 }
 
 const STATUS: Record<number, string> = {
@@ -26,7 +28,7 @@ export function describeChannelEvent(event: ChannelEvent, names: Names): string 
     case 'conversation.opened':
       return `${cv} opened`;
     case 'conversation.routed':
-      return `${cv} routed to queue ${names.queue(event.queueId)} by ${event.routedBy === 'default' ? 'default' : `rule ${event.routedBy}`}`;
+      return `${cv} routed to queue ${names.queue(event.queueId)} by ${event.routedBy === 'default' ? 'default' : `rule ${names.rule(event.routedBy)}`}`;
     case 'conversation.offered':
       return `${cv} offered to agent ${names.agent(event.agentId)}`;
     case 'conversation.changed':
@@ -44,5 +46,31 @@ export function describeChannelEvent(event: ChannelEvent, names: Names): string 
     case 'agent.changed':
     case 'admin.changed':
       return null;
+  }
+  return null;
+}
+
+/** The fake TeleSign's journal entries as log sentences, with the level they deserve. */
+export function describeJournalEntry(entry: JournalEntry): {
+  level: 'info' | 'debug' | 'warn';
+  text: string;
+} {
+  const request = [entry.method, entry.path ?? entry.url].filter(Boolean).join(' ');
+  const status = entry.status !== undefined ? ` → ${entry.status}` : '';
+  const attempt =
+    entry.attempt !== undefined && entry.attempt > 1 ? ` (attempt ${entry.attempt})` : '';
+  const failed = entry.status !== undefined && entry.status >= 400;
+  switch (entry.kind) {
+    case 'api':
+      return { level: failed ? 'warn' : 'info', text: `${request}${status}: ${entry.detail}` };
+    case 'callback':
+      return {
+        level: failed ? 'warn' : 'info',
+        text: `callback ${request}${status}${attempt}: ${entry.detail}`,
+      };
+    case 'state':
+      return { level: 'info', text: entry.detail };
+    default:
+      return { level: 'debug', text: entry.detail };
   }
 }

@@ -10,6 +10,13 @@ describe('sim logger', () => {
     expect(lines[0]).toMatch(/INFO.*\[channel\] conversation cv_1 routed to queue billing$/);
   });
 
+  it('keeps structured payloads out of readable lines', () => {
+    const { stream, lines } = collectLines();
+    const log = createSimLogger({ level: 'info', json: false, destination: stream });
+    log.info({ source: 'channel', event: { type: 'conversation.opened' } }, 'cv_1 opened');
+    expect(lines[0]).not.toContain('conversation.opened');
+  });
+
   it('writes JSON lines with --log-json', () => {
     const { stream, lines } = collectLines();
     const log = createSimLogger({ level: 'info', json: true, destination: stream });

@@ -21,7 +21,8 @@ export function createSimLogger(options: LoggerOptions): Logger {
     destination: destination as Writable,
     colorize: options.colorize ?? false,
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'pid,hostname,source',
+    // The structured payload stays in JSON logs; readable lines carry the sentence only.
+    ignore: 'pid,hostname,source,event,entry',
     messageFormat: '{if source}[{source}] {end}{msg}',
     singleLine: true,
     sync: true,

@@ -25,8 +25,7 @@ export const conversationHref = (agentId: string, conversationId: string): strin
 
 async function serverNow(data: ConsoleData): Promise<number> {
   try {
-    const clock = await data.clock();
-    return typeof clock.now === 'number' ? clock.now : Date.parse(clock.now);
+    return (await data.clock()).now;
   } catch {
     return Date.now();
   }

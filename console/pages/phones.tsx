@@ -3,7 +3,7 @@ import { tickFor } from '../components/delivery';
 import { clockTime, prettyPhone } from '../components/format';
 import { Empty, ErrorBox } from '../components/ui';
 import type { ConsoleData } from '../data';
-import type { ConsoleHandset } from '../telesign-schemas';
+import type { ConsoleHandset, ConsoleTelesignMessage } from '../telesign-schemas';
 
 export interface KnownHandset {
   phone: string;
@@ -19,7 +19,8 @@ interface ThreadItem {
   note?: string | undefined;
 }
 
-function thread(handset: ConsoleHandset): ThreadItem[] {
+/** What the phone sent, and what TeleSign was asked to deliver to it, with the latest status. */
+function thread(handset: ConsoleHandset, toPhone: ConsoleTelesignMessage[]): ThreadItem[] {
   const items: ThreadItem[] = [
     ...handset.outbox.map((m) => ({
       direction: 'sent' as const,
@@ -29,36 +30,26 @@ function thread(handset: ConsoleHandset): ThreadItem[] {
       status: null,
       note: m.note,
     })),
-    ...handset.inbox.map((m) => ({
+    ...toPhone.map((m) => ({
       direction: 'received' as const,
-      text: m.text,
-      at: m.receivedAt,
-      other: m.from,
-      status: readStatus(m) ?? { code: 200, description: 'Delivered to handset' },
+      text: m.message,
+      at: m.submit_timestamp,
+      other: m.sender_id ?? 'TeleSign',
+      status: { code: m.status.code, description: m.status.description },
     })),
   ];
   return items.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-function readStatus(
-  message: Record<string, unknown>,
-): { code: number; description: string } | null {
-  const status = message.status;
-  if (typeof status !== 'object' || status === null) return null;
-  const { code, description } = status as Record<string, unknown>;
-  return typeof code === 'number'
-    ? { code, description: typeof description === 'string' ? description : '' }
-    : null;
-}
-
 function HandsetCard(props: {
   handset: ConsoleHandset;
+  toPhone: ConsoleTelesignMessage[];
   name: string | undefined;
   supportNumbers: string[];
   focused: boolean;
 }) {
   const { handset } = props;
-  const items = thread(handset);
+  const items = thread(handset, props.toPhone);
   return (
     <article
       class={`phone ${props.focused ? 'focused' : ''}`}
@@ -141,24 +132,26 @@ export async function renderPhones(
   focus: string | undefined,
 ) {
   try {
-    const [handsets, workStreams] = await Promise.all([data.handsets(), data.workStreams()]);
+    const [summaries, workStreams, messages] = await Promise.all([
+      data.handsets(),
+      data.workStreams(),
+      data.telesignMessages(),
+    ]);
     const supportNumbers = workStreams.flatMap((ws) => (ws.number ? [ws.number.number] : []));
-    const byPhone = new Map(handsets.map((h) => [h.phone, h]));
     const names = new Map(known.map((k) => [k.phone, k.name]));
-    for (const k of known)
-      if (!byPhone.has(k.phone)) byPhone.set(k.phone, { phone: k.phone, inbox: [], outbox: [] });
-    if (focus && !byPhone.has(focus)) byPhone.set(focus, { phone: focus, inbox: [], outbox: [] });
-    const all = [...byPhone.values()].sort((a, b) =>
-      a.phone === focus ? -1 : b.phone === focus ? 1 : a.phone.localeCompare(b.phone),
-    );
-    if (all.length === 0)
+    const phones = [...new Set([...known.map((k) => k.phone), ...summaries.map((h) => h.phone)])];
+    if (focus && !phones.includes(focus)) phones.push(focus);
+    phones.sort((a, b) => (a === focus ? -1 : b === focus ? 1 : a.localeCompare(b)));
+    if (phones.length === 0)
       return <Empty testid="no-handsets">No handsets yet: create one above.</Empty>;
+    const handsets = await Promise.all(phones.map((phone) => data.handset(phone)));
     return (
       <div class="phones">
-        {all.map((h) => (
+        {handsets.map((h) => (
           <HandsetCard
             handset={h}
-            name={names.get(h.phone) ?? h.name}
+            toPhone={messages.filter((m) => m.phone_number === h.phone)}
+            name={names.get(h.phone)}
             supportNumbers={supportNumbers}
             focused={h.phone === focus}
           />

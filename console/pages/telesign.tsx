@@ -23,6 +23,13 @@ const POLICIES = [
   { value: '{"after":30000}', label: 'delivered after 30 s' },
 ];
 
+/** The option value of a handset's delivery setting (`{ policy }`), as the select lists it. */
+function policyValue(delivery: unknown): string {
+  if (typeof delivery !== 'object' || delivery === null) return 'default';
+  const policy = (delivery as { policy?: unknown }).policy;
+  return typeof policy === 'string' ? policy : JSON.stringify(policy);
+}
+
 function statusTone(status: number | undefined): string {
   if (status === undefined) return '';
   if (status < 300) return 'green';
@@ -60,6 +67,7 @@ export async function renderTelesign(data: ConsoleData, known: KnownHandset[]) {
     const phones = [
       ...new Set([...known.map((k) => k.phone), ...handsets.map((h) => h.phone)]),
     ].sort();
+    const current = new Map(handsets.map((h) => [h.phone, policyValue(h.delivery)]));
     return (
       <div class="telesign-grid">
         <Panel title={`Journal (last ${journal.length})`} testid="journal">
@@ -123,7 +131,12 @@ export async function renderTelesign(data: ConsoleData, known: KnownHandset[]) {
                   id={`policy-${phone}`}
                 >
                   {POLICIES.map((p) => (
-                    <option value={p.value}>{p.label}</option>
+                    <option
+                      value={p.value}
+                      selected={p.value === (current.get(phone) ?? 'default')}
+                    >
+                      {p.label}
+                    </option>
                   ))}
                 </select>
                 <output class="form-error" data-role="error" />
@@ -139,7 +152,7 @@ export async function renderTelesign(data: ConsoleData, known: KnownHandset[]) {
             ))}
             <form
               class="inline"
-              data-api="POST /_sim/faults"
+              data-api="PUT /_sim/faults"
               data-target="telesign"
               data-testid="fault-form"
             >

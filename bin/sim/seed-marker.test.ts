@@ -1,0 +1,42 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readMarker, type SeedMarker, writeMarker } from './seed-marker';
+
+let folder: string;
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'sim-marker-'));
+});
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+const marker: SeedMarker = {
+  version: 1,
+  seededAt: '2026-01-05T09:00:00.000Z',
+  world: 'default',
+  seed: null,
+  customerId: 'C1',
+  apiKey: 'key==',
+  supportNumber: '14155550100',
+  handsets: [{ phone: '12025550101', name: 'Alice Ng' }],
+};
+
+describe('seed marker', () => {
+  it('is absent on a first start', async () => {
+    expect(await readMarker(folder)).toBeNull();
+  });
+
+  it('reads back what an earlier start wrote', async () => {
+    await writeMarker(folder, marker);
+    expect(await readMarker(folder)).toEqual(marker);
+  });
+
+  it('names the file when it is damaged', async () => {
+    await writeFile(join(folder, 'sim.json'), '{oops');
+    await expect(readMarker(folder)).rejects.toThrow(
+      `${join(folder, 'sim.json')} is not valid JSON; delete the data folder to start afresh`,
+    );
+  });
+});

@@ -1,0 +1,202 @@
+// Starts the fake TeleSign and the channel side by side on one clock, seeds the world once, serves the console.
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { Logger } from 'pino';
+import { createChannel } from '../../channel';
+import { createStore } from '../../channel/service';
+import { createConsole } from '../../console';
+import { type Clock, createManualClock, createRealClock } from '../../lib/clock';
+import { applyWorld } from '../../scenarios/world/apply-world';
+import { loadWorld } from '../../scenarios/world/load-world';
+import { createSimulator, type WorldData } from '../../simulator';
+import { emptyWorld } from '../../simulator/backend/world-store';
+import { describeChannelEvent, describeJournalEntry } from './describe-event';
+import type { SimFlags } from './flags';
+import { readMarker, type SeedMarker, writeMarker } from './seed-marker';
+
+export interface RunningSim {
+  telesignUrl: string;
+  channelUrl: string;
+  clock: Clock;
+  marker: SeedMarker;
+  /** True when this start seeded the world (first start, or --memory). */
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+const hostInUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);
+
+function listen(
+  app: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> },
+  port: number,
+  host: string,
+) {
+  return new Promise<{ server: ServerType; port: number }>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) =>
+      resolve({ server, port: info.port }),
+    );
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `port ${port} on ${host} is in use; choose another with --channel-port (0 = any free port)`,
+            )
+          : error,
+      ),
+    );
+  });
+}
+
+function closeServer(server: ServerType): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  });
+}
+
+export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim> {
+  const clock: Clock = flags.clock === 'manual' ? createManualClock(Date.now()) : createRealClock();
+  const dataDir = flags.dataDir;
+  if (dataDir) await mkdir(join(dataDir, 'channel'), { recursive: true });
+
+  const simulator = createSimulator({
+    clock,
+    ...(dataDir
+      ? {
+          storage: new Low<WorldData>(
+            new JSONFile<WorldData>(join(dataDir, 'telesign.json')),
+            emptyWorld(),
+          ),
+        }
+      : {}),
+  });
+  const telesign = await simulator
+    .listen(flags.telesignPort, flags.host)
+    .catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'EADDRINUSE'
+        ? new Error(
+            `port ${flags.telesignPort} on ${flags.host} is in use; choose another with --telesign-port (0 = any free port)`,
+          )
+        : error;
+    });
+
+  // The channel's inbound URL carries its port, so the server listens before the channel exists.
+  let handle: (request: Request, env?: unknown) => Response | Promise<Response> = () =>
+    new Response('starting', { status: 503 });
+  const front = await listen(
+    { fetch: (request, env) => handle(request, env) },
+    flags.channelPort,
+    flags.host,
+  );
+  const channelUrl = `http://${hostInUrl(flags.host)}:${front.port}`;
+
+  const store = createStore({
+    folder: dataDir ? join(dataDir, 'channel') : undefined,
+    warn: (m) => log.warn({ source: 'store' }, m),
+  });
+  await store.load();
+  const channel = createChannel({ clock, store, telesignUrl: telesign.url, publicUrl: channelUrl });
+  // In-process calls: seeding and the console's reads skip the sockets but use the same HTTP APIs.
+  const channelFetch = (input: string | URL | Request, init?: RequestInit) =>
+    Promise.resolve(channel.app.request(input, init));
+  const telesignFetch = (input: string | URL | Request, init?: RequestInit) =>
+    Promise.resolve(simulator.app.request(input, init));
+
+  const previous = dataDir ? await readMarker(dataDir) : null;
+  let marker: SeedMarker;
+  if (previous) {
+    marker = previous;
+    // The channel's port may have changed since: point the account's callback URL at it again.
+    const organisation = (await (
+      await channelFetch('http://channel.local/api/organisation')
+    ).json()) as { inboundUrl: string };
+    await telesignFetch(`http://telesign.local/_sim/accounts/${marker.customerId}/callback-url`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: organisation.inboundUrl }),
+    });
+  } else {
+    const world = loadWorld(flags.world);
+    if (flags.seed !== null && world.faker) world.faker.seed = flags.seed;
+    const ids = await applyWorld(world, { channelFetch, telesignFetch });
+    const account = Object.values(ids.accounts)[0];
+    if (!account) throw new Error(`world ${flags.world} has no TeleSign account to show`);
+    marker = {
+      version: 1,
+      seededAt: new Date(clock.now()).toISOString(),
+      world: flags.world,
+      seed: flags.seed,
+      customerId: account.customerId,
+      apiKey: account.apiKey,
+      supportNumber: Object.values(ids.numbers)[0] ?? null,
+      handsets: world.handsets.map((h) => ({
+        phone: h.phone,
+        ...(h.name ? { name: h.name } : {}),
+      })),
+    };
+    if (dataDir) await writeMarker(dataDir, marker);
+  }
+
+  const consoleApp = createConsole({
+    channelFetch,
+    telesignUrl: telesign.url,
+    telesignFetch,
+    handsets: () => marker.handsets,
+    clockKind: clock.kind,
+  });
+  const app = new Hono();
+  app.route('/', consoleApp);
+  app.all('*', (c) => channel.app.fetch(c.req.raw, c.env));
+  handle = (request, env) => app.fetch(request, env);
+
+  const names = {
+    rule: (id: string) =>
+      channel.service
+        .listWorkStreams()
+        .flatMap((ws) => ws.routingRules)
+        .find((r) => r.id === id)?.name ?? id,
+    queue: (id: string) => channel.service.listQueues().find((q) => q.id === id)?.name ?? id,
+    agent: (id: string) => {
+      try {
+        return channel.service.getAgent(id).name;
+      } catch {
+        return id;
+      }
+    },
+  };
+  const unsubscribeChannel = channel.service.subscribe((event) => {
+    const text = describeChannelEvent(event, names);
+    if (text) log.info({ source: 'channel', event }, text);
+    else log.debug({ source: 'channel', event }, event.type);
+  });
+  const unsubscribeJournal = simulator.backend.journal.subscribe((entry) => {
+    const { level, text } = describeJournalEntry(entry);
+    log[level]({ source: 'telesign', entry }, text);
+  });
+
+  let stopped: Promise<void> | undefined;
+  return {
+    telesignUrl: telesign.url,
+    channelUrl,
+    clock,
+    marker,
+    seeded: !previous,
+    stop() {
+      stopped ??= (async () => {
+        unsubscribeChannel();
+        unsubscribeJournal();
+        await closeServer(front.server);
+        await channel.close();
+        await simulator.close();
+        // Flush the fake TeleSign's world (accounts, numbers, policies) one last time.
+        if (dataDir) await simulator.backend.db.write();
+      })();
+      return stopped;
+    },
+  };
+}
