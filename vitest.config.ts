@@ -14,14 +14,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['**/*.test.ts', '**/*.test.tsx'],
-          exclude: [...exclude, 'test/conformance/conformance.test.ts'],
+          exclude: [...exclude, 'test/conformance/**'],
         },
       },
       {
         extends: true,
         test: {
           name: 'conformance',
-          include: ['test/conformance/conformance.test.ts'],
+          include: ['test/conformance/*.test.ts'],
           exclude,
           // Each scenario has its own servers and clock, so many can run at once.
           maxConcurrency: 16,

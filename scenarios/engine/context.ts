@@ -104,6 +104,7 @@ export function latestOf(
 /** The world name of an id (queue, agent, contact, work stream), or the id itself. */
 export function nameOf(ctx: RunContext, id: unknown): unknown {
   if (typeof id !== 'string') return id ?? null;
+  if (id === ctx.ids.queues.default) return 'default';
   for (const table of [ctx.ids.queues, ctx.ids.agents, ctx.ids.contacts, ctx.ids.workStreams]) {
     for (const [name, value] of Object.entries(table))
       if (value === id && name !== 'default') return name;

@@ -18,7 +18,9 @@ export function firstDifference(
     return null;
   }
   if (isContains(expected)) {
-    return typeof found === 'string' && found.includes(expected.contains) ? null : { path, expected, found: found ?? null };
+    return typeof found === 'string' && found.includes(expected.contains)
+      ? null
+      : { path, expected, found: found ?? null };
   }
   if (typeof expected === 'object' && expected !== null) {
     if (typeof found !== 'object' || found === null || Array.isArray(found))

@@ -1,41 +1,5 @@
-// The conformance suite: one test per scenario file under scenarios/conformance, titled with its area
-// and rule ids. Filter with -t (name, tag or rule id), split with --shard, report with --reporter=junit.
-import { resolve } from 'node:path';
-import { describe, it } from 'vitest';
-import {
-  findScenarioFiles,
-  type LoadedScenario,
-  loadScenario,
-  rulesOf,
-} from '../../scenarios/engine/load-scenario';
-import { describeFailure } from '../../scenarios/engine/results';
-import { runScenario } from '../../scenarios/engine/run-scenario';
+// The conformance suite, first half (every scenario file under scenarios/conformance, split in two
+// so that vitest runs the halves on two workers). Filter with -t, split further with --shard.
+import { defineConformanceSuite } from './define-suite';
 
-const root = resolve(import.meta.dirname, '../../scenarios/conformance');
-
-describe.concurrent('conformance', () => {
-  for (const file of findScenarioFiles([root])) {
-    const area = file.slice(root.length + 1).split('/')[0] ?? 'scenarios';
-    let loaded: LoadedScenario;
-    try {
-      loaded = loadScenario(file);
-    } catch (error) {
-      it(`${area}: ${file} is a valid scenario`, () => {
-        throw error;
-      });
-      continue;
-    }
-    const scenario = loaded.value;
-    const tags = [
-      ...new Set([...rulesOf(scenario), ...scenario.tags.filter((t) => !/^R-/.test(t))]),
-    ];
-    const title = `${area}: ${scenario.name} [${tags.join(' ')}]`;
-    const known = scenario['known-failure'];
-    const run = async () => {
-      const result = await runScenario(loaded);
-      if (!result.passed) throw new Error(describeFailure(result));
-    };
-    if (known) it.fails(`${title} (known failure: ${known})`, run);
-    else it(title, run);
-  }
-});
+defineConformanceSuite(1, 2);

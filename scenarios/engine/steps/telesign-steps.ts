@@ -61,7 +61,7 @@ export async function runTelesignStep(step: Shape, ctx: RunContext): Promise<str
   }
   if (step.fault) {
     const { account, ...fault } = step.fault;
-    await act('fault', 'POST', '/_sim/faults', {
+    await act('fault', 'PUT', '/_sim/faults', {
       ...fault,
       ...(account && { customerId: cid(account) }),
     });

@@ -1,0 +1,196 @@
+// Turns what happened in a live session into the scenario format: the steps people took (texts,
+// agent actions, presence) with their times, then the outcome they led to as expectations.
+// Built from the channel's own records (transitions, transcripts: R-CV-4) and its event stream.
+import { stringify } from 'yaml';
+import type { WorldIds } from '../world/apply-world';
+import type { ApiClient } from '../world/http-client';
+
+export interface ChannelEventLike {
+  type: string;
+  at: number;
+  conversationId?: string;
+  agentId?: string;
+}
+
+export interface RecorderOptions {
+  channel: ApiClient;
+  /** The world the session started from, by name (as a scenario's `world:`). */
+  world: string;
+  override?: Record<string, unknown>;
+  ids: WorldIds;
+  /** When the session started (the replay's clock start). */
+  startedAt: number;
+  name?: string;
+  by?: string;
+}
+
+export interface Recorder {
+  /** Notes every agent's presence at the start, so only changes are recorded. */
+  start(): Promise<void>;
+  /** Feed every channel event (from `service.subscribe` or `GET /api/events`). */
+  onEvent(event: ChannelEventLike): void;
+  /** Steps and outcome as a scenario object. */
+  build(): Promise<RecordedScenario>;
+  /** The same, as YAML text ready to write to a file. */
+  toYaml(): Promise<string>;
+}
+
+type Json = Record<string, unknown>;
+export type RecordedStep = Json & { at?: string };
+export interface RecordedScenario {
+  name: string;
+  tags: string[];
+  world: string;
+  override?: Record<string, unknown>;
+  clock: string;
+  recorded: { at: string; by?: string };
+  outcome: string;
+  steps: RecordedStep[];
+}
+
+const obj = (v: unknown): Json => (typeof v === 'object' && v !== null ? (v as Json) : {});
+const arr = (v: unknown): Json[] => (Array.isArray(v) ? v.map(obj) : []);
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** Maps an id back to the world's name for it (names are stable across runs, ids are not). */
+function namer(ids: WorldIds) {
+  const reverse = new Map<string, string>();
+  for (const table of [ids.agents, ids.queues, ids.contacts, ids.workStreams]) {
+    for (const [name, id] of Object.entries(table)) if (!reverse.has(id)) reverse.set(id, name);
+  }
+  reverse.set(ids.queues.default ?? '', 'default');
+  return (id: unknown): string | null => (typeof id === 'string' ? (reverse.get(id) ?? id) : null);
+}
+
+/** What an agent did, read back from a recorded transition. */
+function actionOf(t: Json): string | null {
+  const actor = obj(t.actor);
+  if (actor.kind !== 'agent') return null;
+  const reason = String(t.reason ?? '');
+  const key = `${t.from}>${t.to}`;
+  if (key === 'open>active') return /pick/i.test(reason) ? 'pick' : 'accept';
+  if (key === 'active>waiting' || key === 'wrap-up>closed') return 'close-session';
+  if (key === 'active>wrap-up') return 'end';
+  if (key === 'waiting>active') return 'reopen';
+  if (key === 'active>open') return /transfer/i.test(reason) ? 'transfer' : 'release';
+  return null;
+}
+
+export function createRecorder(options: RecorderOptions): Recorder {
+  const name = namer(options.ids);
+  const conversations = new Set<string>();
+  const presence: Array<Promise<{ at: number; agentId: string; choice: string }>> = [];
+  const choices = new Map<string, string>();
+  const choiceOf = async (agentId: string) =>
+    String(obj(await options.channel.must('GET', `/api/agents/${agentId}`)).presenceChoice);
+
+  const build = async (): Promise<RecordedScenario> => {
+    const timeline: Array<{ at: number; order: number; step: RecordedStep }> = [];
+    let order = 0;
+    const push = (at: number, step: Json) =>
+      timeline.push({ at, order: order++, step: { at: iso(at), ...step } });
+    const all = arr(await options.channel.must('GET', '/api/conversations'));
+    const chosen = all
+      .filter((c) => conversations.size === 0 || conversations.has(String(c.id)))
+      .sort((a, b) => Number(a.createdAt) - Number(b.createdAt));
+    const aliases = new Map<string, string>();
+    chosen.forEach((c, i) => {
+      aliases.set(String(c.id), `c${i + 1}`);
+    });
+    const outcome: RecordedStep[] = [];
+    const phones = new Set<string>();
+    for (const c of chosen) {
+      const alias = aliases.get(String(c.id)) ?? String(c.id);
+      const detail = obj(await options.channel.must('GET', `/api/conversations/${c.id}`));
+      const messages = arr(detail.messages);
+      let first = true;
+      for (const m of messages) {
+        if (m.direction === 'inbound') {
+          push(Number(m.at), {
+            text: {
+              from: String(detail.customerNumber),
+              to: String(detail.supportNumber),
+              text: String(m.text),
+              ...(first && { as: alias }),
+            },
+          });
+          first = false;
+        } else {
+          push(Number(m.at), {
+            send: { agent: name(m.agentId), conversation: alias, text: String(m.text) },
+          });
+        }
+      }
+      for (const t of arr(detail.transitions)) {
+        const action = actionOf(t);
+        if (!action) continue;
+        const agent = name(obj(t.actor).agentId);
+        const step: Json = { agent, conversation: alias };
+        if (action === 'transfer') step.queue = name(obj(t).queueId) ?? name(detail.queueId);
+        push(Number(t.at), { [action]: step });
+      }
+      phones.add(String(detail.customerNumber));
+      outcome.push({
+        expect: {
+          conversation: alias,
+          state: detail.state,
+          queue: name(detail.queueId),
+          agent: detail.agentId ? name(detail.agentId) : null,
+          contact: detail.contactId ? name(detail.contactId) : null,
+          routedBy: detail.routedBy === 'default' ? 'default' : obj(detail.routedBy).ruleName,
+          resolved: detail.resolved,
+          transcript: messages.map((m) =>
+            m.direction === 'inbound'
+              ? { direction: 'inbound', text: m.text, truncated: m.truncated }
+              : {
+                  direction: 'outbound',
+                  text: m.text,
+                  delivery: m.delivery ? obj(m.delivery).code : null,
+                },
+          ),
+          within: '10s',
+        },
+      });
+    }
+    const seen = new Map(choices);
+    for (const p of (await Promise.all(presence)).sort((a, b) => a.at - b.at)) {
+      if (seen.get(p.agentId) === p.choice) continue;
+      seen.set(p.agentId, p.choice);
+      push(p.at, { presence: { agent: name(p.agentId), presence: p.choice } });
+    }
+    // Inbound texts first when times tie: the customer starts every conversation.
+    timeline.sort((a, b) => a.at - b.at || a.order - b.order);
+    const states = chosen.map((c) => `${aliases.get(String(c.id))} ${c.state}`).join(', ');
+    return {
+      name: options.name ?? `recorded session ${iso(options.startedAt)}`,
+      tags: ['recording'],
+      world: options.world,
+      ...(options.override && { override: options.override }),
+      clock: iso(options.startedAt),
+      recorded: { at: iso(options.startedAt), ...(options.by && { by: options.by }) },
+      outcome:
+        chosen.length === 0 ? 'nothing happened' : `${chosen.length} conversation(s): ${states}`,
+      steps: [...timeline.map((t) => t.step), ...outcome],
+    };
+  };
+
+  return {
+    async start() {
+      for (const agent of arr(await options.channel.must('GET', '/api/agents'))) {
+        choices.set(String(agent.id), String(agent.presenceChoice));
+      }
+    },
+    onEvent(event) {
+      if (event.type === 'conversation.opened' && event.conversationId)
+        conversations.add(event.conversationId);
+      if (event.type === 'agent.changed' && event.agentId) {
+        const { at, agentId } = event;
+        presence.push(choiceOf(agentId).then((choice) => ({ at, agentId, choice })));
+      }
+    },
+    build,
+    async toYaml() {
+      return stringify(await build(), { lineWidth: 0 });
+    },
+  };
+}
