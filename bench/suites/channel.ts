@@ -1,0 +1,384 @@
+// Channel benchmark: inbound SMS (handset → fake TeleSign → channel, persisted and routed) and agent
+// replies (→ TeleSign → delivered → report applied), against a bare hono echo in the same run, and
+// the cost of one persisted write as the message store grows.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { createStore } from '../../channel/adapters/store';
+import type { Conversation, Message } from '../../channel/domain/model';
+import { createChannel } from '../../channel/index';
+import { callbackAuthHeaders } from '../../lib/telesign-signing';
+import { createSimulator } from '../../simulator/index';
+
+export const name = 'channel';
+
+const CONCURRENCY = 32;
+const SUPPORT = '14155550100';
+
+interface Figures {
+  label: string;
+  count: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+/** One HTTP request over a keep-alive socket; resolves with status and body text. */
+function send(url: string, method: string, body: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method,
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...headers,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const quantile = (sorted: number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+
+/** Runs `total` operations with `CONCURRENCY` in flight; each resolves when its own work is done. */
+async function drive(
+  label: string,
+  total: number,
+  operation: (i: number) => Promise<void>,
+): Promise<Figures> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async (): Promise<void> => {
+    while (next < total) {
+      const i = next++;
+      const t0 = performance.now();
+      await operation(i);
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    label,
+    count: total,
+    perSecond: total / seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+  };
+}
+
+async function echoServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = new Hono();
+  app.post('/echo', async (c) => c.text(await c.req.text()));
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function moSms(from: string, text: string, referenceId: string): string {
+  return JSON.stringify({
+    reference_id: referenceId,
+    sub_resource: 'mo_sms',
+    errors: [],
+    submit_timestamp: new Date().toISOString(),
+    status: {
+      code: 1500,
+      description: 'Delivered to customer',
+      updated_on: new Date().toISOString(),
+    },
+    user_response: { phone_number: from, sender_id: SUPPORT, mo_message: text },
+  });
+}
+
+const customer = (i: number): string => `1415${String(2_000_000 + (i % 2000)).padStart(7, '0')}`;
+const reference = (prefix: string, i: number): string =>
+  `${prefix}${i.toString(16).toUpperCase()}`.padEnd(32, '0').slice(0, 32);
+
+async function json<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await send(
+    `${base}${path}`,
+    method,
+    body === undefined ? '' : JSON.stringify(body),
+  );
+  if (response.status >= 400)
+    throw new Error(`${method} ${path} → ${response.status} ${response.text}`);
+  return (response.text ? JSON.parse(response.text) : null) as T;
+}
+
+/** Both servers, a routable work stream, an agent; the channel persisting into `folder`. */
+async function world(folder: string) {
+  const simulator = createSimulator();
+  const fake = (await simulator.listen(0)).url;
+  const channel = createChannel({
+    telesignUrl: fake,
+    store: createStore({ folder }),
+    sweepIntervalMs: 0,
+  });
+  const api = (await channel.listen(0)).url;
+  const account = await json<{ customer_id: string; api_key: string }>(
+    fake,
+    'POST',
+    '/_sim/accounts',
+    {},
+  );
+  await json(fake, 'POST', `/_sim/accounts/${account.customer_id}/numbers`, { number: SUPPORT });
+  await json(fake, 'PUT', `/_sim/accounts/${account.customer_id}/delivery`, {
+    policy: 'immediate',
+  }).catch(() => null);
+  const ws = await json<{ id: string }>(api, 'POST', '/api/work-streams', {
+    name: 'Bench',
+    mode: 'pick',
+  });
+  await json(api, 'PUT', `/api/work-streams/${ws.id}/sms-settings`, {
+    customerId: account.customer_id,
+    apiKey: account.api_key,
+  });
+  await json(api, 'POST', `/api/work-streams/${ws.id}/numbers`, { number: SUPPORT });
+  const org = await json<{ inboundUrl: string }>(api, 'GET', '/api/organisation');
+  await json(fake, 'PUT', `/_sim/accounts/${account.customer_id}/callback-url`, {
+    url: org.inboundUrl,
+  });
+  const agentId = (
+    await json<{ id: string }>(api, 'POST', '/api/agents', {
+      name: 'Bench agent',
+      capacity: 10_000,
+    })
+  ).id;
+  return {
+    simulator,
+    channel,
+    fake,
+    api,
+    inboundUrl: org.inboundUrl,
+    account,
+    agentId,
+    async close() {
+      await channel.close();
+      await simulator.close();
+    },
+  };
+}
+
+type World = Awaited<ReturnType<typeof world>>;
+
+/** A stored message; `i` spreads them over 1000 closed conversations. */
+function storedMessage(i: number): Message {
+  return {
+    id: `msg_bench_${i}`,
+    conversationId: `cv_bench_${i % 1000}`,
+    direction: 'inbound',
+    text: `Stored message number ${i}, about as long as a short SMS.`,
+    truncated: false,
+    at: 1_767_603_600_000 + i,
+    chars: 50,
+    encoding: 'GSM-7',
+    segments: 1,
+  };
+}
+
+function closedConversation(n: number): Conversation {
+  const at = 1_767_603_600_000;
+  return {
+    id: `cv_bench_${n}`,
+    workStreamId: 'ws_bench_old',
+    customerNumber: customer(n),
+    supportNumber: '14155550999',
+    state: 'closed',
+    queueId: 'q_bench_old',
+    routedBy: 'default',
+    contactMatch: 'none',
+    rejectedBy: [],
+    resolved: true,
+    createdAt: at,
+    lastActivityAt: at,
+    closedAt: at,
+    transitions: [
+      { from: null, to: 'open', at, actor: { kind: 'customer' }, reason: 'bench history' },
+    ],
+  };
+}
+
+/** Writes `count` messages of history into the data folder, as an earlier run would have left them. */
+async function prefill(folder: string, count: number): Promise<void> {
+  const store = createStore({ folder });
+  await store.load();
+  for (let n = 0; n < Math.min(1000, count); n++)
+    await store.saveConversation(closedConversation(n));
+  for (let i = 0; i < count; i++) await store.saveMessage(storedMessage(i));
+  await store.close();
+}
+
+async function inboundFigures(
+  w: World,
+  label: string,
+  total: number,
+  offset: number,
+): Promise<Figures[]> {
+  const direct = await drive(
+    `${label}: signed callback → channel inbound URL`,
+    total,
+    async (i) => {
+      const rawBody = moSms(customer(i), `direct ${i}`, reference(`D${offset}`, i));
+      const r = await send(
+        w.inboundUrl,
+        'POST',
+        rawBody,
+        callbackAuthHeaders(w.account.customer_id, w.account.api_key, rawBody),
+      );
+      if (r.status !== 200) throw new Error(`inbound → ${r.status} ${r.text}`);
+    },
+  );
+  const endToEnd = await drive(`${label}: handset → fake TeleSign → channel`, total, async (i) => {
+    const r = await send(
+      `${w.fake}/_sim/handsets/${customer(i)}/messages`,
+      'POST',
+      JSON.stringify({ to: SUPPORT, text: `hello ${offset} ${i}` }),
+    );
+    if (r.status !== 201) throw new Error(`handset → ${r.status} ${r.text}`);
+  });
+  return [direct, endToEnd];
+}
+
+/** Agent replies, each timed until TeleSign's final delivery report has been applied. */
+async function replyFigures(w: World, total: number): Promise<Figures> {
+  const open = w.channel.service.listConversations({ state: 'open' }).slice(0, CONCURRENCY);
+  for (const c of open)
+    await json(w.api, 'POST', `/api/conversations/${c.id}/pick`, { agentId: w.agentId });
+  const waiting = new Map<string, () => void>();
+  const unsubscribe = w.channel.service.subscribe((event) => {
+    if (event.type === 'message.status' && event.code === 200) waiting.get(event.messageId)?.();
+  });
+  const figures = await drive(
+    'agent reply → TeleSign → delivered → report applied',
+    total,
+    async (i) => {
+      const conversation = open[i % open.length];
+      const r = await send(
+        `${w.api}/api/conversations/${conversation?.id}/messages`,
+        'POST',
+        JSON.stringify({ agentId: w.agentId, text: `Reply ${i}` }),
+      );
+      if (r.status !== 201) throw new Error(`reply → ${r.status} ${r.text}`);
+      const { id } = JSON.parse(r.text) as { id: string };
+      const delivered = w.channel.service
+        .getConversation(conversation?.id ?? '')
+        .messages.find((m) => m.id === id);
+      if (delivered?.delivery?.final) return;
+      await new Promise<void>((resolve) => waiting.set(id, resolve));
+      waiting.delete(id);
+    },
+  );
+  unsubscribe();
+  return figures;
+}
+
+/** The cost of one persisted message write with `stored` messages already in the store. */
+async function writeCost(
+  stored: number,
+): Promise<{ stored: number; meanMs: number; p99Ms: number }> {
+  const folder = await mkdtemp(join(tmpdir(), 'channel-bench-store-'));
+  const store = createStore({ folder, compactEvery: 10_000_000 });
+  await store.load();
+  const message = storedMessage;
+  for (let i = 0; i < stored; i++) await store.saveMessage(message(i));
+  const times: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    const t0 = performance.now();
+    await store.saveMessage(message(stored + i));
+    times.push(performance.now() - t0);
+  }
+  await store.close();
+  await rm(folder, { recursive: true, force: true });
+  times.sort((a, b) => a - b);
+  return {
+    stored,
+    meanMs: times.reduce((a, b) => a + b, 0) / times.length,
+    p99Ms: quantile(times, 0.99),
+  };
+}
+
+const fmt = (f: Figures): string =>
+  `${f.label.padEnd(58)} ${f.perSecond.toFixed(0).padStart(7)} msg/s   p50 ${f.p50.toFixed(2).padStart(7)} ms   p99 ${f.p99.toFixed(2).padStart(7)} ms   (n=${f.count})`;
+
+export async function run(options: { quick?: boolean } = {}): Promise<Record<string, unknown>> {
+  const total = options.quick ? 500 : 4000;
+  const big = options.quick ? 10_000 : 100_000;
+  const lines: string[] = [];
+  const print = (line: string): void => {
+    lines.push(line);
+    console.log(line);
+  };
+  print(
+    `channel bench: ${CONCURRENCY} requests in flight, keep-alive, all servers in this process`,
+  );
+
+  const echo = await echoServer();
+  const echoFigures = await drive('bare hono echo (POST /echo)', total, async (i) => {
+    await send(`${echo.url}/echo`, 'POST', moSms(customer(i), 'echo', reference('E', i)));
+  });
+  await echo.close();
+  print(fmt(echoFigures));
+
+  const folder = await mkdtemp(join(tmpdir(), 'channel-bench-'));
+  const w = await world(folder);
+  const [direct, endToEnd] = await inboundFigures(w, 'inbound, empty store', total, 0);
+  print(fmt(direct!));
+  print(fmt(endToEnd!));
+  print(
+    `  ratio channel inbound / bare echo: ${(direct!.perSecond / echoFigures.perSecond).toFixed(2)} (aim ≥ 0.33)`,
+  );
+  const replies = await replyFigures(w, Math.floor(total / 2));
+  print(fmt(replies));
+
+  await w.close();
+  await rm(folder, { recursive: true, force: true });
+
+  const bigFolder = await mkdtemp(join(tmpdir(), 'channel-bench-big-'));
+  await prefill(bigFolder, big);
+  const t0 = performance.now();
+  const wBig = await world(bigFolder);
+  print(
+    `  restarted on ${big} stored messages: loaded and listening in ${((performance.now() - t0) / 1000).toFixed(2)} s`,
+  );
+  const [directBig, endToEndBig] = await inboundFigures(wBig, `inbound, ${big} stored`, total, 1);
+  print(fmt(directBig!));
+  print(fmt(endToEndBig!));
+  await wBig.close();
+  await rm(bigFolder, { recursive: true, force: true });
+
+  for (const stored of options.quick ? [0, 10_000] : [0, 10_000, 100_000]) {
+    const cost = await writeCost(stored);
+    print(
+      `one persisted message write with ${String(stored).padStart(6)} stored: mean ${cost.meanMs.toFixed(3)} ms, p99 ${cost.p99Ms.toFixed(3)} ms`,
+    );
+  }
+  agent.destroy();
+  return { echo: echoFigures, direct, endToEnd, replies, directBig, endToEndBig, lines };
+}
