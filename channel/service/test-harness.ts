@@ -84,7 +84,7 @@ export interface Harness {
 let referenceCounter = 0;
 
 export async function createHarness(
-  options: { store?: ChannelStore; sweepIntervalMs?: number } = {},
+  options: { store?: ChannelStore; sweepIntervalMs?: number; seed?: string } = {},
 ): Promise<Harness> {
   const clock = createManualClock();
   const gateway = createFakeGateway();
@@ -93,7 +93,7 @@ export async function createHarness(
   const service = createChannelService({
     store,
     clock,
-    ids: createSeededIds('service-test'),
+    ids: createSeededIds(options.seed ?? 'service-test'),
     gateway,
     inboundBaseUrl: () => 'http://127.0.0.1:4020',
     ...(options.sweepIntervalMs !== undefined ? { sweepIntervalMs: options.sweepIntervalMs } : {}),

@@ -1,0 +1,46 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createStore } from '../adapters/store';
+import { conversationOf, createHarness } from './test-harness';
+
+const folders: string[] = [];
+afterEach(async () => {
+  await Promise.all(folders.splice(0).map((f) => rm(f, { recursive: true, force: true })));
+});
+
+describe('restart from the same data folder', () => {
+  it('keeps the organisation, work streams, agents, conversations, transcripts and offers', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'channel-restart-'));
+    folders.push(folder);
+    const first = await createHarness({ store: createStore({ folder, warn: () => undefined }) });
+    const ws = await first.workStream();
+    const alice = await first.agent('Alice', { capacity: 200 });
+    const bob = await first.agent('Bob');
+    const id = conversationOf(await first.text('hello'));
+    await first.service.accept(alice, id);
+    const sent = await first.service.send(alice, id, 'hi there');
+    await first.report(sent.telesignReferenceId ?? '', 200, 'Delivered to handset');
+    const offered = conversationOf(await first.text('another', { from: '14255550124' }));
+    const organisation = first.service.organisation();
+    await first.service.close();
+
+    const second = await createHarness({
+      store: createStore({ folder, warn: () => undefined }),
+      seed: 'after-restart',
+    });
+    expect(second.service.organisation()).toEqual(organisation);
+    expect(second.service.getWorkStream(ws).sms.apiKeyMasked).not.toBeNull();
+    expect(second.service.getAgent(alice)).toMatchObject({ usedCapacity: 30, presence: 'busy' });
+    const conversation = second.service.getConversation(id);
+    expect(conversation.messages.map((m) => [m.direction, m.text, m.delivery?.code])).toEqual([
+      ['inbound', 'hello', undefined],
+      ['outbound', 'hi there', 200],
+    ]);
+    expect(second.service.getConversation(offered).offer?.agentId).toBe(alice);
+    expect(second.service.getAgent(bob).usedCapacity).toBe(0);
+    expect(await second.text('again')).toMatchObject({ conversationId: id, duplicate: false });
+    await second.service.close();
+  });
+});
