@@ -264,16 +264,21 @@ async function run(
   const out = /** @type {HTMLOutputElement|null} */ (
     form?.querySelector('[data-role="error"]') ?? null
   );
+  const resetIds =
+    form && form.dataset.reset !== undefined
+      ? Array.from(form.querySelectorAll('textarea[id]')).map((area) => area.id)
+      : [];
   el.setAttribute('aria-busy', 'true');
   try {
     await callApi(spec, el.dataset.target ?? 'channel', body());
     if (out) out.textContent = '';
-    if (form && form.dataset.reset !== undefined) {
-      for (const area of Array.from(form.querySelectorAll('textarea'))) {
-        area.value = '';
-        delete area.dataset.dirty;
-        if (area.dataset.counter) updateCounter(area);
-      }
+    // A live refresh may have replaced the form meanwhile: find its text areas again by id.
+    for (const id of resetIds) {
+      const area = /** @type {HTMLTextAreaElement|null} */ (document.getElementById(id));
+      if (!area) continue;
+      area.value = '';
+      delete area.dataset.dirty;
+      if (area.dataset.counter) updateCounter(area);
     }
     const then = el.dataset.then;
     if (then) {
@@ -283,7 +288,7 @@ async function run(
     scheduleRefresh();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (out) out.textContent = message;
+    if (out?.isConnected) out.textContent = message;
     else toast(message, 'error');
   } finally {
     el.removeAttribute('aria-busy');

@@ -37,20 +37,46 @@ function statusTone(status: number | undefined): string {
   return 'red';
 }
 
+/** Whether the request or callback carried a signature, and how it fared (401 = refused). */
+function signatureCheck(e: ConsoleJournalEntry): { text: string; tone: string } {
+  if (e.kind !== 'api' && e.kind !== 'callback') return { text: '—', tone: '' };
+  if (!e.signature) return { text: e.kind === 'api' ? 'Basic / none' : 'unsigned', tone: 'grey' };
+  if (e.status === 401) return { text: '✗ refused', tone: 'red' };
+  if (e.status === undefined) return { text: 'signed', tone: '' };
+  return { text: e.kind === 'api' ? '✓ TSA verified' : '✓ signed', tone: 'green' };
+}
+
+/** A callback URL is long and secret-ish; its path is what tells entries apart. */
+function shortTarget(e: ConsoleJournalEntry): string {
+  if (e.path) return e.path;
+  if (!e.url) return '';
+  try {
+    const path = new URL(e.url).pathname;
+    return path.length > 48 ? `${path.slice(0, 45)}…` : path;
+  } catch {
+    return e.url;
+  }
+}
+
 function JournalRow(props: { entry: ConsoleJournalEntry }) {
   const e = props.entry;
+  const check = signatureCheck(e);
   return (
     <tr data-testid="journal-entry" data-kind={e.kind}>
       <td class="mono">{clockTime(e.at)}</td>
       <td>
         <Badge>{e.kind}</Badge>
       </td>
-      <td class="mono">{[e.method, e.path ?? e.url].filter(Boolean).join(' ')}</td>
+      <td class="mono ellipsis" title={e.url ?? e.path ?? ''}>
+        {[e.method, shortTarget(e)].filter(Boolean).join(' ')}
+      </td>
       <td>
         {e.status !== undefined ? <Badge tone={statusTone(e.status)}>{e.status}</Badge> : '—'}
       </td>
-      <td>{e.signature ?? '—'}</td>
-      <td>{e.attempt ?? '—'}</td>
+      <td title={e.signature ?? ''} data-testid="journal-signature">
+        {check.tone ? <Badge tone={check.tone}>{check.text}</Badge> : check.text}
+      </td>
+      <td data-testid="journal-attempt">{e.attempt ?? '—'}</td>
       <td class="detail">{e.detail}</td>
     </tr>
   );
@@ -73,6 +99,15 @@ export async function renderTelesign(data: ConsoleData, known: KnownHandset[]) {
         <Panel title={`Journal (last ${journal.length})`} testid="journal">
           {journal.length === 0 ? <Empty>No traffic yet.</Empty> : null}
           <table class="journal">
+            <colgroup>
+              <col style="width: 72px" />
+              <col style="width: 82px" />
+              <col style="width: 32%" />
+              <col style="width: 60px" />
+              <col style="width: 120px" />
+              <col style="width: 62px" />
+              <col />
+            </colgroup>
             <thead>
               <tr>
                 <th>Time</th>
