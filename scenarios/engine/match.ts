@@ -75,3 +75,38 @@ function isContains(value: unknown): value is { contains: string } {
     typeof (value as { contains?: unknown }).contains === 'string'
   );
 }
+
+/** Every difference between `expected` and `found` (not just the first), for readable replay diffs. */
+export function allDifferences(
+  expected: unknown,
+  found: unknown,
+  path = '',
+): Array<{ path: string; expected: unknown; found: unknown }> {
+  if (Array.isArray(expected) && Array.isArray(found)) {
+    const out: Array<{ path: string; expected: unknown; found: unknown }> = [];
+    const length = Math.max(expected.length, found.length);
+    for (let i = 0; i < length; i++) {
+      if (i >= expected.length)
+        out.push({ path: `${path}[${i}]`, expected: '(nothing)', found: found[i] });
+      else if (i >= found.length)
+        out.push({ path: `${path}[${i}]`, expected: expected[i], found: '(nothing)' });
+      else out.push(...allDifferences(expected[i], found[i], `${path}[${i}]`));
+    }
+    return out;
+  }
+  if (
+    typeof expected === 'object' &&
+    expected !== null &&
+    !Array.isArray(expected) &&
+    !isContains(expected) &&
+    typeof found === 'object' &&
+    found !== null &&
+    !Array.isArray(found)
+  ) {
+    return Object.entries(expected).flatMap(([key, value]) =>
+      allDifferences(value, (found as Record<string, unknown>)[key], path ? `${path}.${key}` : key),
+    );
+  }
+  const diff = firstDifference(expected, found, path);
+  return diff ? [diff] : [];
+}

@@ -17,6 +17,8 @@ import { runTimeStep } from './steps/time-steps';
 
 export interface RunOptions {
   transport?: Transport;
+  /** Replay: carry on after a failed step, to show every difference (default: stop at the first). */
+  keepGoing?: boolean;
 }
 
 const FAMILIES = [
@@ -126,7 +128,7 @@ export async function runScenario(
           ];
         }
       }
-      if (result.status === 'failed') break;
+      if (result.status === 'failed' && !options.keepGoing) break;
     }
   } catch (error) {
     const first = steps[0] as StepResult;

@@ -29,10 +29,10 @@ export interface Recorder {
   start(): Promise<void>;
   /** Feed every channel event (from `service.subscribe` or `GET /api/events`). */
   onEvent(event: ChannelEventLike): void;
-  /** Steps and outcome as a scenario object. */
-  build(): Promise<RecordedScenario>;
+  /** Steps and outcome as a scenario object; the outcome is checked at `endedAt` (default: the last step). */
+  build(endedAt?: number): Promise<RecordedScenario>;
   /** The same, as YAML text ready to write to a file. */
-  toYaml(): Promise<string>;
+  toYaml(endedAt?: number): Promise<string>;
 }
 
 type Json = Record<string, unknown>;
@@ -76,6 +76,21 @@ function actionOf(t: Json): string | null {
   return null;
 }
 
+const RANK: Record<string, number> = {
+  text: 0,
+  presence: 1,
+  accept: 2,
+  pick: 2,
+  reopen: 2,
+  send: 3,
+  transfer: 4,
+  release: 4,
+  end: 4,
+  'close-session': 5,
+};
+const rank = (step: RecordedStep): number =>
+  RANK[Object.keys(step).find((k) => k !== 'at') ?? ''] ?? 6;
+
 export function createRecorder(options: RecorderOptions): Recorder {
   const name = namer(options.ids);
   const conversations = new Set<string>();
@@ -84,7 +99,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
   const choiceOf = async (agentId: string) =>
     String(obj(await options.channel.must('GET', `/api/agents/${agentId}`)).presenceChoice);
 
-  const build = async (): Promise<RecordedScenario> => {
+  const build = async (endedAt?: number): Promise<RecordedScenario> => {
     const timeline: Array<{ at: number; order: number; step: RecordedStep }> = [];
     let order = 0;
     const push = (at: number, step: Json) =>
@@ -158,8 +173,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
       seen.set(p.agentId, p.choice);
       push(p.at, { presence: { agent: name(p.agentId), presence: p.choice } });
     }
-    // Inbound texts first when times tie: the customer starts every conversation.
-    timeline.sort((a, b) => a.at - b.at || a.order - b.order);
+    // Steps at the same millisecond keep the order a conversation allows (text, accept, send, end, close).
+    timeline.sort((a, b) => a.at - b.at || rank(a.step) - rank(b.step) || a.order - b.order);
     const states = chosen.map((c) => `${aliases.get(String(c.id))} ${c.state}`).join(', ');
     return {
       name: options.name ?? `recorded session ${iso(options.startedAt)}`,
@@ -170,7 +185,13 @@ export function createRecorder(options: RecorderOptions): Recorder {
       recorded: { at: iso(options.startedAt), ...(options.by && { by: options.by }) },
       outcome:
         chosen.length === 0 ? 'nothing happened' : `${chosen.length} conversation(s): ${states}`,
-      steps: [...timeline.map((t) => t.step), ...outcome],
+      steps: [
+        ...timeline.map((t) => t.step),
+        // The outcome is what the world looked like when the session ended: move the clock there first.
+        ...outcome.map((step, i) =>
+          i === 0 && endedAt !== undefined ? { at: iso(endedAt), ...step } : step,
+        ),
+      ],
     };
   };
 
@@ -189,8 +210,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
       }
     },
     build,
-    async toYaml() {
-      return stringify(await build(), { lineWidth: 0 });
+    async toYaml(endedAt) {
+      return stringify(await build(endedAt), { lineWidth: 0 });
     },
   };
 }
