@@ -31,6 +31,15 @@ export interface Harness {
   channelUrl: string;
   telesignUrl: string;
   settle(): Promise<void>;
+  /** The channel's live events, as `GET /api/events` streams them (what the recorder listens to). */
+  subscribe(
+    listener: (event: {
+      type: string;
+      at: number;
+      conversationId?: string;
+      agentId?: string;
+    }) => void,
+  ): () => void;
   close(): Promise<void>;
 }
 
@@ -90,6 +99,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     channelUrl,
     telesignUrl: telesignAddress.url,
     settle,
+    subscribe: (listener) => channel.service.subscribe(listener),
     async close() {
       await channel.close();
       await simulator.close();

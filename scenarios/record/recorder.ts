@@ -77,8 +77,8 @@ function actionOf(t: Json): string | null {
 }
 
 const RANK: Record<string, number> = {
-  text: 0,
-  presence: 1,
+  presence: 0,
+  text: 1,
   accept: 2,
   pick: 2,
   reopen: 2,
