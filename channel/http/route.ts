@@ -25,6 +25,8 @@ export interface RouteSpec<P, Q, B> {
   params?: P;
   query?: Q;
   body?: B;
+  /** What a body that is a list is called in error fields (`rules[0].name`); default `body`. */
+  bodyName?: string;
   /** Success status; 204 answers with no body. */
   status?: 200 | 201 | 204;
   /** What the success body is, for the OpenAPI document. */
@@ -70,7 +72,7 @@ export function route<
         spec.query ? parseWith('query', spec.query, c.req.query()) : undefined
       ) as Infer<Q>;
       const body = (
-        spec.body ? parseWith('body', spec.body, await readJsonBody(c)) : undefined
+        spec.body ? parseWith('body', spec.body, await readJsonBody(c), spec.bodyName) : undefined
       ) as Infer<B>;
       const result = await spec.handle({ params, query, body, c });
       if (result instanceof Response) return result;

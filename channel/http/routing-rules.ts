@@ -57,6 +57,7 @@ export function routingRuleRoutes(service: ChannelService): Route[] {
       summary: 'Replace (and reorder) the routing rule items; the first match wins',
       params: idParams,
       body: replaceRoutingRulesBody,
+      bodyName: 'rules',
       handle: ({ params, body }) => service.replaceRoutingRules(params.id, body),
     }),
   ];

@@ -6,9 +6,15 @@ import { ChannelError } from '../domain/errors';
 
 type Where = 'body' | 'query' | 'path';
 
-function fieldOf(where: Where, path: ReadonlyArray<PropertyKey>): string {
-  const parts = path.map((part) => String(part));
-  return parts.length > 0 ? parts.join('.') : where;
+/** `['rules', 0, 'queueId']` → `rules[0].queueId`, the service's own field notation. */
+function fieldOf(where: Where, path: ReadonlyArray<PropertyKey>, root?: string): string {
+  let field = '';
+  for (const part of path) {
+    if (typeof part === 'number') field += `[${part}]`;
+    else field += field ? `.${String(part)}` : String(part);
+  }
+  if (field.startsWith('[')) field = `${root ?? where}${field}`;
+  return field || root || where;
 }
 
 interface Explained {
@@ -18,34 +24,39 @@ interface Explained {
 }
 
 /** One plain sentence per issue; a union failure is explained by the branch that got furthest. */
-function explain(where: Where, issue: z.core.$ZodIssue, base: PropertyKey[] = []): Explained {
+function explain(
+  where: Where,
+  issue: z.core.$ZodIssue,
+  root: string | undefined,
+  base: PropertyKey[] = [],
+): Explained {
   const path = [...base, ...issue.path];
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
     const branches = issue.errors
-      .map((branch) => branch.map((inner) => explain(where, inner, path)))
+      .map((branch) => branch.map((inner) => explain(where, inner, root, path)))
       .map((list) => list.reduce((a, b) => (b.depth > a.depth ? b : a)));
     return branches.reduce((a, b) => (b.depth > a.depth ? b : a));
   }
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     return {
-      field: fieldOf(where, [...path, key]),
+      field: fieldOf(where, [...path, key], root),
       message: `is not a known field${issue.keys.length > 1 ? ` (nor ${issue.keys.slice(1).join(', ')})` : ''}; remove it`,
       depth: path.length + 1,
     };
   }
   const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
   return {
-    field: fieldOf(where, path),
+    field: fieldOf(where, path, root),
     message: missing ? `is required (${issue.expected})` : issue.message,
     depth: path.length,
   };
 }
 
 /** Turns a zod failure into one ChannelError: the first issue leads, all are listed. */
-export function validationError(where: Where, error: z.ZodError): ChannelError {
+export function validationError(where: Where, error: z.ZodError, root?: string): ChannelError {
   const issues = error.issues.map((issue) => {
-    const { field, message } = explain(where, issue);
+    const { field, message } = explain(where, issue, root);
     return { field, message };
   });
   const first = issues[0] ?? { field: where, message: 'is not valid' };
@@ -61,9 +72,10 @@ export function parseWith<S extends z.ZodType>(
   where: Where,
   schema: S,
   value: unknown,
+  root?: string,
 ): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw validationError(where, result.error);
+  if (!result.success) throw validationError(where, result.error, root);
   return result.data;
 }
 

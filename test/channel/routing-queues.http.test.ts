@@ -117,7 +117,7 @@ describe('routing rules', () => {
       },
     ]);
     expectError(response, 400, 'VALIDATION_FAILED', {
-      field: '0.condition.all.0.op',
+      field: 'rules[0].condition.all[0].op',
       message: /Invalid option/,
     });
   });
@@ -127,7 +127,7 @@ describe('routing rules', () => {
     const response = await h.api
       .put(`/api/work-streams/${workStreamId}/routing-rules`)
       .send({ rules: [] });
-    expectError(response, 400, 'VALIDATION_FAILED', { field: 'body', message: /expected array/ });
+    expectError(response, 400, 'VALIDATION_FAILED', { field: 'rules', message: /expected array/ });
   });
 
   it('refuses a rule without a name', async () => {
@@ -136,7 +136,7 @@ describe('routing rules', () => {
       .put(`/api/work-streams/${workStreamId}/routing-rules`)
       .send([{ name: '', condition: { field: 'x', op: 'exists' }, queueId: defaultQueueId }]);
     expectError(response, 400, 'VALIDATION_FAILED', {
-      field: '0.name',
+      field: 'rules[0].name',
       message: /a rule needs a name/,
     });
   });
