@@ -11,8 +11,6 @@ import { createChannel } from '../../channel';
 import { createStore } from '../../channel/service';
 import { createConsole } from '../../console';
 import { type Clock, createManualClock, createRealClock } from '../../lib/clock';
-import { applyWorld } from '../../scenarios/world/apply-world';
-import { loadWorld } from '../../scenarios/world/load-world';
 import { createSimulator, type WorldData } from '../../simulator';
 import { emptyWorld } from '../../simulator/backend/world-store';
 import { describeChannelEvent, describeJournalEntry } from './describe-event';
@@ -121,6 +119,11 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
       body: JSON.stringify({ url: organisation.inboundUrl }),
     });
   } else {
+    // Loaded only to seed: the world's generator (faker) is the slowest import, and restarts skip it.
+    const [{ applyWorld }, { loadWorld }] = await Promise.all([
+      import('../../scenarios/world/apply-world'),
+      import('../../scenarios/world/load-world'),
+    ]);
     const world = loadWorld(flags.world);
     if (flags.seed !== null && world.faker) world.faker.seed = flags.seed;
     const ids = await applyWorld(world, { channelFetch, telesignFetch });

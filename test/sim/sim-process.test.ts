@@ -1,0 +1,195 @@
+// `npm run sim` as a user runs it: a child process on free ports, the official SDK, Ctrl-C, a restart.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+interface SdkReply {
+  status: { code: number; description: string };
+  reference_id: string;
+}
+type TeleSignSdk = new (
+  customerId: string,
+  apiKey: string,
+  restEndpoint: string,
+  timeoutMs: number,
+) => {
+  sms: {
+    message(
+      callback: (error: unknown, reply: SdkReply) => void,
+      phoneNumber: string,
+      message: string,
+      messageType: string,
+    ): void;
+  };
+};
+const TeleSignSDK = createRequire(import.meta.url)('telesignsdk') as TeleSignSdk;
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const CUSTOMER = '12025550102';
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  readyMs: number;
+  banner: {
+    telesignUrl: string;
+    channelUrl: string;
+    customerId: string;
+    apiKey: string;
+    supportNumber: string;
+  };
+}
+
+function field(text: string, label: string): string {
+  const match = new RegExp(`${label}\\s+(\\S+)`).exec(text);
+  if (!match?.[1]) throw new Error(`no "${label}" in:\n${text}`);
+  return match[1];
+}
+
+/** Starts `bin/sim.ts` in its own node process and resolves at its `Ready.` line. */
+function startSim(dataDir: string): Promise<Started> {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'bin/sim.ts',
+      '--telesign-port',
+      '0',
+      '--channel-port',
+      '0',
+      '--data',
+      dataDir,
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+  );
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  return new Promise((resolveStart, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no Ready. line within 10 s:\n${out}`)),
+      10_000,
+    );
+    const check = () => {
+      if (!/^Ready\.$/m.test(out)) return;
+      clearTimeout(timer);
+      child.stdout?.off('data', check);
+      resolveStart({
+        child,
+        output: () => out,
+        readyMs: Math.round(performance.now() - started),
+        banner: {
+          telesignUrl: field(out, 'Fake TeleSign'),
+          channelUrl: field(out, 'Console').replace(/\/$/, ''),
+          customerId: field(out, 'TeleSign customer'),
+          apiKey: field(out, 'TeleSign API key'),
+          supportNumber: field(out, 'Support number'),
+        },
+      });
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) =>
+      reject(new Error(`sim exited with ${code} before ready:\n${out}`)),
+    );
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolveStop) => {
+    child.once('exit', (code) => resolveStop(code));
+    child.kill('SIGINT');
+  });
+}
+
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'sim-process-'));
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('npm run sim as a process', () => {
+  it('starts, takes SMS from the official SDK, stops on SIGINT and keeps the conversation across a restart', async () => {
+    const first = await startSim(dataDir);
+    const { banner } = first;
+    const own = Number(/Started in (\d+) ms/.exec(first.output())?.[1]);
+    console.info(`time to ready, first start (seeding): ${first.readyMs} ms wall, ${own} ms in-process`);
+    // The process's own measure (from node's start) is the promise; the wall time here also carries
+    // spawning and whatever else the test machine is running in parallel.
+    expect(own).toBeLessThan(3_000);
+
+    // The printed credentials work with TeleSign's own SDK.
+    const sdk = new TeleSignSDK(banner.customerId, banner.apiKey, banner.telesignUrl, 5_000);
+    const reply = await new Promise<SdkReply>((ok, fail) =>
+      sdk.sms.message(
+        (error, body) => (error ? fail(error) : ok(body)),
+        CUSTOMER,
+        'Your code is 1234',
+        'ARN',
+      ),
+    );
+    expect(reply.status.code).toBe(290);
+    expect(reply.reference_id).toMatch(/^[0-9A-F]{32}$/);
+
+    // The customer texts the support number, as the printed curl command does.
+    const texted = await fetch(`${banner.telesignUrl}/_sim/handsets/${CUSTOMER}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ to: banner.supportNumber, text: 'Is my invoice ready?' }),
+    });
+    expect(texted.status).toBe(201);
+    const list = async (url: string) =>
+      (await (await fetch(`${url}/api/conversations?customerNumber=${CUSTOMER}`)).json()) as Array<{
+        id: string;
+        state: string;
+      }>;
+    await expect
+      .poll(() => list(banner.channelUrl).then((l) => l.length), { timeout: 5_000 })
+      .toBe(1);
+    const [conversation] = await list(banner.channelUrl);
+
+    expect(await stop(first.child)).toBe(0);
+    expect(first.output()).toContain('Stopped.');
+
+    const second = await startSim(dataDir);
+    console.info(`time to ready, restart: ${second.readyMs} ms`);
+    try {
+      expect(second.output()).toContain('kept from last run');
+      expect(second.banner.customerId).toBe(banner.customerId);
+      expect(await list(second.banner.channelUrl)).toEqual([
+        expect.objectContaining({ id: conversation?.id, state: conversation?.state }),
+      ]);
+    } finally {
+      expect(await stop(second.child)).toBe(0);
+    }
+  }, 40_000);
+
+  it('exits with code 2 and names the problem for a bad flag', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'bin/sim.ts', '--clock', 'sideways'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let err = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    const code = await new Promise<number | null>((done) => child.once('exit', done));
+    expect(code).toBe(2);
+    expect(err).toContain('npm run sim: --clock must be real or manual (clock)');
+  }, 20_000);
+});
