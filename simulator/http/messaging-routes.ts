@@ -56,11 +56,8 @@ export function messageBody(record: MessageRecord): Record<string, unknown> {
 export function messagingRoutes(backend: Backend, guard: Omit<ApiGuardOptions, 'backend'>) {
   const api = new Hono<ApiEnv>();
   const iso = (): string => new Date(backend.clock.now()).toISOString();
-  const json = (value: unknown, status: 200 = 200): Response =>
-    new Response(JSON.stringify(value), {
-      status,
-      headers: { 'Content-Type': 'application/json' },
-    });
+  const json = (value: unknown): Response =>
+    new Response(JSON.stringify(value), { headers: { 'Content-Type': 'application/json' } });
 
   api.use('/v1/*', apiGuard({ backend, ...guard }));
 

@@ -205,3 +205,55 @@ describe('clock and storage', () => {
     expect(second.backend.numbers.list(account.customerId)).toHaveLength(1);
   });
 });
+
+describe('the OpenAPI document', () => {
+  const normalise = (path: string) => path.replace(/:[^/]+/g, '{}').replace(/\{[^}]+\}/g, '{}');
+
+  it('describes every route the app serves', async () => {
+    const sim = createSimulator({ clock: createManualClock() });
+    const response = await sim.app.request('/_sim/openapi.json');
+    const documented = Object.entries(
+      (await response.json()) as { paths: Record<string, Record<string, unknown>> },
+    )
+      .flatMap(([, paths]) => Object.entries(paths))
+      .flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${normalise(path)}`),
+      );
+    const served = sim.app.routes
+      .filter(
+        (r) => r.method !== 'ALL' && !r.path.endsWith('*') && r.path !== '/' && r.path !== '/_sim/',
+      )
+      .map((r) => `${r.method} ${normalise(r.path)}`);
+    expect(served.filter((route) => !documented.includes(route))).toEqual([]);
+  });
+});
+
+describe('callbacks through an injected fetch', () => {
+  it('routes delivery reports to an in-process receiver without a socket', async () => {
+    const bodies: string[] = [];
+    const clock = createManualClock(Date.now());
+    const sim = createSimulator({
+      clock,
+      fetch: async (_url, init) => {
+        bodies.push(String(init?.body));
+        return new Response(null, { status: 200 });
+      },
+    });
+    await sim.backend.ready;
+    const account = await sim.backend.accounts.create({
+      callbackUrl: 'http://channel.invalid/inbound',
+    });
+    sim.backend.sendMessage(account, {
+      phoneNumber: '15555550100',
+      message: 'Hi',
+      messageType: 'ARN',
+      senderId: null,
+      externalId: null,
+      callbackUrl: null,
+    });
+    await clock.advance(1000);
+    expect(bodies.map((b) => (JSON.parse(b) as { status: { code: number } }).status.code)).toEqual([
+      203, 200,
+    ]);
+  });
+});

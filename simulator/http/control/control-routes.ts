@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { Backend } from '../../backend/backend';
 import { SimulatorError } from '../../errors/control-errors';
-import { openApiDocument } from '../../openapi';
+import { openApiDocument } from '../../openapi/document';
 import { accountRoutes } from './account-routes';
 import { controlError } from './control-http';
 import { handsetRoutes } from './handset-routes';

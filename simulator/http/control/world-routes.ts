@@ -1,10 +1,14 @@
 // Control plane: faults, the clock, and reset of the whole world.
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { Clock, ManualClock } from '../../../lib/clock';
 import type { Backend } from '../../backend/backend';
 import { faultSchema } from '../../backend/faults';
 import { SimulatorError } from '../../errors/control-errors';
 import { parseWith, readJson } from './control-http';
+
+const isManual = (clock: Clock): clock is ManualClock =>
+  clock.kind === 'manual' && 'advance' in clock;
 
 export function worldRoutes(backend: Backend) {
   const r = new Hono();
@@ -53,9 +57,7 @@ export function worldRoutes(backend: Backend) {
     kind: clock.kind,
     now: clock.now(),
     iso: new Date(clock.now()).toISOString(),
-    ...('pending' in clock && typeof clock.pending === 'function'
-      ? { pending: clock.pending() }
-      : {}),
+    ...(isManual(clock) ? { pending: clock.pending() } : {}),
   });
   r.get('/clock', (c) => c.json(clockView()));
   r.post('/clock/advance', async (c) => {
@@ -71,10 +73,10 @@ export function worldRoutes(backend: Backend) {
         })
         .strict(),
     );
-    if (clock.kind !== 'manual' || !('advance' in clock)) {
+    if (!isManual(clock)) {
       throw new SimulatorError('not_manual_clock', 'the clock is real time; it cannot be advanced');
     }
-    await (clock as { advance(ms: number): Promise<void> }).advance(ms);
+    await clock.advance(ms);
     return c.json(clockView());
   });
   return r;

@@ -1,0 +1,60 @@
+// OpenAPI paths of the faked TeleSign API.
+import { ok, pathParam, ref } from './parts';
+
+export const teleSignPaths = {
+  '/v1/messaging': {
+    post: {
+      summary: 'Send an SMS',
+      security: [{ tsa: [] }, { basic: [] }],
+      requestBody: {
+        required: true,
+        content: {
+          'application/x-www-form-urlencoded': {
+            schema: {
+              type: 'object',
+              required: ['phone_number', 'message', 'message_type'],
+              properties: {
+                phone_number: { type: 'string' },
+                message: { type: 'string', maxLength: 1600 },
+                message_type: { enum: ['OTP', 'ARN', 'MKT'] },
+                sender_id: { type: 'string', maxLength: 20 },
+                external_id: { type: 'string' },
+                callback_url: { type: 'string' },
+                account_lifecycle_event: {
+                  enum: ['create', 'sign-in', 'transact', 'update', 'delete'],
+                },
+                originating_ip: { type: 'string' },
+              },
+            },
+          },
+          'application/json': { schema: { type: 'object' } },
+        },
+      },
+      responses: {
+        '200': ok('Accepted: status 290 Message in progress', ref('Message')),
+        '400': ok(
+          'Parameter error (11000, 11001, 11003, 11004, 11009, 11010, 11013, 11016, 11017, 12000, 12009, 12017, -40006)',
+          ref('TeleSignError'),
+        ),
+        '401': ok(
+          'Authentication failure (10008, 10013, 10015 with the legacy -300xx code in errors)',
+          ref('TeleSignError'),
+        ),
+        '429': ok('Rate limit exceeded (10019)', ref('TeleSignError')),
+        '503': ok('Injected fault: system unavailable (-90001)', ref('TeleSignError')),
+      },
+    },
+  },
+  '/v1/messaging/{reference_id}': {
+    get: {
+      summary: 'Status of a sent SMS',
+      security: [{ tsa: [] }, { basic: [] }],
+      parameters: [pathParam('reference_id', '32 hexadecimal digits')],
+      responses: {
+        '200': ok('Current status', ref('Message')),
+        '400': ok('Malformed reference id (11011)', ref('TeleSignError')),
+        '404': ok('Unknown reference id (10017)', ref('TeleSignError')),
+      },
+    },
+  },
+};
