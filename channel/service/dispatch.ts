@@ -1,8 +1,7 @@
 // Push assignment (R-AG-3): offer Open conversations to the best eligible agent, with a timeout, oldest first.
-import { offerOrder } from '../domain/assignment';
+import { type AgentLoad, holdsCapacity, offerOrder } from '../domain/assignment';
 import type { Agent, Conversation } from '../domain/model';
 import {
-  agentLoad,
   cancelOfferTimer,
   defaultQueue,
   now,
@@ -19,25 +18,37 @@ function openedAt(conversation: Conversation): number {
   return conversation.createdAt;
 }
 
+/**
+ * Capacity held (Active, Wrap-up; R-AG-5) plus capacity promised by pending offers, per agent, in one
+ * pass over live conversations: one agent is never offered more than they can hold.
+ */
+function loadsWithOffers(ctx: ServiceContext, except: string): Map<string, AgentLoad> {
+  const units = new Map(ctx.state.config.workStreams.map((w) => [w.id, w.capacityUnits]));
+  const loads = new Map<string, AgentLoad>();
+  const add = (agentId: string, capacity: number, active: number): void => {
+    const load = loads.get(agentId) ?? { usedCapacity: 0, activeConversations: 0 };
+    loads.set(agentId, {
+      usedCapacity: load.usedCapacity + capacity,
+      activeConversations: load.activeConversations + active,
+    });
+  };
+  for (const c of ctx.live.values()) {
+    if (c.agentId && holdsCapacity(c.state))
+      add(c.agentId, units.get(c.workStreamId) ?? 0, c.state === 'active' ? 1 : 0);
+    if (c.offer && c.id !== except) add(c.offer.agentId, units.get(c.workStreamId) ?? 0, 0);
+  }
+  return loads;
+}
+
 /** Agents to offer `conversation` to, best first; the last agent who held it comes first if eligible (R-CV table). */
 export function candidatesFor(ctx: ServiceContext, conversation: Conversation): Agent[] {
   const workStream = ctx.state.config.workStreams.find((w) => w.id === conversation.workStreamId);
   if (!workStream) return [];
-  // Capacity promised by pending offers counts as used, so one agent is never offered more than they can hold.
-  const reserved = new Map<string, number>();
-  for (const other of ctx.live.values()) {
-    if (!other.offer || other.id === conversation.id) continue;
-    const units =
-      ctx.state.config.workStreams.find((w) => w.id === other.workStreamId)?.capacityUnits ?? 0;
-    reserved.set(other.offer.agentId, (reserved.get(other.offer.agentId) ?? 0) + units);
-  }
-  const candidates = ctx.state.config.agents.map((agent) => {
-    const load = agentLoad(ctx, agent.id);
-    return {
-      agent,
-      load: { ...load, usedCapacity: load.usedCapacity + (reserved.get(agent.id) ?? 0) },
-    };
-  });
+  const loads = loadsWithOffers(ctx, conversation.id);
+  const candidates = ctx.state.config.agents.map((agent) => ({
+    agent,
+    load: loads.get(agent.id) ?? { usedCapacity: 0, activeConversations: 0 },
+  }));
   const ordered = offerOrder(
     candidates,
     workStream,

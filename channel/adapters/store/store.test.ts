@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -140,5 +140,22 @@ describe('channel store', () => {
     expect(store.kind).toBe('memory');
     expect(state.messages.size).toBe(1);
     await store.close();
+  });
+});
+
+describe('compaction at load', () => {
+  it('folds a long journal into the snapshot when the store opens', async () => {
+    const folder = await tempFolder();
+    const first = createStore({ folder, warn: silent });
+    await first.load();
+    for (let i = 0; i < 5; i++) await first.saveMessage(message(`m_${i}`, 'cv_1'));
+    await first.close();
+    const second = createStore({ folder, compactOnLoadAfter: 5, warn: silent });
+    await second.load();
+    await second.close();
+    const names = await readdir(folder);
+    expect(names).toContain('records.json');
+    expect(names).not.toContain('journal-000000.jsonl');
+    expect((await createStore({ folder, warn: silent }).load()).messages.size).toBe(5);
   });
 });

@@ -50,8 +50,10 @@ export interface ChannelStore {
 export interface StoreOptions {
   /** Data folder; without it everything stays in memory (tests, throwaway runs). */
   folder?: string | undefined;
-  /** Journal records between automatic compactions (default 50 000). */
+  /** Journal records between compactions while running (default: never, so no write ever pays for one). */
   compactEvery?: number;
+  /** Compact at load when the journal holds at least this many records (default 10 000). */
+  compactOnLoadAfter?: number;
   warn?: (message: string) => void;
 }
 
@@ -83,7 +85,8 @@ function indexMessage(state: StoreState, message: Message): void {
 /** Creates the store: in a folder (`channel.json`, `records.json`, `journal-*.jsonl`) or in memory. */
 export function createStore(options: StoreOptions = {}): ChannelStore {
   const folder = options.folder;
-  const compactEvery = options.compactEvery ?? 50_000;
+  const compactEvery = options.compactEvery ?? Number.POSITIVE_INFINITY;
+  const compactOnLoadAfter = options.compactOnLoadAfter ?? 10_000;
   const warnings: string[] = [];
   const warn = (message: string): void => {
     warnings.push(message);
@@ -121,9 +124,9 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
     }
     const generations = (await journalGenerations(folder)).filter((g) => g > covered);
     for (const generation of generations) {
-      for (const record of await readJournal(journalPath(folder, generation), warn))
-        applyRecord(loaded, record);
-      sinceCompaction++;
+      const records = await readJournal(journalPath(folder, generation), warn);
+      for (const record of records) applyRecord(loaded, record);
+      sinceCompaction += records.length;
     }
     writer = new JournalWriter(folder, Math.max(covered + 1, ...generations));
     return loaded;
@@ -170,8 +173,9 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
     kind: folder ? 'folder' : 'memory',
     warnings,
     load() {
-      loading ??= load().then((loaded) => {
+      loading ??= load().then(async (loaded) => {
         state = loaded;
+        if (sinceCompaction >= compactOnLoadAfter) await compact();
         return loaded;
       });
       return loading;
