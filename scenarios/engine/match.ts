@@ -17,6 +17,11 @@ export function firstDifference(
     }
     return null;
   }
+  if (isExcludes(expected)) {
+    return JSON.stringify(found ?? null).includes(expected.excludes)
+      ? { path, expected, found: found ?? null }
+      : null;
+  }
   if (isContains(expected)) {
     return typeof found === 'string' && found.includes(expected.contains)
       ? null
@@ -50,6 +55,7 @@ export function pick(expected: unknown, found: unknown): unknown {
     expected !== null &&
     !Array.isArray(expected) &&
     !isContains(expected) &&
+    !isExcludes(expected) &&
     typeof found === 'object' &&
     found !== null &&
     !Array.isArray(found)
@@ -99,6 +105,7 @@ export function allDifferences(
     expected !== null &&
     !Array.isArray(expected) &&
     !isContains(expected) &&
+    !isExcludes(expected) &&
     typeof found === 'object' &&
     found !== null &&
     !Array.isArray(found)
@@ -109,4 +116,14 @@ export function allDifferences(
   }
   const diff = firstDifference(expected, found, path);
   return diff ? [diff] : [];
+}
+
+/** `{ excludes: "text" }` matches any value whose JSON text does not contain the text (secrets). */
+function isExcludes(value: unknown): value is { excludes: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.keys(value).length === 1 &&
+    typeof (value as { excludes?: unknown }).excludes === 'string'
+  );
 }

@@ -21,6 +21,7 @@ export interface ScenarioResult {
 }
 
 const show = (value: unknown): string => {
+  if (process.env.SCENARIO_DEBUG) return JSON.stringify(value);
   const text = JSON.stringify(value);
   if (text === undefined) return 'nothing';
   return text.length > 300 ? `${text.slice(0, 297)}…` : text;
