@@ -370,3 +370,19 @@ describe('conversations', () => {
     expect(swept.body).toEqual({ closed: [id] });
   });
 });
+
+describe('events', () => {
+  it('streams what happens as server-sent events', async () => {
+    const response = await h.channel.app.request('/api/events');
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error('no stream');
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value);
+    await customerTexts(h);
+    while (!text.includes('event: message.received'))
+      text += decoder.decode((await reader.read()).value);
+    expect(text).toContain('event: conversation.opened');
+    await reader.cancel();
+  });
+});
