@@ -41,10 +41,13 @@ function loadsWithOffers(ctx: ServiceContext, except: string): Map<string, Agent
 }
 
 /** Agents to offer `conversation` to, best first; the last agent who held it comes first if eligible (R-CV table). */
-export function candidatesFor(ctx: ServiceContext, conversation: Conversation): Agent[] {
+export function candidatesFor(
+  ctx: ServiceContext,
+  conversation: Conversation,
+  loads: Map<string, AgentLoad> = loadsWithOffers(ctx, conversation.id),
+): Agent[] {
   const workStream = ctx.state.config.workStreams.find((w) => w.id === conversation.workStreamId);
   if (!workStream) return [];
-  const loads = loadsWithOffers(ctx, conversation.id);
   const candidates = ctx.state.config.agents.map((agent) => ({
     agent,
     load: loads.get(agent.id) ?? { usedCapacity: 0, activeConversations: 0 },
@@ -83,12 +86,17 @@ function scheduleExpiry(
 export async function offerConversation(
   ctx: ServiceContext,
   conversation: Conversation,
+  loads?: Map<string, AgentLoad>,
 ): Promise<boolean> {
   const workStream = ctx.state.config.workStreams.find((w) => w.id === conversation.workStreamId);
   if (workStream?.mode !== 'push' || conversation.state !== 'open' || conversation.offer)
     return false;
-  const agent = candidatesFor(ctx, conversation)[0];
+  const agent = candidatesFor(ctx, conversation, loads)[0];
   if (!agent) return false;
+  if (loads) {
+    const load = loads.get(agent.id) ?? { usedCapacity: 0, activeConversations: 0 };
+    loads.set(agent.id, { ...load, usedCapacity: load.usedCapacity + workStream.capacityUnits });
+  }
   const at = now(ctx);
   const offer = { agentId: agent.id, offeredAt: at, expiresAt: at + workStream.offerTimeoutMs };
   await saveConversation(ctx, { ...conversation, offer });
@@ -128,9 +136,12 @@ export async function dispatchAll(ctx: ServiceContext): Promise<void> {
   const waiting = [...ctx.live.values()]
     .filter((c) => c.state === 'open' && !c.offer)
     .sort((a, b) => openedAt(a) - openedAt(b) || (a.id < b.id ? -1 : 1));
+  if (waiting.length === 0) return;
+  // Loads are computed once and kept up to date as offers are made, so a long queue stays linear.
+  const loads = loadsWithOffers(ctx, '');
   for (const conversation of waiting) {
     const current = ctx.live.get(conversation.id);
-    if (current) await offerConversation(ctx, current);
+    if (current && !current.offer) await offerConversation(ctx, current, loads);
   }
 }
 
