@@ -21,6 +21,16 @@ const marker: SeedMarker = {
   apiKey: 'key==',
   supportNumber: '14155550100',
   handsets: [{ phone: '12025550101', name: 'Alice Ng' }],
+  ids: {
+    organisation: { id: 'org_1', inboundUrl: 'http://127.0.0.1:4020/telesign/inbound/org_1/t' },
+    accounts: { main: { customerId: 'C1', apiKey: 'key==' } },
+    workStreams: { support: 'ws_1' },
+    numbers: { support: '14155550100' },
+    queues: { default: 'q_0' },
+    contacts: {},
+    agents: { ann: 'ag_1' },
+    phones: {},
+  },
 };
 
 describe('seed marker', () => {

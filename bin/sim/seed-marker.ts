@@ -3,6 +3,20 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 
+const table = z.record(z.string(), z.string());
+
+/** The ids `applyWorld` created, by world name: what `--record` needs to write names, not ids. */
+export const worldIdsSchema = z.strictObject({
+  organisation: z.strictObject({ id: z.string(), inboundUrl: z.string() }),
+  accounts: z.record(z.string(), z.strictObject({ customerId: z.string(), apiKey: z.string() })),
+  workStreams: table,
+  numbers: table,
+  queues: table,
+  contacts: table,
+  agents: table,
+  phones: table,
+});
+
 export const markerSchema = z.strictObject({
   version: z.literal(1),
   seededAt: z.string(),
@@ -12,6 +26,7 @@ export const markerSchema = z.strictObject({
   apiKey: z.string(),
   supportNumber: z.string().nullable(),
   handsets: z.array(z.strictObject({ phone: z.string(), name: z.string().optional() })),
+  ids: worldIdsSchema,
 });
 export type SeedMarker = z.infer<typeof markerSchema>;
 

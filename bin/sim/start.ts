@@ -15,6 +15,7 @@ import { createSimulator, type WorldData } from '../../simulator';
 import { emptyWorld } from '../../simulator/backend/world-store';
 import { describeChannelEvent, describeJournalEntry } from './describe-event';
 import type { SimFlags } from './flags';
+import { startRecording } from './recording';
 import { readMarker, type SeedMarker, writeMarker } from './seed-marker';
 
 export interface RunningSim {
@@ -141,6 +142,7 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
         phone: h.phone,
         ...(h.name ? { name: h.name } : {}),
       })),
+      ids,
     };
     if (dataDir) await writeMarker(dataDir, marker);
   }
@@ -182,6 +184,10 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
     log[level]({ source: 'telesign', entry }, text);
   });
 
+  const recording = flags.record
+    ? await startRecording(flags, marker, channelFetch, clock, channel.service)
+    : null;
+
   let stopped: Promise<void> | undefined;
   return {
     telesignUrl: telesign.url,
@@ -193,6 +199,10 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
       stopped ??= (async () => {
         unsubscribeChannel();
         unsubscribeJournal();
+        if (recording) {
+          await recording.finish();
+          log.info({ source: 'sim' }, `recorded the session to ${flags.record}`);
+        }
         await closeServer(front.server);
         await channel.close();
         await simulator.close();

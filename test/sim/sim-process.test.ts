@@ -124,7 +124,9 @@ describe('npm run sim as a process', () => {
     const first = await startSim(dataDir);
     const { banner } = first;
     const own = Number(/Started in (\d+) ms/.exec(first.output())?.[1]);
-    console.info(`time to ready, first start (seeding): ${first.readyMs} ms wall, ${own} ms in-process`);
+    console.info(
+      `time to ready, first start (seeding): ${first.readyMs} ms wall, ${own} ms in-process`,
+    );
     // The process's own measure (from node's start) is the promise; the wall time here also carries
     // spawning and whatever else the test machine is running in parallel.
     expect(own).toBeLessThan(3_000);
