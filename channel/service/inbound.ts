@@ -26,7 +26,6 @@ import {
   saveMessage,
 } from './context';
 import type { InboundRequest, InboundResult } from './contract';
-import { offerConversation } from './dispatch';
 import { applyDeliveryReport } from './outbound';
 
 /** The work stream whose key signed the body, or a ChannelError (nothing changes). */
