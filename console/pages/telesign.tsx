@@ -7,6 +7,7 @@ import type { KnownHandset } from './phones';
 
 const HOUR = 3_600_000;
 const ADVANCES = [
+  { label: '+1 min', ms: 60_000, testid: 'advance-1m' },
   { label: '+1 h', ms: HOUR, testid: 'advance-1h' },
   { label: '+8 h', ms: 8 * HOUR, testid: 'advance-8h' },
   { label: '+1 day', ms: 24 * HOUR, testid: 'advance-1d' },

@@ -16,8 +16,15 @@ let browser: Browser;
 let page: Page;
 let problems: string[];
 
-const flags = () => {
-  const outcome = parseSimFlags(['--memory', '--telesign-port', '0', '--channel-port', '0']);
+const flags = (...extra: string[]) => {
+  const outcome = parseSimFlags([
+    '--memory',
+    '--telesign-port',
+    '0',
+    '--channel-port',
+    '0',
+    ...extra,
+  ]);
   if (outcome.kind !== 'run') throw new Error('flags');
   return outcome.flags;
 };
@@ -167,5 +174,42 @@ describe('the console', () => {
     expect(await page.getByTestId('delivery-policy').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('clock-now').textContent()).toMatch(/UTC$/);
     await shot('telesign');
+  }, 30_000);
+
+  it('lets an agent change presence and a developer create a handset', async () => {
+    const ben = await agentId('Ben Agent');
+    await page.goto(`${sim.channelUrl}/agent/${ben}`);
+    await page.getByTestId('presence-select').selectOption('away');
+    await expect.poll(() => page.getByTestId('agent-presence').textContent()).toBe('away');
+
+    await page.goto(sim.channelUrl);
+    await page.getByTestId('new-handset-phone').fill('+44 7911 123456');
+    await page.getByTestId('new-handset').click();
+    await page.waitForURL(/\/phones\/447911123456$/);
+    expect(await page.locator('[data-testid="handset"][data-phone="447911123456"]').count()).toBe(
+      1,
+    );
+  }, 30_000);
+
+  it('advances a manual clock by 8 hours from the TeleSign page', async () => {
+    const manual = await startSim(
+      flags('--clock', 'manual'),
+      createSimLogger({ level: 'silent', json: true }),
+    );
+    try {
+      await page.goto(`${manual.channelUrl}/telesign`);
+      const before = manual.clock.now();
+      await page.getByTestId('advance-8h').click();
+      await expect.poll(() => manual.clock.now() - before).toBe(8 * 3_600_000);
+      await expect
+        .poll(() => page.getByTestId('clock-now').textContent())
+        .toBe(
+          `${new Date(before + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+        );
+      await shot('telesign-manual-clock');
+    } finally {
+      await page.close();
+      await manual.stop();
+    }
   }, 30_000);
 });

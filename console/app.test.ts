@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { createConsole } from './app';
+
+type Routes = Record<string, unknown>;
+
+/** A stand-in for an API: answers the listed paths with JSON, everything else 404. */
+const fakeApi = (routes: Routes) => async (input: string | URL | Request) => {
+  const url = new URL(String(input instanceof Request ? input.url : input));
+  const key = `${url.pathname}${url.search}`;
+  const body = routes[key] ?? routes[url.pathname];
+  return body === undefined
+    ? new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'No such resource.' } }), {
+        status: 404,
+      })
+    : new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+};
+
+const conversation = {
+  id: 'cv_1',
+  workStreamId: 'ws_1',
+  customerNumber: '12025550101',
+  supportNumber: '14155550100',
+  state: 'active',
+  queueId: 'q_1',
+  routedBy: 'default',
+  contactMatch: 'none',
+  agentId: 'ag_1',
+  createdAt: 0,
+  lastActivityAt: 0,
+  messages: [],
+};
+
+const app = createConsole({
+  channelFetch: fakeApi({
+    '/api/conversations/cv_1': conversation,
+    '/api/agents': [],
+    '/api/work-streams': [],
+    '/api/contacts': [],
+    '/api/queues': [{ id: 'q_1', name: 'billing', isDefault: false }],
+  }),
+  telesignUrl: 'http://telesign.test',
+  telesignFetch: fakeApi({ '/_sim/handsets': [], '/_sim/messages': [] }),
+  random: () => 0,
+});
+
+describe('console routes', () => {
+  it('opens a conversation deep link in the workspace of the agent who holds it', async () => {
+    const response = await app.request('/conversations/cv_1');
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/agent/ag_1/conversations/cv_1');
+  });
+
+  it('creates a random handset in the fictional 555-01xx range when no number is typed', async () => {
+    const response = await app.request('/phones/new?phone=');
+    expect(response.headers.get('location')).toBe('/phones/12025550100');
+  });
+
+  it('normalises a typed handset number into TeleSign digits', async () => {
+    const response = await app.request(
+      `/phones/new?phone=${encodeURIComponent('+1 (617) 555-0142')}`,
+    );
+    expect(response.headers.get('location')).toBe('/phones/16175550142');
+  });
+
+  it('refuses a typed handset number that is not a phone number, saying why', async () => {
+    const response = await app.request('/phones/new?phone=12');
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain(
+      '12 is not a valid phone number with its country code (e.g. +1 202 555 0199).',
+    );
+  });
+
+  it('answers 404 for a handset link that is not digits', async () => {
+    const response = await app.request('/phones/abc');
+    expect(response.status).toBe(404);
+    expect(await response.text()).toBe(
+      'No such handset: a handset is its phone number, digits only',
+    );
+  });
+
+  it('answers 404 for an unknown fragment', async () => {
+    const response = await app.request('/console/f/nothing');
+    expect(response.status).toBe(404);
+  });
+
+  it('hands the TeleSign URL to the page', async () => {
+    const html = await (await app.request('/admin')).text();
+    expect(html).toContain('<meta name="telesign-url" content="http://telesign.test"/>');
+  });
+
+  it('shows "No contact found" for a conversation without a contact', async () => {
+    const html = await (
+      await app.request('/console/f/conversation?agent=ag_1&conversation=cv_1')
+    ).text();
+    expect(html).toContain('No contact found');
+  });
+
+  it('shows an API failure in the page instead of failing the request', async () => {
+    const html = await (
+      await app.request('/console/f/conversation?agent=ag_1&conversation=cv_404')
+    ).text();
+    expect(html).toContain('Could not load: /api/conversations/cv_404: answered 404');
+  });
+});
