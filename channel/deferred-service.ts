@@ -49,7 +49,10 @@ export function createDeferredService(opening: Promise<ChannelService>): {
   const fanOut = (event: ChannelEvent): void => {
     for (const listener of early) listener(event);
   };
-  void ready.then(() => inner?.subscribe(fanOut));
+  void ready.then(
+    () => inner?.subscribe(fanOut),
+    () => undefined,
+  );
 
   const service = new Proxy({} as ChannelService, {
     get(_target, name) {

@@ -42,11 +42,10 @@ export function eventRoutes(service: ChannelService, streams: StreamRegistry): R
             });
           });
           const unsubscribe = service.subscribe((event) => {
-            void stream.writeSSE({
-              event: event.type,
-              data: JSON.stringify(event),
-              id: String(id++),
-            });
+            // A client gone mid-write must not become an unhandled rejection.
+            stream
+              .writeSSE({ event: event.type, data: JSON.stringify(event), id: String(id++) })
+              .catch(() => undefined);
           });
           await stream.writeSSE({ event: 'ready', data: '{}' });
           await ended;
