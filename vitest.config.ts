@@ -25,6 +25,8 @@ export default defineConfig({
           exclude,
           // Each scenario has its own servers and clock, so many can run at once.
           maxConcurrency: 16,
+          // Over real sockets (SCENARIO_TRANSPORT=sockets) on a busy machine a scenario can take seconds.
+          testTimeout: 60_000,
         },
       },
     ],

@@ -64,7 +64,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock,
     ids: createSeededIds(`${seed}:channel`),
     telesignUrl: telesignAddress.url,
-    telesignTimeoutMs: 2000,
+    telesignTimeoutMs: 10_000,
     dispatchIntervalMs: options.dispatchIntervalMs ?? 1000,
     sweepIntervalMs: options.sweepIntervalMs ?? 60_000,
     ...(transport === 'in-process' && { publicUrl: 'http://channel.local' }),
