@@ -142,6 +142,7 @@ export async function recordFixture(index: number): Promise<{ file: string; yaml
       by: 'scenarios/record/generate-fixtures.ts',
     });
     await recorder.start();
+    const stop = harness.subscribe((event) => recorder.onEvent(event));
     const driver = createSessionDriver({
       ...harness,
       ids,
@@ -151,6 +152,7 @@ export async function recordFixture(index: number): Promise<{ file: string; yaml
     await act(p, driver);
     await harness.clock.advance(10_000);
     await harness.settle();
+    stop();
     const scenario = await recorder.build(harness.clock.now());
     scenario.tags = ['recording', `lang:${p.language}`, `flow:${p.flow}`];
     const { stringify } = await import('yaml');

@@ -27,7 +27,7 @@ export interface RecorderOptions {
 export interface Recorder {
   /** Notes every agent's presence at the start, so only changes are recorded. */
   start(): Promise<void>;
-  /** Feed every channel event (from `service.subscribe` or `GET /api/events`). */
+  /** Feed every channel event (from `service.subscribe` or `GET /api/events`); only conversations opened during the session are recorded. */
   onEvent(event: ChannelEventLike): void;
   /** Steps and outcome as a scenario object; the outcome is checked at `endedAt` (default: the last step). */
   build(endedAt?: number): Promise<RecordedScenario>;
@@ -106,7 +106,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
       timeline.push({ at, order: order++, step: { at: iso(at), ...step } });
     const all = arr(await options.channel.must('GET', '/api/conversations'));
     const chosen = all
-      .filter((c) => conversations.size === 0 || conversations.has(String(c.id)))
+      .filter((c) => conversations.has(String(c.id)))
       .sort((a, b) => Number(a.createdAt) - Number(b.createdAt));
     const aliases = new Map<string, string>();
     chosen.forEach((c, i) => {
