@@ -19,6 +19,8 @@ interface Target {
   port: number;
   customerId?: string;
   apiKey?: string;
+  /** CPU microseconds (user + system) the server process has used so far. */
+  cpu(): Promise<number>;
   stop(): void;
 }
 
@@ -28,6 +30,8 @@ interface Figures {
   p50: number;
   p99: number;
   errors: number;
+  /** Server CPU microseconds per answered request. */
+  cpuPerRequest: number;
 }
 
 function startTarget(mode: 'fake' | 'bare'): Promise<Target> {
@@ -37,7 +41,15 @@ function startTarget(mode: 'fake' | 'bare'): Promise<Target> {
     child.once('error', reject);
     child.once('message', (m) => {
       const info = m as { port: number; customerId?: string; apiKey?: string };
-      resolve({ ...info, stop: () => child.kill() });
+      const cpu = (): Promise<number> =>
+        new Promise((done) => {
+          child.once('message', (reply) => {
+            const { user, system } = (reply as { cpu: NodeJS.CpuUsage }).cpu;
+            done(user + system);
+          });
+          child.send('cpu');
+        });
+      resolve({ ...info, cpu, stop: () => child.kill() });
     });
   });
 }
@@ -110,9 +122,11 @@ async function load(
   const worker = async (): Promise<void> => {
     while (performance.now() < deadline) await one();
   };
+  const cpuBefore = await target.cpu();
   const began = performance.now();
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   const elapsed = performance.now() - began;
+  const cpuUsed = (await target.cpu()) - cpuBefore;
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const pct = (p: number): number =>
@@ -123,6 +137,7 @@ async function load(
     p50: pct(0.5),
     p99: pct(0.99),
     errors,
+    cpuPerRequest: cpuUsed / Math.max(1, latencies.length),
   };
 }
 
@@ -142,7 +157,7 @@ async function measure(mode: 'fake' | 'bare'): Promise<Figures> {
 }
 
 const line = (label: string, f: Figures): string =>
-  `${label.padEnd(34)} ${f.perSecond.toFixed(0).padStart(7)} req/s   p50 ${f.p50.toFixed(2).padStart(6)} ms   p99 ${f.p99.toFixed(2).padStart(6)} ms   (${f.count} requests, ${f.errors} errors)`;
+  `${label.padEnd(34)} ${f.perSecond.toFixed(0).padStart(7)} req/s   p50 ${f.p50.toFixed(2).padStart(6)} ms   p99 ${f.p99.toFixed(2).padStart(7)} ms   server CPU ${f.cpuPerRequest.toFixed(0).padStart(4)} µs/req   (${f.count} requests, ${f.errors} errors)`;
 
 const median = (values: number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -152,14 +167,19 @@ export async function run(): Promise<void> {
     `POST /v1/messaging, form body, ${IN_FLIGHT} in flight, ${DURATION_MS / 1000} s per server, ${ROUNDS} alternating rounds, server in its own process`,
   );
   const ratios: number[] = [];
+  const cpuRatios: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const bare = await measure('bare');
     console.log(line(`[${round}] bare node:http (no auth)`, bare));
     const fake = await measure('fake');
     console.log(line(`[${round}] fake TeleSign (TSA verified)`, fake));
     ratios.push(fake.perSecond / bare.perSecond);
+    cpuRatios.push(bare.cpuPerRequest / fake.cpuPerRequest);
   }
   console.log(
     `ratio fake / bare per round: ${ratios.map((r) => r.toFixed(2)).join(', ')}; median ${median(ratios).toFixed(2)} (aim ≥ 0.40; Mockoon 0.04, Prism 0.08)`,
+  );
+  console.log(
+    `same ratio from server CPU per request (steadier on a busy machine): ${cpuRatios.map((r) => r.toFixed(2)).join(', ')}; median ${median(cpuRatios).toFixed(2)}`,
   );
 }
