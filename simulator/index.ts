@@ -7,7 +7,7 @@ import { type Backend, type BackendOptions, createBackend } from './backend/back
 export type { Backend } from './backend/backend';
 export type { DeliveryPolicy, DeliverySetting } from './backend/delivery-policy';
 export type { JournalEntry } from './backend/journal';
-export { createMemoryStorage, type WorldData } from './backend/world-store';
+export { createMemoryStorage, emptyWorld, type WorldData } from './backend/world-store';
 
 export interface SimulatorOptions extends BackendOptions {
   /** A path prefix of the faked API (clients sign the path without it), e.g. "/telesign". */
