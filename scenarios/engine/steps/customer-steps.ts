@@ -37,6 +37,8 @@ export const customerShape = {
     account: z.string().optional(),
     /** Post the same body this many times (a TeleSign retry). */
     times: z.number().int().min(1).max(10).default(1),
+    /** Replace the inbound URL's secret token (a guessed or stale URL). */
+    token: z.string().min(1).optional(),
     as: z.string().min(1).optional(),
   }),
   /** A TeleSign delivery report posted straight to the channel, for a message the agent sent. */
@@ -145,13 +147,10 @@ export async function runCustomerStep(step: Shape, ctx: RunContext): Promise<str
       'content-type': 'application/json',
       ...signedHeaders(s.signature, account, body),
     };
+    const path = pathOf(ctx.ids.organisation.inboundUrl);
+    const target = s.token ? path.replace(/[^/]+$/, s.token) : path;
     for (let i = 0; i < s.times; i++) {
-      const response = await ctx.channel.call(
-        'POST',
-        pathOf(ctx.ids.organisation.inboundUrl),
-        body,
-        headers,
-      );
+      const response = await ctx.channel.call('POST', target, body, headers);
       ctx.lastAction = { step: -1, label: 'inbound', response };
     }
     await ctx.settle();
