@@ -1,5 +1,5 @@
 // Finds a world by name in fixtures/worlds and applies a scenario's `override:` patch to it.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
@@ -51,13 +51,26 @@ export function mergeWorld(base: unknown, patch: unknown): unknown {
   return patch === undefined ? base : patch;
 }
 
+// Parsed once per file: every scenario of a run starts from the same few worlds.
+const cache = new Map<string, { world: World; raw: unknown }>();
+function read(file: string): { world: World; raw: unknown } {
+  let entry = cache.get(file);
+  if (!entry) {
+    entry = {
+      world: loadDataFile(file, worldSchema).value,
+      raw: parseDocument(readText(file)).toJS(),
+    };
+    cache.set(file, entry);
+  }
+  return entry;
+}
+
 /** Loads a world by name or path, with an optional override patch, validated. */
 export function loadWorld(nameOrPath: string, override?: unknown): World {
   const file = worldPath(nameOrPath);
-  const base = loadDataFile(file, worldSchema).value;
-  if (override === undefined) return base;
-  // Re-read the raw data so defaults filled by the schema do not hide what the patch replaces.
-  const raw = parseDocument(readText(file)).toJS() as unknown;
+  const { world, raw } = read(file);
+  if (override === undefined) return structuredClone(world);
+  // Patch the raw data, so defaults filled by the schema do not hide what the patch replaces.
   const merged = worldSchema.safeParse(mergeWorld(raw, override));
   if (!merged.success) {
     const lines = merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -65,7 +78,5 @@ export function loadWorld(nameOrPath: string, override?: unknown): World {
   }
   return merged.data;
 }
-
-import { readFileSync } from 'node:fs';
 
 const readText = (file: string): string => readFileSync(file, 'utf8');
