@@ -26,6 +26,7 @@ import {
   saveMessage,
 } from './context';
 import type { InboundRequest, InboundResult } from './contract';
+import { offerConversation } from './dispatch';
 import { applyDeliveryReport } from './outbound';
 
 /** The work stream whose key signed the body, or a ChannelError (nothing changes). */
@@ -222,15 +223,20 @@ async function receiveSms(
     segments: info.segments,
     telesignReferenceId: referenceId,
   };
-  await saveMessage(ctx, message);
-  await ctx.store.saveInboundEvent(event('accepted', conversation.id));
+  // Both lines go to the journal in one batch; the answer waits for both.
+  await Promise.all([
+    saveMessage(ctx, message),
+    ctx.store.saveInboundEvent(event('accepted', conversation.id)),
+  ]);
   ctx.emit({
     type: 'message.received',
     conversationId: conversation.id,
     messageId: message.id,
     at,
   });
-  await ctx.dispatchAll();
+  // Only this conversation changed; agents' eligibility did not, so older waiting ones stay as they are.
+  const current = ctx.live.get(conversation.id);
+  if (current) await offerConversation(ctx, current);
   return {
     kind: 'message',
     conversationId: conversation.id,
