@@ -2,105 +2,28 @@
 // replies (→ TeleSign → delivered → report applied), against a bare hono echo in the same run, and
 // the cost of one persisted write as the message store grows.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { Agent, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
 import { createStore } from '../../channel/adapters/store';
 import type { Conversation, Message } from '../../channel/domain/model';
 import { createChannel } from '../../channel/index';
 import { callbackAuthHeaders } from '../../lib/telesign-signing';
 import { createSimulator } from '../../simulator/index';
+import {
+  agent,
+  CONCURRENCY,
+  drive,
+  echoServer,
+  type Figures,
+  fmt,
+  quantile,
+  send,
+} from './channel-load';
 
 export const name = 'channel';
 
-const CONCURRENCY = 32;
 const SUPPORT = '14155550100';
-
-interface Figures {
-  label: string;
-  count: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-}
-
-const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-/** One HTTP request over a keep-alive socket; resolves with status and body text. */
-function send(url: string, method: string, body: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method,
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          ...headers,
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-const quantile = (sorted: number[], q: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-
-/** Runs `total` operations with `CONCURRENCY` in flight; each resolves when its own work is done. */
-async function drive(
-  label: string,
-  total: number,
-  operation: (i: number) => Promise<void>,
-): Promise<Figures> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  const worker = async (): Promise<void> => {
-    while (next < total) {
-      const i = next++;
-      const t0 = performance.now();
-      await operation(i);
-      latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    label,
-    count: total,
-    perSecond: total / seconds,
-    p50: quantile(latencies, 0.5),
-    p99: quantile(latencies, 0.99),
-  };
-}
-
-async function echoServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = new Hono();
-  app.post('/echo', async (c) => c.text(await c.req.text()));
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 function moSms(from: string, text: string, referenceId: string): string {
   return JSON.stringify({
@@ -326,9 +249,6 @@ async function writeCost(
     p99Ms: quantile(times, 0.99),
   };
 }
-
-const fmt = (f: Figures): string =>
-  `${f.label.padEnd(58)} ${f.perSecond.toFixed(0).padStart(7)} msg/s   p50 ${f.p50.toFixed(2).padStart(7)} ms   p99 ${f.p99.toFixed(2).padStart(7)} ms   (n=${f.count})`;
 
 /** `BENCH_QUICK=1` runs a tenth of the load and 10 000 instead of 100 000 stored messages. */
 export async function run(
