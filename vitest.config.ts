@@ -25,6 +25,9 @@ export default defineConfig({
           exclude,
           // Each scenario has its own servers and clock, so many can run at once.
           maxConcurrency: 16,
+          // Scenarios share no module state, so one worker may reuse the servers' modules across area
+          // files instead of importing them again for each file.
+          isolate: false,
           // Over real sockets (SCENARIO_TRANSPORT=sockets) on a busy machine a scenario can take seconds.
           testTimeout: 60_000,
         },

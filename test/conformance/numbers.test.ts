@@ -1,0 +1,4 @@
+// Conformance scenarios of scenarios/conformance/numbers (one test per scenario file).
+import { defineConformanceSuite } from './define-suite';
+
+defineConformanceSuite('numbers');

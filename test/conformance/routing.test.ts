@@ -1,0 +1,4 @@
+// Conformance scenarios of scenarios/conformance/routing (one test per scenario file).
+import { defineConformanceSuite } from './define-suite';
+
+defineConformanceSuite('routing');
