@@ -149,6 +149,24 @@ describe('the console', () => {
     expect(await page.getByTestId('composer-send').isDisabled()).toBe(false);
   }, 30_000);
 
+  it('shows a new offer live, without a reload', async () => {
+    const ann = await agentId('Ann Agent');
+    await page.goto(`${sim.channelUrl}/agent/${ann}`);
+    await expect.poll(() => page.getByTestId('live-status').textContent()).toContain('live');
+    const offers = page.getByTestId('offer');
+    const before = await offers.count();
+    // Chloe writes about an invoice: the billing rule routes it, Ann has the most room left.
+    const texted = await fetch(`${sim.telesignUrl}/_sim/handsets/12025550103/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ to: sim.marker.supportNumber, text: 'Where is my invoice?' }),
+    });
+    expect(texted.status).toBe(201);
+    await expect.poll(() => offers.count()).toBe(before + 1);
+    await offers.last().getByTestId('offer-reject').click();
+    await expect.poll(() => offers.count()).toBe(before);
+  }, 30_000);
+
   it('shows the admin page with the API key masked and the work streams validated', async () => {
     await page.goto(`${sim.channelUrl}/admin`);
     await page.getByTestId('work-stream').first().waitFor();
