@@ -69,6 +69,7 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
     live: new Map(),
     liveByPair: new Map(),
     messageByReference: new Map(),
+    inboundInFlight: new Map(),
     emit: (event) => bus.emit(event),
     dispatchAll: () => dispatchAll(ctx),
   };

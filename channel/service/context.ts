@@ -6,7 +6,7 @@ import type { AgentLoad } from '../domain/assignment';
 import { holdsCapacity } from '../domain/assignment';
 import { ChannelError } from '../domain/errors';
 import type { Agent, Contact, Conversation, Message, Queue, WorkStream } from '../domain/model';
-import type { ChannelEvent } from './contract';
+import type { ChannelEvent, InboundResult } from './contract';
 import type { TeleSignGateway } from './telesign-gateway';
 
 export interface ServiceContext {
@@ -24,6 +24,8 @@ export interface ServiceContext {
   liveByPair: Map<string, string>;
   /** Message id by TeleSign reference id, for idempotent inbound and delivery reports. */
   messageByReference: Map<string, string>;
+  /** Inbound SMS being stored, by TeleSign reference id: a concurrent retry waits for the first. */
+  inboundInFlight: Map<string, Promise<InboundResult>>;
   emit(event: ChannelEvent): void;
   /** Set by the dispatch module: offers Open push conversations to eligible agents. */
   dispatchAll(): Promise<void>;

@@ -181,3 +181,16 @@ describe('inbound SMS (R-CV-2, R-MSG-3, R-MSG-7)', () => {
     });
   });
 });
+
+describe('concurrent retries (R-MSG-7)', () => {
+  it('adds one message when the same reference id arrives twice at the same time', async () => {
+    const h = await createHarness();
+    await h.workStream();
+    const [a, b] = await Promise.all([
+      h.text('hi', { referenceId: 'BBBB0000000000000000000000000001' }),
+      h.text('hi', { referenceId: 'BBBB0000000000000000000000000001' }),
+    ]);
+    expect([a, b].map((r) => r.kind === 'message' && r.duplicate).sort()).toEqual([false, true]);
+    expect(h.service.listConversations().flatMap((c) => c.messages)).toHaveLength(1);
+  });
+});

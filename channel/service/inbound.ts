@@ -259,7 +259,20 @@ export async function receiveCallback(
   if (parsed.subResource === 'mo_sms') {
     const payload = inboundSmsPayload.safeParse(parsed.json);
     if (!payload.success) throw new ChannelError('VALIDATION_FAILED', describeIssue(payload.error));
-    return receiveSms(ctx, payload.data, request.rawBody);
+    // A retry that arrives while the first delivery is still being stored waits for it (R-MSG-7).
+    const referenceId = payload.data.reference_id;
+    const pending = ctx.inboundInFlight.get(referenceId);
+    if (pending) {
+      const first = await pending.catch(() => undefined);
+      if (first?.kind === 'message') return { ...first, duplicate: true };
+    }
+    const work = receiveSms(ctx, payload.data, request.rawBody);
+    ctx.inboundInFlight.set(referenceId, work);
+    try {
+      return await work;
+    } finally {
+      if (ctx.inboundInFlight.get(referenceId) === work) ctx.inboundInFlight.delete(referenceId);
+    }
   }
   const report = deliveryReportPayload.safeParse(parsed.json);
   if (!report.success) throw new ChannelError('VALIDATION_FAILED', describeIssue(report.error));
