@@ -77,8 +77,8 @@ function startSim(dataDir: string): Promise<Started> {
   });
   return new Promise((resolveStart, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`no Ready. line within 10 s:\n${out}`)),
-      10_000,
+      () => reject(new Error(`no Ready. line within 30 s:\n${out}`)),
+      30_000,
     );
     const check = () => {
       if (!/^Ready\.$/m.test(out)) return;
@@ -175,7 +175,7 @@ describe('npm run sim as a process', () => {
     } finally {
       expect(await stop(second.child)).toBe(0);
     }
-  }, 40_000);
+  }, 90_000);
 
   it('exits with code 2 and names the problem for a bad flag', async () => {
     const child = spawn(
@@ -193,5 +193,5 @@ describe('npm run sim as a process', () => {
     const code = await new Promise<number | null>((done) => child.once('exit', done));
     expect(code).toBe(2);
     expect(err).toContain('npm run sim: --clock must be real or manual (clock)');
-  }, 20_000);
+  }, 40_000);
 });
