@@ -117,6 +117,10 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
     });
     let covered = -1;
     if (snapshot) {
+      if (snapshot.schemaVersion > SCHEMA_VERSION)
+        throw new Error(
+          `records.json was written by a newer version (schema ${snapshot.schemaVersion}; this one reads up to ${SCHEMA_VERSION}).`,
+        );
       covered = snapshot.coversGeneration;
       for (const c of snapshot.conversations) loaded.conversations.set(c.id, c);
       for (const m of snapshot.messages) indexMessage(loaded, m);
