@@ -1,5 +1,6 @@
 // Runs one scenario in its own world, step by step, and reports per step what was expected and found.
 
+import { formatDuration } from '../duration';
 import type { Step } from '../scenario-schema';
 import { applyWorld } from '../world/apply-world';
 import { loadWorld } from '../world/load-world';
@@ -151,13 +152,18 @@ export async function runScenario(
 
 /** A short description of a step for reports. */
 export function labelOf(step: Step): string {
+  const when = step.at ? ` at ${step.at.slice(11, 19)}` : '';
+  return `${describeAction(step)}${when}`;
+}
+
+function describeAction(step: Step): string {
   const key = Object.keys(step).find((k) => !['rule', 'note', 'at'].includes(k)) ?? 'step';
   const value = (step as Record<string, unknown>)[key];
   if (key === 'expect') {
     const e = value as Record<string, unknown>;
     return `expect ${Object.keys(e)
       .filter((k) => k !== 'within')
-      .join(', ')}${e.within !== undefined ? ` within ${e.within} ms` : ''}`;
+      .join(', ')}${typeof e.within === 'number' ? ` within ${formatDuration(e.within)}` : ''}`;
   }
   const brief = JSON.stringify(value);
   return `${key} ${brief && brief.length > 80 ? `${brief.slice(0, 77)}…` : (brief ?? '')}`;
