@@ -66,13 +66,18 @@ function Actions(props: {
   conversation: ConsoleConversation;
   agentId: string;
   queues: ConsoleQueue[];
+  holder: string | null;
 }) {
   const { conversation: cv, agentId } = props;
   const path = (action: string) => `/api/conversations/${cv.id}/${action}`;
   const body = { agentId };
   const mine = cv.agentId === agentId;
   if (!mine)
-    return <p class="muted">Held by {cv.agentId ?? 'nobody'}; accept or pick it to act.</p>;
+    return (
+      <p class="muted">
+        {props.holder ? `Held by ${props.holder}` : 'Held by nobody'}; accept or pick it to act.
+      </p>
+    );
   return (
     <div class="actions" data-testid="conversation-actions">
       {cv.state === 'active' || cv.state === 'wrap-up' ? (
@@ -133,11 +138,15 @@ export async function renderConversation(data: ConsoleData, params: AgentParams)
     );
   }
   try {
-    const [cv, contacts, queues] = await Promise.all([
+    const [cv, contacts, queues, agents] = await Promise.all([
       data.conversation(params.conversation),
       data.contacts(),
       data.queues(),
+      data.agents(),
     ]);
+    const holder = cv.agentId
+      ? (agents.find((a) => a.id === cv.agentId)?.name ?? cv.agentId)
+      : null;
     const queueName = queues.find((q) => q.id === cv.queueId)?.name ?? cv.queueId;
     return (
       <div
@@ -183,7 +192,7 @@ export async function renderConversation(data: ConsoleData, params: AgentParams)
               <ContactCard conversation={cv} contacts={contacts} agentId={params.agent} />
             </Panel>
             <Panel title="Actions" testid="actions-panel">
-              <Actions conversation={cv} agentId={params.agent} queues={queues} />
+              <Actions conversation={cv} agentId={params.agent} queues={queues} holder={holder} />
             </Panel>
           </aside>
         </div>

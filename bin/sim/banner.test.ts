@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { curlCommand, formatBanner, READY_LINE } from './banner';
+
+const info = {
+  telesignUrl: 'http://127.0.0.1:4010',
+  channelUrl: 'http://127.0.0.1:4020',
+  customerId: 'C1',
+  apiKey: 'key==',
+  supportNumber: '14155550100',
+  fromNumber: '12025550101',
+  dataDir: '.sim-data',
+  clock: 'real' as const,
+  seeded: true,
+  readyMs: 812,
+};
+
+describe('ready banner', () => {
+  it('gives a curl command that texts the support number through the handset control plane', () => {
+    expect(curlCommand(info)).toBe(
+      `curl -s -X POST http://127.0.0.1:4010/_sim/handsets/12025550101/messages -H 'content-type: application/json' -d '{"to":"14155550100","text":"Hello, I need help"}'`,
+    );
+  });
+
+  it('prints the console URL, both servers, the credentials and the support number, then Ready.', () => {
+    const banner = formatBanner(info);
+    for (const expected of [
+      'Console            http://127.0.0.1:4020/',
+      'Fake TeleSign      http://127.0.0.1:4010',
+      'TeleSign customer  C1',
+      'TeleSign API key   key==',
+      'Support number     14155550100',
+      'Started in 812 ms.',
+    ]) {
+      expect(banner).toContain(expected);
+    }
+    expect(banner.split('\n').at(-1)).toBe(READY_LINE);
+  });
+});
