@@ -24,7 +24,11 @@ describe('SMS text (R-MSG-1, R-MSG-6)', () => {
   });
 
   it('switches to UCS-2 with 70 characters in one segment and 67 per part', () => {
-    expect(describeSms('Привет'.padEnd(70, 'я'))).toEqual({ chars: 70, encoding: 'UCS-2', segments: 1 });
+    expect(describeSms('Привет'.padEnd(70, 'я'))).toEqual({
+      chars: 70,
+      encoding: 'UCS-2',
+      segments: 1,
+    });
     expect(describeSms('я'.repeat(71))).toMatchObject({ encoding: 'UCS-2', segments: 2 });
     expect(describeSms('я'.repeat(134))).toMatchObject({ segments: 2 });
     expect(describeSms('я'.repeat(135))).toMatchObject({ segments: 3 });

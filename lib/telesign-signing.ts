@@ -33,9 +33,7 @@ export function stringToSign(parts: StringToSignParts): string {
 
 /** base64(HMAC-SHA256(base64-decode(apiKey), text)), decoding the key leniently as Node's SDK does. */
 export function hmacSignature(apiKey: string, text: string): string {
-  return createHmac('sha256', Buffer.from(apiKey, 'base64'))
-    .update(text, 'utf8')
-    .digest('base64');
+  return createHmac('sha256', Buffer.from(apiKey, 'base64')).update(text, 'utf8').digest('base64');
 }
 
 /** Constant-time comparison of two base64 signatures. */
