@@ -3,7 +3,9 @@
 // Built from the channel's own records (transitions, transcripts: R-CV-4) and its event stream.
 import { stringify } from 'yaml';
 import type { WorldIds } from '../world/apply-world';
+import { expandWorld } from '../world/expand-world';
 import type { ApiClient } from '../world/http-client';
+import { loadWorld } from '../world/load-world';
 
 export interface ChannelEventLike {
   type: string;
@@ -94,6 +96,7 @@ const rank = (step: RecordedStep): number =>
 export function createRecorder(options: RecorderOptions): Recorder {
   const name = namer(options.ids);
   const conversations = new Set<string>();
+  const initial: Array<{ agentId: string; choice: string }> = [];
   const presence: Array<Promise<{ at: number; agentId: string; choice: string }>> = [];
   const choices = new Map<string, string>();
   const choiceOf = async (agentId: string) =>
@@ -167,6 +170,9 @@ export function createRecorder(options: RecorderOptions): Recorder {
         },
       });
     }
+    for (const p of initial) {
+      push(options.startedAt, { presence: { agent: name(p.agentId), presence: p.choice } });
+    }
     const seen = new Map(choices);
     for (const p of (await Promise.all(presence)).sort((a, b) => a.at - b.at)) {
       if (seen.get(p.agentId) === p.choice) continue;
@@ -197,8 +203,15 @@ export function createRecorder(options: RecorderOptions): Recorder {
 
   return {
     async start() {
+      // Presences set before recording began are not in the world file: record them as first steps.
+      const world = expandWorld(loadWorld(options.world, options.override));
+      const planned = new Map(world.agents.map((a) => [a.name, a.presence]));
       for (const agent of arr(await options.channel.must('GET', '/api/agents'))) {
-        choices.set(String(agent.id), String(agent.presenceChoice));
+        const id = String(agent.id);
+        const choice = String(agent.presenceChoice);
+        choices.set(id, choice);
+        const inWorld = planned.get(name(id) ?? '');
+        if (inWorld !== undefined && inWorld !== choice) initial.push({ agentId: id, choice });
       }
     },
     onEvent(event) {

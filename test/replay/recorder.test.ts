@@ -1,6 +1,6 @@
 // A live session recorded from the channel's events replays green right after, and twice alike;
 // a recording edited to disagree shows a readable diff by step.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,11 +12,18 @@ import { createSessionDriver } from '../../scenarios/record/session-driver';
 import { applyWorld } from '../../scenarios/world/apply-world';
 import { loadWorld } from '../../scenarios/world/load-world';
 
-async function recordLiveSession(): Promise<string> {
+async function recordLiveSession(options: { awayBeforeRecording?: boolean } = {}): Promise<string> {
   const harness = await startHarness({ seed: 'live-session' });
   try {
     const ids = await applyWorld(loadWorld('default'), harness);
     await harness.settle();
+    const setAway = async () => {
+      await harness.channel.must('PUT', `/api/agents/${ids.agents.ann}/presence`, {
+        presence: 'away',
+      });
+      await harness.settle();
+    };
+    if (options.awayBeforeRecording) await setAway();
     const recorder = createRecorder({
       channel: harness.channel,
       world: 'default',
@@ -59,13 +66,20 @@ async function recordLiveSession(): Promise<string> {
 describe('recording a live session', () => {
   it('records the texts, the presence change and the agent actions with their times', async () => {
     const file = await recordLiveSession();
-    const recorded = parse((await import('node:fs')).readFileSync(file, 'utf8')) as {
+    const recorded = parse(readFileSync(file, 'utf8')) as {
       steps: Array<Record<string, unknown>>;
     };
     const kinds = recorded.steps.map((s) => Object.keys(s).find((k) => k !== 'at'));
     expect(kinds).toEqual(['presence', 'text', 'accept', 'send', 'text', 'end', 'expect']);
     expect(recorded.steps[0]).toMatchObject({ presence: { agent: 'ann', presence: 'away' } });
     expect(recorded.steps[2]).toMatchObject({ accept: { agent: 'ben', conversation: 'c1' } });
+  });
+
+  it('records a presence set before the recording began as its first step', async () => {
+    const file = await recordLiveSession({ awayBeforeRecording: true });
+    const recorded = parse(readFileSync(file, 'utf8')) as { steps: Array<Record<string, unknown>> };
+    expect(recorded.steps[0]).toMatchObject({ presence: { agent: 'ann', presence: 'away' } });
+    expect((await replayFile(file)).diff).toEqual([]);
   });
 
   it('replays green right after it was made, and the same twice', async () => {
@@ -79,7 +93,7 @@ describe('recording a live session', () => {
 
   it('shows where a replay departs from an edited recording, expected vs found by step', async () => {
     const file = await recordLiveSession();
-    const recorded = parse((await import('node:fs')).readFileSync(file, 'utf8')) as {
+    const recorded = parse(readFileSync(file, 'utf8')) as {
       steps: Array<Record<string, Record<string, unknown>>>;
     };
     const outcome = recorded.steps.at(-1)?.expect as Record<string, unknown>;
