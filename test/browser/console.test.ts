@@ -149,6 +149,21 @@ describe('the console', () => {
     expect(await page.getByTestId('composer-send').isDisabled()).toBe(false);
   }, 30_000);
 
+  it('ends a conversation (Wrap-up) and then closes its session (Closed)', async () => {
+    const ann = await agentId('Ann Agent');
+    const items = (await (
+      await fetch(`${sim.channelUrl}/api/agents/${ann}/work-items`)
+    ).json()) as Array<{
+      id: string;
+    }>;
+    await page.goto(`${sim.channelUrl}/conversations/${items[0]?.id}`);
+    await page.waitForURL(/\/agent\/[^/]+\/conversations\//);
+    await page.getByTestId('action-end').click();
+    await expect.poll(() => page.getByTestId('conversation-state').textContent()).toBe('wrap-up');
+    await page.getByTestId('action-close-session').click();
+    await expect.poll(() => page.getByTestId('conversation-state').textContent()).toBe('closed');
+  }, 30_000);
+
   it('shows a new offer live, without a reload', async () => {
     const ann = await agentId('Ann Agent');
     await page.goto(`${sim.channelUrl}/agent/${ann}`);
