@@ -14,6 +14,8 @@ export const transcriptItem = z.union([
     segments: z.number().int().optional(),
     encoding: z.enum(['GSM-7', 'UCS-2']).optional(),
     delivery: z.number().int().nullable().optional(),
+    /** TeleSign's description of the delivery status, as the agent sees it. */
+    description: z.union([z.string(), z.strictObject({ contains: z.string() })]).optional(),
     final: z.boolean().optional(),
     failure: z.union([z.number(), z.string()]).nullable().optional(),
   }),

@@ -48,6 +48,7 @@ const messageView = (m: Record<string, unknown>) => {
     segments: m.segments,
     encoding: m.encoding,
     delivery: m.delivery ? delivery.code : null,
+    description: m.delivery ? delivery.description : null,
     final: m.delivery ? delivery.final : null,
     failure: m.failure ? failure.code : null,
   };
