@@ -3,6 +3,7 @@ import type { Low } from 'lowdb';
 import { type Clock, createRealClock } from '../../lib/clock';
 import { createRandomIds, type Ids } from '../../lib/ids';
 import { SimulatorError } from '../errors/control-errors';
+import type { TeleSignProblem } from '../errors/telesign-codes';
 import { type Accounts, createAccounts } from './accounts';
 import { type AuthResult, authenticate, type SignedRequest } from './authenticate';
 import { type Callbacks, createCallbacks } from './callbacks';
@@ -61,9 +62,61 @@ export function createBackend(options: BackendOptions = {}) {
     handsets,
     callbacks,
     accountCallbackUrl: (cid) => accounts.find(cid)?.callbackUrl ?? null,
+    // An SMS to a purchased number arrives there as if a phone had texted it.
+    onDelivered: async (record) => {
+      if (numbers.find(record.phoneNumber))
+        await textFromHandset(record.senderId, record.phoneNumber, record.message);
+    },
     ...(options.messageCapacity ? { capacity: options.messageCapacity } : {}),
   });
   const ready = loadWorld(db);
+
+  /** The customer's phone texts `to`; TeleSign posts a signed mo_sms to the owner's callback URL. */
+  async function textFromHandset(phone: string, to: string, text: string): Promise<OutboxMessage> {
+    const number = numbers.find(to);
+    if (!number) {
+      throw new SimulatorError('not_found', `${to} is not a purchased TeleSign number`, 'to');
+    }
+    const account = accounts.get(number.customerId);
+    const referenceId = ids.referenceId();
+    const sentAt = new Date(now()).toISOString();
+    const entry: OutboxMessage = {
+      referenceId,
+      to,
+      text,
+      sentAt,
+      customerId: account.customerId,
+      callback: null,
+    };
+    handsets.get(phone).outbox.push(entry);
+    journal.record({
+      kind: 'state',
+      customerId: account.customerId,
+      referenceId,
+      detail: `inbound SMS from ${phone} to ${to} (${text.length} UTF-16 units)`,
+    });
+    if (!account.callbackUrl) {
+      entry.note = `account ${account.customerId} has no callback URL; nothing was posted`;
+      return entry;
+    }
+    const body = JSON.stringify({
+      reference_id: referenceId,
+      submit_timestamp: sentAt,
+      sub_resource: 'mo_sms',
+      errors: [],
+      status: { code: 1500, description: 'Delivered to customer', updated_on: sentAt },
+      user_response: { phone_number: phone, sender_id: to, mo_message: text },
+    });
+    entry.callback = await callbacks.dispatch({
+      kind: 'inbound',
+      customerId: account.customerId,
+      apiKey: account.apiKey,
+      url: account.callbackUrl,
+      referenceId,
+      body,
+    });
+    return entry;
+  }
 
   const deliveryFor = (account: AccountRecord, senderId: string, phone: string): DeliverySetting =>
     db.data.handsetDelivery[phone] ??
@@ -94,6 +147,14 @@ export function createBackend(options: BackendOptions = {}) {
       });
     },
 
+    /** A phone-number sender id must be one of the account's purchased numbers (R-NUM-5). */
+    senderProblem(account: AccountRecord, senderId: string | null): TeleSignProblem | null {
+      if (senderId === null || !/^[0-9]+$/.test(senderId)) return null;
+      if (numbers.find(senderId)?.customerId === account.customerId) return null;
+      const description = `Invalid value for parameter sender_id: ${senderId} is not a number owned by this account; purchase it first.`;
+      return { code: 11013, description, errors: [{ code: 11013, description }] };
+    },
+
     sendMessage(account: AccountRecord, request: SendRequest): MessageRecord {
       const senderId =
         request.senderId ?? numbers.list(account.customerId)[0]?.number ?? 'TeleSign';
@@ -121,52 +182,7 @@ export function createBackend(options: BackendOptions = {}) {
       return db.data.handsetDelivery[phone] ?? null;
     },
 
-    /** The customer's phone texts `to`; TeleSign posts a signed mo_sms to the owner's callback URL. */
-    async textFromHandset(phone: string, to: string, text: string): Promise<OutboxMessage> {
-      const number = numbers.find(to);
-      if (!number) {
-        throw new SimulatorError('not_found', `${to} is not a purchased TeleSign number`, 'to');
-      }
-      const account = accounts.get(number.customerId);
-      const referenceId = ids.referenceId();
-      const sentAt = new Date(now()).toISOString();
-      const entry: OutboxMessage = {
-        referenceId,
-        to,
-        text,
-        sentAt,
-        customerId: account.customerId,
-        callback: null,
-      };
-      handsets.get(phone).outbox.push(entry);
-      journal.record({
-        kind: 'state',
-        customerId: account.customerId,
-        referenceId,
-        detail: `inbound SMS from ${phone} to ${to} (${text.length} UTF-16 units)`,
-      });
-      if (!account.callbackUrl) {
-        entry.note = `account ${account.customerId} has no callback URL; nothing was posted`;
-        return entry;
-      }
-      const body = JSON.stringify({
-        reference_id: referenceId,
-        submit_timestamp: sentAt,
-        sub_resource: 'mo_sms',
-        errors: [],
-        status: { code: 1500, description: 'Delivered to customer', updated_on: sentAt },
-        user_response: { phone_number: phone, sender_id: to, mo_message: text },
-      });
-      entry.callback = await callbacks.dispatch({
-        kind: 'inbound',
-        customerId: account.customerId,
-        apiKey: account.apiKey,
-        url: account.callbackUrl,
-        referenceId,
-        body,
-      });
-      return entry;
-    },
+    textFromHandset,
 
     /** Forgets everything: world, messages, handsets, journal, faults, limits, nonces. */
     async reset(): Promise<void> {

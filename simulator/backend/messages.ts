@@ -62,6 +62,8 @@ export interface MessagesOptions {
   accountCallbackUrl(customerId: string): string | null;
   /** Oldest messages are forgotten past this count (TeleSign keeps status for 12 hours). */
   capacity?: number;
+  /** Called when a message reaches the handset (200); a purchased number turns it into an inbound SMS. */
+  onDelivered?(record: MessageRecord): Promise<void>;
 }
 
 /** The JSON body of a delivery report for `record`'s current status. */
@@ -107,6 +109,7 @@ export function createMessages(options: MessagesOptions): Messages {
         segments: record.segments,
         encoding: record.encoding,
       });
+      await options.onDelivered?.(record);
     }
     const url = record.callbackUrl ?? options.accountCallbackUrl(record.customerId);
     if (url) {

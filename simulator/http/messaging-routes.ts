@@ -67,6 +67,8 @@ export function messagingRoutes(backend: Backend, guard: Omit<ApiGuardOptions, '
       return teleSignError(c, [{ code: -40006, description: parsed.description }], iso());
     const checked = validateSend(parsed.fields);
     if (!checked.ok) return teleSignError(c, checked.problems, iso());
+    const notOwned = backend.senderProblem(c.get('account'), checked.value.senderId);
+    if (notOwned) return teleSignError(c, [notOwned], iso());
     const record = backend.sendMessage(c.get('account'), checked.value);
     c.set('referenceId', record.referenceId);
     c.set('teleSignCode', 290);

@@ -17,7 +17,12 @@ export const teleSignPaths = {
                 phone_number: { type: 'string' },
                 message: { type: 'string', maxLength: 1600 },
                 message_type: { enum: ['OTP', 'ARN', 'MKT'] },
-                sender_id: { type: 'string', maxLength: 20 },
+                sender_id: {
+                  type: 'string',
+                  maxLength: 20,
+                  description:
+                    'Letters, digits or spaces; a phone number must be one this account purchased, else 11013.',
+                },
                 external_id: { type: 'string' },
                 callback_url: { type: 'string' },
                 account_lifecycle_event: {
