@@ -33,7 +33,11 @@ export interface ConsoleOptions {
 const ASSETS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'assets');
 const ASSETS: Record<string, string> = {
   'console.js': 'text/javascript; charset=utf-8',
+  'api.js': 'text/javascript; charset=utf-8',
+  'live.js': 'text/javascript; charset=utf-8',
   'console.css': 'text/css; charset=utf-8',
+  'pages.css': 'text/css; charset=utf-8',
+  'admin.css': 'text/css; charset=utf-8',
 };
 
 const phoneParam = z.string().regex(/^\d{7,15}$/, 'a handset is its phone number, digits only');

@@ -28,6 +28,8 @@ export function Layout(props: LayoutProps) {
         <title>{`${props.title} · SMS channel simulator`}</title>
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/console/assets/console.css" />
+        <link rel="stylesheet" href="/console/assets/pages.css" />
+        <link rel="stylesheet" href="/console/assets/admin.css" />
         <script type="module" src="/console/assets/console.js" />
       </head>
       <body data-section={props.section} data-telesign-url={props.telesignUrl}>
