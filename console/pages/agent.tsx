@@ -106,7 +106,10 @@ export async function renderAgentSide(data: ConsoleData, params: AgentParams) {
       ...agent.queueIds,
       ...queueList.filter((q) => q.isDefault).map((q) => q.id),
     ]);
-    const openForMe = open.filter((cv) => myQueues.has(cv.queueId));
+    // What is offered to this agent shows under Offers, not twice.
+    const openForMe = open.filter(
+      (cv) => myQueues.has(cv.queueId) && cv.offer?.agentId !== agentId,
+    );
     return (
       <div class="stack">
         <Panel title={agent.name} testid="agent-card">
@@ -149,24 +152,26 @@ export async function renderAgentSide(data: ConsoleData, params: AgentParams) {
                 <span class="timer" data-countdown={remaining} data-testid="offer-timer">
                   {remaining} s
                 </span>
-                <ApiButton
-                  method="POST"
-                  path={`/api/conversations/${cv.id}/accept`}
-                  body={{ agentId }}
-                  then={conversationHref(agentId, cv.id)}
-                  tone="primary"
-                  testid="offer-accept"
-                >
-                  Accept
-                </ApiButton>
-                <ApiButton
-                  method="POST"
-                  path={`/api/conversations/${cv.id}/reject`}
-                  body={{ agentId }}
-                  testid="offer-reject"
-                >
-                  Reject
-                </ApiButton>
+                <div class="offer-actions">
+                  <ApiButton
+                    method="POST"
+                    path={`/api/conversations/${cv.id}/accept`}
+                    body={{ agentId }}
+                    then={conversationHref(agentId, cv.id)}
+                    tone="primary"
+                    testid="offer-accept"
+                  >
+                    Accept
+                  </ApiButton>
+                  <ApiButton
+                    method="POST"
+                    path={`/api/conversations/${cv.id}/reject`}
+                    body={{ agentId }}
+                    testid="offer-reject"
+                  >
+                    Reject
+                  </ApiButton>
+                </div>
               </div>
             );
           })}
