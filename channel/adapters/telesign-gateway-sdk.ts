@@ -2,6 +2,8 @@
 // credentials, turning every wire outcome (TeleSign bodies, non-JSON, refused, timeout) into a value.
 import { createRequire } from 'node:module';
 import type {
+  OutboundSms,
+  ProbeNumber,
   ProbeOutcome,
   SendOutcome,
   TeleSignCredentials,
@@ -175,6 +177,39 @@ export function toProbeOutcome(reply: SdkReply): ProbeOutcome {
   }
 }
 
+/** TeleSign's code for a sender id it refuses; the fake answers it for a number the account does not own. */
+const SENDER_REFUSED = 11013;
+
+/** Maps the answer to the validation test SMS (after the credentials passed) to an outcome (R-NUM-5). */
+export function toNumberProbeOutcome(number: string, sent: SendOutcome): ProbeOutcome {
+  if (sent.ok) {
+    return {
+      outcome: 'valid',
+      detail: `TeleSign accepted the customer ID and API key and sent a test SMS from and to ${number}.`,
+    };
+  }
+  const said = `TeleSign ${sent.code}: ${sent.description}`;
+  if (sent.code === SENDER_REFUSED) {
+    return {
+      outcome: 'number-not-owned',
+      detail: `TeleSign refused ${number} as sender: the account does not own this number; purchase it on TeleSign (${said}).`,
+    };
+  }
+  if (typeof sent.code === 'number' && AUTH_CUSTOMER_CODES.has(sent.code)) {
+    return {
+      outcome: 'customer-id-invalid',
+      detail: `TeleSign does not know this customer ID (${said}).`,
+    };
+  }
+  if (typeof sent.code === 'number' && AUTH_KEY_CODES.has(sent.code)) {
+    return { outcome: 'api-key-invalid', detail: `TeleSign refused the API key (${said}).` };
+  }
+  return {
+    outcome: 'telesign-unreachable',
+    detail: `The credentials are valid but the test SMS to ${number} failed (${said}).`,
+  };
+}
+
 /** A TeleSignGateway that talks HTTP through one SDK client per set of credentials. */
 export function createSdkTeleSignGateway(options: SdkGatewayOptions): TeleSignGateway {
   const timeoutMs = options.timeoutMs ?? 5000;
@@ -211,20 +246,33 @@ export function createSdkTeleSignGateway(options: SdkGatewayOptions): TeleSignGa
       }
     });
 
+  const sendSms = async (
+    credentials: TeleSignCredentials,
+    sms: OutboundSms,
+  ): Promise<SendOutcome> => {
+    const reply = await call(credentials, 'POST', '/v1/messaging', {
+      phone_number: sms.to,
+      message: sms.text,
+      message_type: 'ARN',
+      sender_id: sms.from,
+      external_id: sms.externalId,
+    });
+    return toSendOutcome(reply);
+  };
+
   return {
-    async sendSms(credentials, sms) {
-      const reply = await call(credentials, 'POST', '/v1/messaging', {
-        phone_number: sms.to,
-        message: sms.text,
-        message_type: 'ARN',
-        sender_id: sms.from,
-        external_id: sms.externalId,
-      });
-      return toSendOutcome(reply);
-    },
-    async probeCredentials(credentials) {
+    sendSms,
+    async probeCredentials(credentials, number?: ProbeNumber) {
       const reply = await call(credentials, 'GET', `/v1/messaging/${PROBE_REFERENCE_ID}`, null);
-      return toProbeOutcome(reply);
+      const probe = toProbeOutcome(reply);
+      if (probe.outcome !== 'valid' || !number) return probe;
+      const sent = await sendSms(credentials, {
+        to: number.number,
+        from: number.number,
+        text: `Validation test from ${number.workStreamName}`,
+        externalId: `validate:${number.number}`,
+      });
+      return toNumberProbeOutcome(number.number, sent);
     },
   };
 }

@@ -38,7 +38,9 @@ export type ValidationOutcome =
   | 'valid'
   | 'customer-id-invalid'
   | 'api-key-invalid'
-  | 'telesign-unreachable';
+  | 'telesign-unreachable'
+  /** TeleSign refused the work stream's number as sender: the account does not own it (R-NUM-5). */
+  | 'number-not-owned';
 
 export interface SmsSettings {
   customerId?: string;
@@ -188,6 +190,7 @@ export interface InboundEvent {
   referenceId: string;
   receivedAt: number;
   rawBody: string;
-  outcome: 'accepted' | 'duplicate' | 'unroutable';
+  /** `validation-probe`: the test SMS that validation sends to the work stream's own number (R-WS-5). */
+  outcome: 'accepted' | 'duplicate' | 'unroutable' | 'validation-probe';
   conversationId?: string;
 }

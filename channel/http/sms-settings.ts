@@ -33,7 +33,8 @@ export function smsSettingsRoutes(service: ChannelService): Route[] {
       method: 'post',
       path: '/api/work-streams/:id/validate-api-key',
       tag,
-      summary: 'Validate the saved credentials against TeleSign and record the outcome',
+      summary:
+        'Validate the saved credentials against TeleSign (and, with a number, send it a test SMS to check the account owns it) and record the outcome',
       params: idParams,
       handle: ({ params }) => service.validateApiKey(params.id),
     }),

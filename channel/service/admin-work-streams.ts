@@ -129,8 +129,12 @@ export function workStreamUseCases(ctx: ServiceContext): WorkStreamUseCases {
           message: `Save the TeleSign ${missing} before validating the API key.`,
         });
       }
+      // With a number, TeleSign is asked to send a test SMS from and to it (R-WS-5, R-NUM-5).
+      const number = workStream.number
+        ? { number: workStream.number.number, workStreamName: workStream.name }
+        : undefined;
       const probe = await ctx.gateway
-        .probeCredentials({ customerId, apiKey })
+        .probeCredentials({ customerId, apiKey }, number)
         .catch((error: unknown) => ({
           outcome: 'telesign-unreachable' as const,
           detail: `TeleSign could not be reached: ${error instanceof Error ? error.message : String(error)}`,

@@ -122,6 +122,12 @@ async function receiveSms(
     return { kind: 'unroutable', supportNumber };
   }
 
+  // Validation texts the work stream's number from itself (R-WS-5): acknowledged, never a conversation.
+  if (sameNumber(customerNumber, supportNumber)) {
+    await ctx.store.saveInboundEvent(event('validation-probe'));
+    return { kind: 'validation-probe' };
+  }
+
   const { text, truncated } = inboundTranscriptText(fullText);
   const liveId = ctx.liveByPair.get(pairKey(customerNumber, supportNumber));
   let conversation = liveId ? ctx.live.get(liveId) : undefined;

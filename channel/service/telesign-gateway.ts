@@ -33,8 +33,18 @@ export interface ProbeOutcome {
   detail: string;
 }
 
+/** The work stream's number to validate with a test SMS to itself (R-WS-5, R-NUM-5). */
+export interface ProbeNumber {
+  number: string;
+  /** Named in the test SMS so a person reading the number's traffic knows what it was. */
+  workStreamName: string;
+}
+
 export interface TeleSignGateway {
   sendSms(credentials: TeleSignCredentials, sms: OutboundSms): Promise<SendOutcome>;
-  /** Checks credentials without sending anything (R-WS-5). */
-  probeCredentials(credentials: TeleSignCredentials): Promise<ProbeOutcome>;
+  /**
+   * Checks credentials (R-WS-5); given a number, then sends a test SMS from and to it, which
+   * TeleSign refuses with 11013 when the account does not own the number (R-NUM-5).
+   */
+  probeCredentials(credentials: TeleSignCredentials, number?: ProbeNumber): Promise<ProbeOutcome>;
 }

@@ -13,6 +13,7 @@ import type {
 } from './contract';
 import type {
   OutboundSms,
+  ProbeNumber,
   ProbeOutcome,
   SendOutcome,
   TeleSignCredentials,
@@ -29,6 +30,8 @@ export interface FakeGateway extends TeleSignGateway {
   /** Outcomes to return for the next sends, in order; afterwards every send succeeds. */
   nextSends: Array<SendOutcome | Error>;
   probe: ProbeOutcome | Error;
+  /** The number each probe was asked to validate with a test SMS (undefined: credentials only). */
+  probes: Array<ProbeNumber | undefined>;
 }
 
 export function createFakeGateway(): FakeGateway {
@@ -49,7 +52,9 @@ export function createFakeGateway(): FakeGateway {
         status: { code: 290, description: 'Message in progress' },
       };
     },
-    async probeCredentials() {
+    probes: [],
+    async probeCredentials(_credentials, number) {
+      gateway.probes.push(number);
       if (gateway.probe instanceof Error) throw gateway.probe;
       return gateway.probe;
     },

@@ -155,3 +155,44 @@ describe('validating credentials against the fake TeleSign (R-WS-5)', () => {
     expect((await gateway().probeCredentials(credentials)).outcome).toBe('telesign-unreachable');
   });
 });
+
+describe('validating the number with a test SMS to itself (R-WS-5, R-NUM-5)', () => {
+  it('sends the test SMS from and to a number the account owns, and says valid', async () => {
+    const outcome = await gateway().probeCredentials(credentials, {
+      number: SENDER,
+      workStreamName: 'Billing',
+    });
+    expect(outcome).toEqual({
+      outcome: 'valid',
+      detail: `TeleSign accepted the customer ID and API key and sent a test SMS from and to ${SENDER}.`,
+    });
+    const messages = (await (
+      await fetch(`${url}/_sim/messages?customer_id=${credentials.customerId}`)
+    ).json()) as Array<Record<string, unknown>>;
+    expect(messages.at(-1)).toMatchObject({
+      phone_number: SENDER,
+      sender_id: SENDER,
+      message: 'Validation test from Billing',
+      external_id: `validate:${SENDER}`,
+    });
+  });
+
+  it('says number-not-owned, naming the number, for a number the account did not purchase', async () => {
+    const outcome = await gateway().probeCredentials(credentials, {
+      number: '14155550177',
+      workStreamName: 'Borrowed',
+    });
+    expect(outcome.outcome).toBe('number-not-owned');
+    expect(outcome.detail).toBe(
+      'TeleSign refused 14155550177 as sender: the account does not own this number; purchase it on TeleSign (TeleSign 11013: Invalid value for parameter sender_id: 14155550177 is not a number owned by this account; purchase it first.).',
+    );
+  });
+
+  it('reports bad credentials before trying the number', async () => {
+    const outcome = await gateway().probeCredentials(
+      { ...credentials, apiKey: 'b3RoZXJLZXk=' },
+      { number: '14155550177', workStreamName: 'Borrowed' },
+    );
+    expect(outcome.outcome).toBe('api-key-invalid');
+  });
+});
