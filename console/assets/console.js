@@ -32,27 +32,33 @@ function updateCounter(/** @type {HTMLTextAreaElement} */ area) {
 
 // ---- number format check (R-NUM-1) -------------------------------------------------------
 let checkTimer = 0;
-function checkNumber(/** @type {HTMLInputElement} */ input) {
-  clearTimeout(checkTimer);
-  checkTimer = window.setTimeout(async () => {
-    const out = /** @type {HTMLOutputElement|null} */ (
-      input.form?.querySelector('[data-role="check"], [data-role="error"]') ?? null
-    );
-    if (!out) return;
-    if (!input.value) {
-      out.textContent = '';
-      return;
-    }
-    try {
-      const result = await callApi('POST /api/numbers/check', 'channel', { number: input.value });
+/** Asks the channel whether a number has the right format; shows the answer beside the field. */
+async function showNumberCheck(/** @type {HTMLInputElement} */ input) {
+  const out = /** @type {HTMLOutputElement|null} */ (
+    input.form?.querySelector('[data-role="check"], [data-role="error"]') ?? null
+  );
+  if (!input.value) {
+    if (out) out.textContent = '';
+    return false;
+  }
+  try {
+    const result = await callApi('POST /api/numbers/check', 'channel', { number: input.value });
+    if (out) {
       out.textContent = result.ok
         ? `✓ valid (${result.country ?? 'unknown country'})`
         : result.message;
       out.classList.toggle('ok', Boolean(result.ok));
-    } catch (error) {
-      out.textContent = error instanceof Error ? error.message : String(error);
     }
-  }, 200);
+    return Boolean(result.ok);
+  } catch (error) {
+    if (out) out.textContent = error instanceof Error ? error.message : String(error);
+    return false;
+  }
+}
+
+function checkNumber(/** @type {HTMLInputElement} */ input) {
+  clearTimeout(checkTimer);
+  checkTimer = window.setTimeout(() => void showNumberCheck(input), 200);
 }
 
 // ---- wiring ------------------------------------------------------------------------------
@@ -118,6 +124,16 @@ document.addEventListener('submit', (event) => {
   );
   if (area && codePoints(area.value) > Number(area.dataset.max ?? '1600')) {
     updateCounter(area);
+    return;
+  }
+  // A number with a format error is shown inline and never posted (R-NUM-1).
+  const number = /** @type {HTMLInputElement|null} */ (
+    form.querySelector('input[data-check-number]')
+  );
+  if (number) {
+    void showNumberCheck(number).then((ok) => {
+      if (ok) void run(form, () => formBody(form), form);
+    });
     return;
   }
   void run(form, () => formBody(form), form);

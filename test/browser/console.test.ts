@@ -197,6 +197,26 @@ describe('the console', () => {
     await shot('admin');
   }, 30_000);
 
+  it('shows a number format error inline and posts only a well-formed number (R-NUM-1)', async () => {
+    await page.goto(`${sim.channelUrl}/admin`);
+    const sales = page.getByTestId('work-stream').nth(1);
+    await sales.getByTestId('remove-number').click();
+    const input = sales.getByTestId('number-input');
+    await input.waitFor();
+    await input.fill('+14155550101');
+    await sales.getByTestId('add-number').click();
+    await expect
+      .poll(() => sales.getByTestId('number-error').textContent())
+      .toBe('Remove the leading +: enter <country code><number>, digits only.');
+    expect(await sales.getByTestId('work-stream-missing').textContent()).toContain('number');
+
+    await input.fill('14155550101');
+    await sales.getByTestId('add-number').click();
+    await expect
+      .poll(() => sales.getByTestId('work-stream-number').textContent())
+      .toContain('14155550101');
+  }, 30_000);
+
   it('shows the TeleSign journal with statuses and signatures, policies and the clock', async () => {
     await page.goto(`${sim.channelUrl}/telesign`);
     await page.getByTestId('journal').waitFor();
