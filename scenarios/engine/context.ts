@@ -20,6 +20,8 @@ export interface RunContext {
   /** The conversation the last step touched: what a step means when it names none. */
   lastConversationId: string | undefined;
   lastAction: LastAction | undefined;
+  /** Inbound events recorded while the world was built (key validation loop-backs): not the scenario's. */
+  inboundEventsBefore: number;
   /** Lets all due work (callbacks, reports, offers) run before the next step looks. */
   settle(): Promise<void>;
 }

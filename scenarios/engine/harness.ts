@@ -31,6 +31,11 @@ export interface Harness {
   channelUrl: string;
   telesignUrl: string;
   settle(): Promise<void>;
+  /**
+   * Lets the traffic of building the world finish (validating an API key sends a test SMS whose
+   * reports and loop-back arrive within a second or two), so it cannot consume a scenario's faults.
+   */
+  settleWorld(): Promise<void>;
   /** The channel's live events, as `GET /api/events` streams them (what the recorder listens to). */
   subscribe(
     listener: (event: {
@@ -42,6 +47,9 @@ export interface Harness {
   ): () => void;
   close(): Promise<void>;
 }
+
+/** Virtual time given to the world's own traffic before the first step. */
+export const WORLD_SETTLE_MS = 5000;
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -99,6 +107,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     channelUrl,
     telesignUrl: telesignAddress.url,
     settle,
+    async settleWorld() {
+      await clock.advance(WORLD_SETTLE_MS);
+      await settle();
+    },
     subscribe: (listener) => channel.service.subscribe(listener),
     async close() {
       await channel.close();

@@ -82,7 +82,7 @@ export async function runScenario(
       Object.keys(override).length > 0 ? override : undefined,
     );
     const ids = await applyWorld(world, harness);
-    await harness.settle();
+    await harness.settleWorld();
     const ctx: RunContext = {
       channel: harness.channel,
       telesign: harness.telesign,
@@ -91,6 +91,7 @@ export async function runScenario(
       aliases: new Map(),
       lastConversationId: undefined,
       lastAction: undefined,
+      inboundEventsBefore: await countInboundEvents(harness.channel),
       settle: harness.settle,
     };
     for (const [index, step] of scenario.steps.entries()) {
@@ -171,3 +172,8 @@ function describeAction(step: Step): string {
 
 // A function, so TypeScript does not keep the `undefined` it saw before the step ran.
 const lastResponse = (ctx: RunContext) => ctx.lastAction?.response;
+
+async function countInboundEvents(channel: RunContext['channel']): Promise<number> {
+  const events = await channel.must('GET', '/api/inbound-events');
+  return Array.isArray(events) ? events.length : 0;
+}

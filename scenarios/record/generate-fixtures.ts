@@ -130,7 +130,7 @@ export async function recordFixture(index: number): Promise<{ file: string; yaml
   const harness = await startHarness({ seed: `fixture-${index}` });
   try {
     const ids = await applyWorld(loadWorld('default', override), harness);
-    await harness.settle();
+    await harness.settleWorld();
     const startedAt = harness.clock.now();
     const recorder = createRecorder({
       channel: harness.channel,

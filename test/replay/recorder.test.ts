@@ -16,7 +16,7 @@ async function recordLiveSession(options: { awayBeforeRecording?: boolean } = {}
   const harness = await startHarness({ seed: 'live-session' });
   try {
     const ids = await applyWorld(loadWorld('default'), harness);
-    await harness.settle();
+    await harness.settleWorld();
     const setAway = async () => {
       await harness.channel.must('PUT', `/api/agents/${ids.agents.ann}/presence`, {
         presence: 'away',

@@ -229,7 +229,8 @@ export async function evaluate(e: Expectation, ctx: RunContext): Promise<Check[]
     );
   if (e.journal) checks.push(await journalCheck(e.journal, ctx));
   if (e.inboundEvents) {
-    const events = list((await ctx.channel.must('GET', '/api/inbound-events')) as unknown);
+    const all = list((await ctx.channel.must('GET', '/api/inbound-events')) as unknown);
+    const events = all.slice(ctx.inboundEventsBefore);
     const found = { count: events.length, last: events.at(-1) ?? null };
     const expected: Record<string, unknown> = {};
     if (e.inboundEvents.count !== undefined) expected.count = e.inboundEvents.count;
