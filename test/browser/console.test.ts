@@ -182,6 +182,36 @@ describe('the console', () => {
     await expect.poll(() => offers.count()).toBe(before);
   }, 30_000);
 
+  it('transfers an active conversation to another queue', async () => {
+    const ann = await agentId('Ann Agent');
+    const texted = await fetch(`${sim.telesignUrl}/_sim/handsets/12025550102/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ to: sim.marker.supportNumber, text: 'Hello there' }),
+    });
+    expect(texted.status).toBe(201);
+    const offered = async () =>
+      (
+        (await (await fetch(`${sim.channelUrl}/api/agents/${ann}/offers`)).json()) as Array<{
+          id: string;
+        }>
+      )[0]?.id;
+    await expect.poll(offered).toBeDefined();
+    const id = await offered();
+    const accepted = await fetch(`${sim.channelUrl}/api/conversations/${id}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ agentId: ann }),
+    });
+    expect(accepted.status).toBe(200);
+
+    await page.goto(`${sim.channelUrl}/agent/${ann}/conversations/${id}`);
+    await page.getByTestId('transfer-queue').selectOption({ label: 'sales' });
+    await page.getByTestId('action-transfer').click();
+    await expect.poll(() => page.getByTestId('conversation-state').textContent()).toBe('open');
+    expect(await page.getByTestId('conversation').textContent()).toContain('queue sales');
+  }, 30_000);
+
   it('shows the admin page with the API key masked and the work streams validated', async () => {
     await page.goto(`${sim.channelUrl}/admin`);
     await page.getByTestId('work-stream').first().waitFor();
