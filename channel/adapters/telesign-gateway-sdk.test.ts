@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   classifySdkReply,
   createSdkTeleSignGateway,
+  toNumberProbeOutcome,
   toProbeOutcome,
   toSendOutcome,
 } from './telesign-gateway-sdk';
@@ -161,5 +162,35 @@ describe('the SDK gateway over a socket', () => {
       sms,
     );
     expect(outcome).toMatchObject({ ok: false, code: 'timeout', retryable: true });
+  });
+});
+
+describe('mapping the validation test SMS (R-NUM-5)', () => {
+  it('reads 11013 as number-not-owned, naming the number', () => {
+    const outcome = toNumberProbeOutcome('14155550177', {
+      ok: false,
+      code: 11013,
+      description: 'Invalid value for parameter sender_id.',
+      retryable: false,
+    });
+    expect(outcome).toEqual({
+      outcome: 'number-not-owned',
+      detail:
+        'TeleSign refused 14155550177 as sender: the account does not own this number; purchase it on TeleSign (TeleSign 11013: Invalid value for parameter sender_id.).',
+    });
+  });
+
+  it('reads a timed-out test SMS as TeleSign unreachable, not as a number problem', () => {
+    const outcome = toNumberProbeOutcome('14155550177', {
+      ok: false,
+      code: 'timeout',
+      description: 'TeleSign did not answer in time.',
+      retryable: true,
+    });
+    expect(outcome).toEqual({
+      outcome: 'telesign-unreachable',
+      detail:
+        'The credentials are valid but the test SMS to 14155550177 failed (TeleSign timeout: TeleSign did not answer in time.).',
+    });
   });
 });

@@ -17,6 +17,17 @@ const refusal = (fields: Parameters<typeof checkWorkStreamFields>[0]) => {
 };
 
 describe('work stream fields (R-WS-1)', () => {
+  it('refuses more than 1000 capacity units per conversation, saying why', () => {
+    expect(refusal({ capacityUnits: 1e9 })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'capacityUnits',
+      message:
+        'Capacity units per conversation must be a whole number from 1 to 1000: a conversation needing more capacity than an agent has could never be assigned.',
+    });
+  });
+  it('accepts 1000 capacity units per conversation', () => {
+    expect(refusal({ capacityUnits: 1000 })).toBeNull();
+  });
   it('refuses an empty name', () => {
     expect(refusal({ name: '  ' })).toMatchObject({
       code: 'WORK_STREAM_NAME_INVALID',

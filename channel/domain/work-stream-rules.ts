@@ -11,6 +11,10 @@ export interface WorkStreamFields {
   offerTimeoutMs?: number | undefined;
 }
 
+/** Beyond this, a conversation needs more than a typical agent holds and would never be assigned. */
+export const MAX_CAPACITY_UNITS = 1000;
+export const CAPACITY_UNITS_RULE = `Capacity units per conversation must be a whole number from 1 to ${MAX_CAPACITY_UNITS}: a conversation needing more capacity than an agent has could never be assigned.`;
+
 /** Throws the ChannelError for the first field that breaks a rule. */
 export function checkWorkStreamFields(fields: WorkStreamFields): void {
   if (fields.name !== undefined) {
@@ -23,11 +27,13 @@ export function checkWorkStreamFields(fields: WorkStreamFields): void {
   }
   if (
     fields.capacityUnits !== undefined &&
-    (!Number.isInteger(fields.capacityUnits) || fields.capacityUnits < 1)
+    (!Number.isInteger(fields.capacityUnits) ||
+      fields.capacityUnits < 1 ||
+      fields.capacityUnits > MAX_CAPACITY_UNITS)
   )
     throw new ChannelError('VALIDATION_FAILED', {
       field: 'capacityUnits',
-      message: 'Capacity units per conversation must be a whole number of at least 1.',
+      message: CAPACITY_UNITS_RULE,
     });
   if (fields.allowedPresences !== undefined) {
     const unknown = fields.allowedPresences.find((p) => !PRESENCES.includes(p));

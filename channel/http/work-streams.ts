@@ -1,6 +1,7 @@
 // Admin API for work streams (R-WS-1, R-WS-2): list, create, read, update, delete.
 import { z } from 'zod';
 import { DISTRIBUTION_MODES } from '../domain/model';
+import { CAPACITY_UNITS_RULE, MAX_CAPACITY_UNITS } from '../domain/work-stream-rules';
 import type { ChannelService } from '../service/contract';
 import { idParams, presence } from './common-schemas';
 import { type Route, route } from './route';
@@ -11,7 +12,12 @@ const ms = z.number().int().positive();
 export const createWorkStreamBody = z.strictObject({
   name: z.string(),
   mode: z.enum(DISTRIBUTION_MODES),
-  capacityUnits: z.number().int().positive().optional(),
+  capacityUnits: z
+    .number()
+    .int()
+    .min(1, CAPACITY_UNITS_RULE)
+    .max(MAX_CAPACITY_UNITS, CAPACITY_UNITS_RULE)
+    .optional(),
   allowedPresences: z.array(presence).min(1).optional(),
   autoCloseAfterInactivityMs: ms.optional(),
   offerTimeoutMs: ms.optional(),

@@ -84,6 +84,17 @@ describe('work streams', () => {
     expectError(response, 400, 'VALIDATION_FAILED', { field: 'capacityUnits' });
   });
 
+  it('refuses capacity units over 1000, saying why', async () => {
+    const response = await h.api
+      .post('/api/work-streams')
+      .send({ name: 'S', mode: 'push', capacityUnits: 1e9 });
+    expectError(response, 400, 'VALIDATION_FAILED', {
+      field: 'capacityUnits',
+      message:
+        /from 1 to 1000: a conversation needing more capacity than an agent has could never be assigned/,
+    });
+  });
+
   it('changes the name but refuses to change the mode (R-WS-1)', async () => {
     const id = await createWorkStream();
     const renamed = await h.api
