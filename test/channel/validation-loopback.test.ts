@@ -1,0 +1,116 @@
+// "Validate API key" end to end over real sockets: the test SMS to the work stream's own number
+// comes back through the fake TeleSign as an inbound SMS and opens no conversation (R-WS-5, R-NUM-5).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Channel, createChannel } from '../../channel/index';
+import { createManualClock, type ManualClock } from '../../lib/clock';
+import { createSeededIds } from '../../lib/ids';
+import { createSimulator, type Simulator } from '../../simulator/index';
+
+const SUPPORT = '14155550100';
+
+let clock: ManualClock;
+let simulator: Simulator;
+let channel: Channel;
+let fake = '';
+let api = '';
+
+async function call<T = Record<string, unknown>>(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+/** A TeleSign account (callback URL = the channel) and a work stream with `number`. */
+async function workStreamWith(number: string, purchased: boolean): Promise<string> {
+  const account = await call<{ customer_id: string; api_key: string }>(
+    fake,
+    'POST',
+    '/_sim/accounts',
+    {},
+  );
+  if (purchased)
+    await call(fake, 'POST', `/_sim/accounts/${account.customer_id}/numbers`, { number });
+  const org = await call<{ inboundUrl: string }>(api, 'GET', '/api/organisation');
+  await call(fake, 'PUT', `/_sim/accounts/${account.customer_id}/callback-url`, {
+    url: org.inboundUrl,
+  });
+  const ws = await call<{ id: string }>(api, 'POST', '/api/work-streams', {
+    name: 'Billing',
+    mode: 'push',
+  });
+  await call(api, 'PUT', `/api/work-streams/${ws.id}/sms-settings`, {
+    customerId: account.customer_id,
+    apiKey: account.api_key,
+  });
+  await call(api, 'POST', `/api/work-streams/${ws.id}/numbers`, { number });
+  return ws.id;
+}
+
+beforeEach(async () => {
+  clock = createManualClock();
+  simulator = createSimulator({
+    clock,
+    ids: createSeededIds('validation-fake'),
+    // The SDK signs with the wall-clock Date while the fake reads the manual clock.
+    toleranceMs: 100 * 365 * 86_400_000,
+  });
+  fake = (await simulator.listen(0)).url;
+  channel = createChannel({
+    clock,
+    ids: createSeededIds('validation-channel'),
+    telesignUrl: fake,
+    telesignTimeoutMs: 2000,
+  });
+  api = (await channel.listen(0)).url;
+});
+
+afterEach(async () => {
+  await channel?.close();
+  await simulator?.close();
+});
+
+describe('validating a work stream by a test SMS to its own number', () => {
+  it('says valid and records the returning test SMS as validation-probe, opening no conversation', async () => {
+    const id = await workStreamWith(SUPPORT, true);
+    const validation = await call<{ outcome: string }>(
+      api,
+      'POST',
+      `/api/work-streams/${id}/validate-api-key`,
+    );
+    expect(validation.outcome).toBe('valid');
+    await clock.advance(2000); // delivered after 1 s, then looped back as mo_sms
+    const events = await call<Array<{ outcome: string; rawBody: string }>>(
+      api,
+      'GET',
+      '/api/inbound-events',
+    );
+    const probe = events.find((e) => e.outcome === 'validation-probe');
+    expect(JSON.parse(probe?.rawBody ?? '{}').user_response).toEqual({
+      phone_number: SUPPORT,
+      sender_id: SUPPORT,
+      mo_message: 'Validation test from Billing',
+    });
+    expect(await call(api, 'GET', '/api/conversations')).toEqual([]);
+  });
+
+  it('says number-not-owned, naming the number, when the account did not purchase it (R-NUM-5)', async () => {
+    const id = await workStreamWith('14155550177', false);
+    const validation = await call<{ outcome: string; detail: string }>(
+      api,
+      'POST',
+      `/api/work-streams/${id}/validate-api-key`,
+    );
+    expect(validation.outcome).toBe('number-not-owned');
+    expect(validation.detail).toContain('TeleSign refused 14155550177 as sender');
+  });
+});
