@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, describeSms, truncateCodePoints } from './sms-text';
+import { codePointLength, describeSms, segmentWithLibrary, truncateCodePoints } from './sms-text';
 
 describe('SMS text (R-MSG-1, R-MSG-6)', () => {
   it('counts an emoji as one character although it is two UTF-16 units', () => {
@@ -33,4 +33,26 @@ describe('SMS text (R-MSG-1, R-MSG-6)', () => {
     expect(describeSms('я'.repeat(134))).toMatchObject({ segments: 2 });
     expect(describeSms('я'.repeat(135))).toMatchObject({ segments: 3 });
   });
+});
+
+describe('the GSM-7 fast path', () => {
+  const samples = [
+    'Hello',
+    'a'.repeat(160),
+    'a'.repeat(161),
+    'b'.repeat(306),
+    'b'.repeat(307),
+    'Prix: 10£ à Paris, ça va? ¿Qué tal? Ñandú §1 Δ',
+    'Hello world & more=1+2 100%',
+    'x'.repeat(1600),
+    'with {braces} and € sign',
+    'line\nbreak',
+    'Grüße 👍',
+    '',
+  ];
+  for (const text of samples) {
+    it(`gives the library's answer for ${JSON.stringify(text.slice(0, 24))} (${text.length} units)`, () => {
+      expect(describeSms(text)).toEqual(segmentWithLibrary(text));
+    });
+  }
 });

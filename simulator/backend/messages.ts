@@ -1,11 +1,11 @@
 // Outbound messages and the delivery engine that walks each one through its policy on the clock.
 import type { Clock, TimerHandle } from '../../lib/clock';
 import type { SmsEncoding } from '../../lib/sms-text';
+import { describeSms } from '../../lib/sms-text';
 import type { CallbackRecord, Callbacks } from './callbacks';
 import { type DeliverySetting, deliverySteps, statusDescription } from './delivery-policy';
 import type { Handsets } from './handsets';
 import type { Journal } from './journal';
-import { smsCost } from './sms-cost';
 
 export interface MessageStatus {
   code: number;
@@ -127,7 +127,7 @@ export function createMessages(options: MessagesOptions): Messages {
 
   return {
     submit(input) {
-      const info = smsCost(input.message);
+      const info = describeSms(input.message);
       const status = { code: 290, description: statusDescription(290), updatedOn: iso() };
       const record: MessageRecord = {
         referenceId: input.referenceId,
