@@ -123,13 +123,9 @@ describe('npm run sim as a process', () => {
   it('starts, takes SMS from the official SDK, stops on SIGINT and keeps the conversation across a restart', async () => {
     const first = await startSim(dataDir);
     const { banner } = first;
-    const own = Number(/Started in (\d+) ms/.exec(first.output())?.[1]);
-    console.info(
-      `time to ready, first start (seeding): ${first.readyMs} ms wall, ${own} ms in-process`,
-    );
-    // The 3 s promise is measured on a quiet machine (docs/sim.md); here other test files run in
-    // parallel on the same CPUs, so this only guards against a gross regression.
-    expect(own).toBeLessThan(10_000);
+    // How fast it gets ready is a figure printed by `npm run bench -- startup`, not a timed test;
+    // here the banner only has to report its start-up time.
+    expect(first.output()).toMatch(/Started in \d+ ms/);
 
     // The printed credentials work with TeleSign's own SDK.
     const sdk = new TeleSignSDK(banner.customerId, banner.apiKey, banner.telesignUrl, 5_000);
