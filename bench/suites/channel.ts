@@ -58,7 +58,7 @@ async function json<T>(base: string, method: string, path: string, body?: unknow
 }
 
 /** Both servers, a routable work stream, an agent; the channel persisting into `folder`. */
-async function world(folder: string) {
+export async function world(folder: string) {
   const simulator = createSimulator();
   const fake = (await simulator.listen(0)).url;
   const channel = createChannel({
@@ -151,7 +151,7 @@ function closedConversation(n: number): Conversation {
 }
 
 /** Writes `count` messages of history into the data folder, as an earlier run would have left them. */
-async function prefill(folder: string, count: number): Promise<void> {
+export async function prefill(folder: string, count: number): Promise<void> {
   const store = createStore({ folder });
   await store.load();
   for (let n = 0; n < Math.min(1000, count); n++)
@@ -160,7 +160,7 @@ async function prefill(folder: string, count: number): Promise<void> {
   await store.close();
 }
 
-async function inboundFigures(
+export async function inboundFigures(
   w: World,
   label: string,
   total: number,

@@ -1,10 +1,10 @@
 // The channel's hono app: every resource's routes, the 64 KB body limit, 404/405 as JSON, and the
 // one error handler. Knows the service only through its contract.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ChannelService } from '../service/contract';
 import { agentActionRoutes } from './agent-actions';
 import { agentRoutes } from './agents';
+import { declaredBodyLimit } from './body-limit';
 import { contactRoutes } from './contacts';
 import { conversationRoutes } from './conversations';
 import { createErrorHandler, type UnexpectedErrorLogger } from './error-handler';
@@ -70,15 +70,7 @@ export function createChannelApp(options: ChannelAppOptions): ChannelApp {
       await next();
     });
   }
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HttpError('PAYLOAD_TOO_LARGE');
-      },
-    }),
-  );
+  app.use('*', declaredBodyLimit(MAX_BODY_BYTES));
   for (const r of routes) app.on(r.method.toUpperCase(), r.path, (c) => r.run(c));
 
   const matchers = routes.map((r) => ({
