@@ -127,7 +127,8 @@ export async function declineOffer(
   };
   await saveConversation(ctx, declined);
   ctx.emit({ type: 'conversation.declined', conversationId, agentId, reason, at: now(ctx) });
-  await offerConversation(ctx, declined);
+  // The agent's reserved capacity is free again: every waiting conversation, oldest first, gets its chance (R-AG-3).
+  await dispatchAll(ctx);
   return ctx.live.get(conversationId);
 }
 

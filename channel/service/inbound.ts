@@ -29,8 +29,8 @@ import type { InboundRequest, InboundResult } from './contract';
 import { offerConversation } from './dispatch';
 import { applyDeliveryReport } from './outbound';
 
-/** The work stream whose key signed the body, or a ChannelError (nothing changes). */
-function authenticate(ctx: ServiceContext, request: InboundRequest): WorkStream {
+/** The work streams whose key signed the body (several share one account), or a ChannelError (nothing changes). */
+function authenticate(ctx: ServiceContext, request: InboundRequest): WorkStream[] {
   const organisation = ctx.state.config.organisation;
   if (!organisation || request.orgId !== organisation.id || request.token !== organisation.token)
     throw new ChannelError('INBOUND_URL_UNKNOWN');
@@ -38,10 +38,10 @@ function authenticate(ctx: ServiceContext, request: InboundRequest): WorkStream 
   const signers = ctx.state.config.workStreams.filter(
     (w) => w.sms.customerId === customerId && w.sms.apiKey,
   );
-  for (const workStream of signers) {
-    if (verifyCallback(request.authorization, request.rawBody, workStream.sms.apiKey ?? '').ok)
-      return workStream;
-  }
+  const verified = signers.filter(
+    (w) => verifyCallback(request.authorization, request.rawBody, w.sms.apiKey ?? '').ok,
+  );
+  if (verified.length > 0) return verified;
   const reason = !request.authorization
     ? 'it carries no Authorization header'
     : signers.length === 0
@@ -49,6 +49,14 @@ function authenticate(ctx: ServiceContext, request: InboundRequest): WorkStream 
       : 'the signature does not match the body';
   throw new ChannelError('INBOUND_SIGNATURE_INVALID', {
     message: `The callback does not carry a valid TeleSign signature: ${reason}.`,
+  });
+}
+
+/** A valid signature by one work stream's key proves nothing about another's number (R-SEC-1). */
+function requireSignedBy(signers: WorkStream[], owner: WorkStream | undefined): void {
+  if (!owner?.sms.apiKey || signers.some((w) => w.id === owner.id)) return;
+  throw new ChannelError('INBOUND_SIGNATURE_INVALID', {
+    message: `The callback does not carry a valid TeleSign signature: it is not signed with the key of work stream ${owner.name}.`,
   });
 }
 
@@ -85,6 +93,7 @@ async function receiveSms(
   ctx: ServiceContext,
   payload: InboundSmsPayload,
   rawBody: string,
+  signers: WorkStream[],
 ): Promise<InboundResult> {
   const at = now(ctx);
   const referenceId = payload.reference_id;
@@ -101,6 +110,11 @@ async function receiveSms(
     ...(conversationId ? { conversationId } : {}),
   });
 
+  const workStream = ctx.state.config.workStreams.find((w) =>
+    sameNumber(w.number?.number, supportNumber),
+  );
+  requireSignedBy(signers, workStream);
+
   const knownId = ctx.messageByReference.get(referenceId);
   const known = knownId ? ctx.state.messages.get(knownId) : undefined;
   if (known && known.direction === 'inbound') {
@@ -113,9 +127,6 @@ async function receiveSms(
     };
   }
 
-  const workStream = ctx.state.config.workStreams.find((w) =>
-    sameNumber(w.number?.number, supportNumber),
-  );
   if (!workStream || missingForRouting(workStream).length > 0) {
     await ctx.store.saveInboundEvent(event('unroutable'));
     ctx.emit({ type: 'inbound.unroutable', supportNumber, at });
@@ -255,7 +266,7 @@ export async function receiveCallback(
   ctx: ServiceContext,
   request: InboundRequest,
 ): Promise<InboundResult> {
-  authenticate(ctx, request);
+  const signers = authenticate(ctx, request);
   const parsed = parseCallbackBody(request.rawBody);
   if (!parsed)
     throw new ChannelError('VALIDATION_FAILED', {
@@ -272,7 +283,7 @@ export async function receiveCallback(
       const first = await pending.catch(() => undefined);
       if (first?.kind === 'message') return { ...first, duplicate: true };
     }
-    const work = receiveSms(ctx, payload.data, request.rawBody);
+    const work = receiveSms(ctx, payload.data, request.rawBody, signers);
     ctx.inboundInFlight.set(referenceId, work);
     try {
       return await work;
@@ -282,5 +293,5 @@ export async function receiveCallback(
   }
   const report = deliveryReportPayload.safeParse(parsed.json);
   if (!report.success) throw new ChannelError('VALIDATION_FAILED', describeIssue(report.error));
-  return applyDeliveryReport(ctx, report.data);
+  return applyDeliveryReport(ctx, report.data, (owner) => requireSignedBy(signers, owner));
 }

@@ -2,7 +2,7 @@
 import { describeSms } from '../../lib/sms-text';
 import { applyDeliveryStatus } from '../domain/delivery-status';
 import { checkOutboundText } from '../domain/message-rules';
-import type { Message } from '../domain/model';
+import type { Message, WorkStream } from '../domain/model';
 import { routingReadinessError } from '../domain/work-stream-rules';
 import type { DeliveryReportPayload } from './callback-payloads';
 import {
@@ -96,12 +96,16 @@ export async function send(
 export async function applyDeliveryReport(
   ctx: ServiceContext,
   report: DeliveryReportPayload,
+  /** Throws when the report is not signed by the key of the message's work stream (R-SEC-1). */
+  checkSigner: (owner: WorkStream | undefined) => void = () => undefined,
 ): Promise<InboundResult> {
   const byReference = ctx.messageByReference.get(report.reference_id);
   const id = byReference ?? report.external_id ?? undefined;
   const message = id ? ctx.state.messages.get(id) : undefined;
   if (message?.direction !== 'outbound')
     return { kind: 'delivery-report', messageId: null, applied: false };
+  const conversation = ctx.state.conversations.get(message.conversationId);
+  checkSigner(ctx.state.config.workStreams.find((w) => w.id === conversation?.workStreamId));
   const at = now(ctx);
   const { status, applied } = applyDeliveryStatus(message.delivery, {
     code: report.status.code,
