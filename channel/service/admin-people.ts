@@ -88,6 +88,7 @@ export function peopleUseCases(ctx: ServiceContext): PeopleUseCases {
         fields: { ...(input.fields ?? {}) },
       };
       config.contacts.push(contact);
+      ctx.contactsByPhone.invalidate();
       await ctx.store.saveConfig();
       return structuredClone(contact);
     },
@@ -97,6 +98,7 @@ export function peopleUseCases(ctx: ServiceContext): PeopleUseCases {
       if (input.firstName !== undefined) contact.firstName = input.firstName.trim();
       if (input.lastName !== undefined) contact.lastName = input.lastName.trim();
       if (input.mobilePhone !== undefined) contact.mobilePhone = input.mobilePhone;
+      ctx.contactsByPhone.invalidate();
       if (input.email !== undefined) contact.email = input.email;
       if (input.status !== undefined) contact.status = input.status;
       if (input.fields !== undefined) contact.fields = { ...input.fields };
@@ -106,6 +108,7 @@ export function peopleUseCases(ctx: ServiceContext): PeopleUseCases {
     async deleteContact(id) {
       findContact(ctx, id);
       config.contacts = config.contacts.filter((c) => c.id !== id);
+      ctx.contactsByPhone.invalidate();
       await ctx.store.saveConfig();
     },
 

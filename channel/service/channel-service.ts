@@ -15,6 +15,7 @@ import { dispatchAll, restoreOfferTimers } from './dispatch';
 import { createEventBus } from './events';
 import { receiveCallback } from './inbound';
 import { send } from './outbound';
+import { createContactIndex, createE164Memo } from './phone-index';
 import type { TeleSignGateway } from './telesign-gateway';
 import { conversationView, inboundUrl } from './views';
 
@@ -58,6 +59,7 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
   const bus = createEventBus(options.onError);
   const clock = options.clock ?? createRealClock();
   const onError = options.onError ?? ((error: unknown) => console.error('[channel]', error));
+  const e164 = createE164Memo();
   const ctx: ServiceContext = {
     state,
     store: options.store,
@@ -69,6 +71,8 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
     live: new Map(),
     liveByPair: new Map(),
     messageByReference: new Map(),
+    e164,
+    contactsByPhone: createContactIndex(() => state.config.contacts, e164),
     inboundInFlight: new Map(),
     emit: (event) => bus.emit(event),
     dispatchAll: () => dispatchAll(ctx),

@@ -7,6 +7,7 @@ import { holdsCapacity } from '../domain/assignment';
 import { ChannelError } from '../domain/errors';
 import type { Agent, Contact, Conversation, Message, Queue, WorkStream } from '../domain/model';
 import type { ChannelEvent, InboundResult } from './contract';
+import type { ContactIndex } from './phone-index';
 import type { TeleSignGateway } from './telesign-gateway';
 
 export interface ServiceContext {
@@ -24,6 +25,10 @@ export interface ServiceContext {
   liveByPair: Map<string, string>;
   /** Message id by TeleSign reference id, for idempotent inbound and delivery reports. */
   messageByReference: Map<string, string>;
+  /** A phone as E.164, remembered (libphonenumber parses are the inbound path's costliest step). */
+  e164: (phone: string | undefined) => string | null;
+  /** Active contacts by E.164 mobile phone; admin changes to contacts call `invalidate()`. */
+  contactsByPhone: ContactIndex;
   /** Inbound SMS being stored, by TeleSign reference id: a concurrent retry waits for the first. */
   inboundInFlight: Map<string, Promise<InboundResult>>;
   emit(event: ChannelEvent): void;

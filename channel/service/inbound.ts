@@ -7,7 +7,6 @@ import { ChannelError } from '../domain/errors';
 import { inboundTranscriptText } from '../domain/message-rules';
 import type { Conversation, InboundEvent, Message, WorkStream } from '../domain/model';
 import { route } from '../domain/routing';
-import { sameNumber } from '../domain/sms-number';
 import { missingForRouting } from '../domain/work-stream-rules';
 import { move } from './agent-actions';
 import {
@@ -28,6 +27,7 @@ import {
 import type { InboundRequest, InboundResult } from './contract';
 import { offerConversation } from './dispatch';
 import { applyDeliveryReport } from './outbound';
+import { sameNumberWith } from './phone-index';
 
 /** The work streams whose key signed the body (several share one account), or a ChannelError (nothing changes). */
 function authenticate(ctx: ServiceContext, request: InboundRequest): WorkStream[] {
@@ -64,9 +64,7 @@ function linkContact(
   ctx: ServiceContext,
   customerNumber: string,
 ): Pick<Conversation, 'contactMatch'> & { contactId?: string } {
-  const matches = ctx.state.config.contacts.filter(
-    (c) => c.status === 'active' && sameNumber(c.mobilePhone, customerNumber),
-  );
+  const matches = ctx.contactsByPhone.matching(customerNumber);
   const [only] = matches;
   if (matches.length === 1 && only) return { contactMatch: 'linked', contactId: only.id };
   return { contactMatch: matches.length === 0 ? 'none' : 'many' };
@@ -111,7 +109,7 @@ async function receiveSms(
   });
 
   const workStream = ctx.state.config.workStreams.find((w) =>
-    sameNumber(w.number?.number, supportNumber),
+    sameNumberWith(ctx.e164, w.number?.number, supportNumber),
   );
   requireSignedBy(signers, workStream);
 
@@ -134,7 +132,7 @@ async function receiveSms(
   }
 
   // Validation texts the work stream's number from itself (R-WS-5): acknowledged, never a conversation.
-  if (sameNumber(customerNumber, supportNumber)) {
+  if (sameNumberWith(ctx.e164, customerNumber, supportNumber)) {
     await ctx.store.saveInboundEvent(event('validation-probe'));
     return { kind: 'validation-probe' };
   }
