@@ -57,11 +57,20 @@ export async function removeJournal(path: string): Promise<void> {
   await unlink(path).catch(() => undefined);
 }
 
-/** One open journal file; `append` resolves once the line is handed to the operating system. */
+/**
+ * One open journal file; `append` resolves once the line is handed to the operating system.
+ * Lines are group-committed: those appended while a write is in flight (and those of the same tick)
+ * go out together as one string in one write, so a busy channel makes one `write` per batch rather
+ * than one per record. Order and the "handed to the OS" promise are the same as a write per line.
+ */
 export class JournalWriter {
   readonly generation: number;
   #stream: WriteStream;
   #failure: Error | undefined;
+  #lines: string[] = [];
+  #settle: Array<(error?: Error | null) => void> = [];
+  #writing = false;
+  #scheduled = false;
 
   constructor(folder: string, generation: number) {
     this.generation = generation;
@@ -75,11 +84,35 @@ export class JournalWriter {
     if (this.#failure) return Promise.reject(this.#failure);
     const line = `${JSON.stringify(record)}\n`;
     return new Promise((resolve, reject) => {
-      this.#stream.write(line, (error) => (error ? reject(error) : resolve()));
+      this.#lines.push(line);
+      this.#settle.push((error) => (error ? reject(error) : resolve()));
+      if (!this.#writing && !this.#scheduled) {
+        this.#scheduled = true;
+        queueMicrotask(() => {
+          this.#scheduled = false;
+          if (!this.#writing) this.#flush();
+        });
+      }
+    });
+  }
+
+  /** Writes every waiting line as one chunk; the next batch starts when this one is handed over. */
+  #flush(): void {
+    if (this.#lines.length === 0) return;
+    const text = this.#lines.length === 1 ? (this.#lines[0] ?? '') : this.#lines.join('');
+    const settle = this.#settle;
+    this.#lines = [];
+    this.#settle = [];
+    this.#writing = true;
+    this.#stream.write(text, (error) => {
+      this.#writing = false;
+      for (const done of settle) done(error);
+      this.#flush();
     });
   }
 
   close(): Promise<void> {
+    this.#flush();
     return new Promise((resolve) => this.#stream.end(() => resolve()));
   }
 }
