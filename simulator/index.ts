@@ -7,7 +7,10 @@ import { type Backend, type BackendOptions, createBackend } from './backend/back
 export type { Backend } from './backend/backend';
 export type { DeliveryPolicy, DeliverySetting } from './backend/delivery-policy';
 export type { JournalEntry } from './backend/journal';
+export type { FileTrafficOptions, TrafficStore } from './backend/traffic-store';
+export { createMemoryTraffic } from './backend/traffic-store';
 export { createMemoryStorage, emptyWorld, type WorldData } from './backend/world-store';
+export { createFileStorage, type FileStorage } from './file-storage';
 
 export interface SimulatorOptions extends BackendOptions {
   /** A path prefix of the faked API (clients sign the path without it), e.g. "/telesign". */
@@ -20,6 +23,9 @@ export interface Simulator {
   app: ReturnType<typeof createApp>;
   backend: Backend;
   listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
+  /** Carries on deliveries kept in flight from an earlier run, when created with `resumeOnLoad: false`. */
+  resumeDeliveries(): Promise<number>;
+  /** Stops listening, cancels pending deliveries and callbacks, and closes the traffic store. */
   close(): Promise<void>;
 }
 
@@ -49,16 +55,20 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const address = started.address() as AddressInfo;
       return { url: `http://${host}:${address.port}`, port: address.port };
     },
+    resumeDeliveries: () => backend.resumeDeliveries(),
     async close() {
       release();
+      backend.messages.pause();
       backend.callbacks.reset();
       const s = server;
       server = undefined;
-      if (!s) return;
-      await new Promise<void>((resolve) => {
-        s.close(() => resolve());
-        (s as { closeAllConnections?: () => void }).closeAllConnections?.();
-      });
+      if (s) {
+        await new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          (s as { closeAllConnections?: () => void }).closeAllConnections?.();
+        });
+      }
+      await backend.stop();
     },
   };
 }

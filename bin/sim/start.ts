@@ -4,15 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import type { Logger } from 'pino';
 import { createChannel } from '../../channel';
 import { createStore } from '../../channel/service';
 import { createConsole } from '../../console';
 import { type Clock, createManualClock, createRealClock } from '../../lib/clock';
-import { createSimulator, type WorldData } from '../../simulator';
-import { emptyWorld } from '../../simulator/backend/world-store';
+import { createFileStorage, createSimulator } from '../../simulator';
 import { describeChannelEvent, describeJournalEntry } from './describe-event';
 import type { SimFlags } from './flags';
 import { startRecording } from './recording';
@@ -66,13 +63,10 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
   const simulator = createSimulator({
     clock,
     ...(dataDir
-      ? {
-          storage: new Low<WorldData>(
-            new JSONFile<WorldData>(join(dataDir, 'telesign.json')),
-            emptyWorld(),
-          ),
-        }
+      ? createFileStorage(dataDir, { warn: (m) => log.warn({ source: 'telesign' }, m) })
       : {}),
+    // Deliveries in flight at the last stop carry on once the callback URL points at this channel.
+    resumeOnLoad: false,
   });
   const telesign = await simulator
     .listen(flags.telesignPort, flags.host)
@@ -146,6 +140,10 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
     };
     if (dataDir) await writeMarker(dataDir, marker);
   }
+  const resumed = await simulator.resumeDeliveries();
+  if (resumed > 0) {
+    log.info({ source: 'telesign' }, `${resumed} message(s) in flight at the last stop carry on`);
+  }
 
   const consoleApp = createConsole({
     channelFetch,
@@ -205,6 +203,7 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
         }
         await closeServer(front.server);
         await channel.close();
+        // Closing flushes the fake's traffic journal (messages, statuses, handsets' threads).
         await simulator.close();
         // Flush the fake TeleSign's world (accounts, numbers, policies) one last time.
         if (dataDir) await simulator.backend.db.write();

@@ -16,6 +16,7 @@ import { createNonceCache, type NonceCache } from './nonce-cache';
 import { createNumbers, type Numbers } from './numbers';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 import type { SendRequest } from './send-request';
+import { createMemoryTraffic, type TrafficStore } from './traffic-store';
 import { type AccountRecord, createMemoryStorage, loadWorld, type WorldData } from './world-store';
 
 export interface BackendOptions {
@@ -23,6 +24,13 @@ export interface BackendOptions {
   ids?: Ids;
   fetch?: typeof fetch;
   storage?: Low<WorldData>;
+  /** Messages, statuses and handsets' threads; memory unless given (see createFileStorage). */
+  traffic?: TrafficStore;
+  /**
+   * Carry on the deliveries that were in flight when the traffic was stored, once loaded (default
+   * true). False waits for `resumeDeliveries()`, e.g. until the callback URLs point somewhere live.
+   */
+  resumeOnLoad?: boolean;
   /** Waits between callback attempts (default 10 s then 30 s). */
   retryDelaysMs?: readonly number[];
   /** Accepted clock skew of TSA dates, and the nonce replay window (default 15 min). */
@@ -39,6 +47,8 @@ export function createBackend(options: BackendOptions = {}) {
   const clock = options.clock ?? createRealClock();
   const ids = options.ids ?? createRandomIds();
   const db = options.storage ?? createMemoryStorage();
+  const traffic = options.traffic ?? createMemoryTraffic();
+  const capacity = options.messageCapacity ?? 100_000;
   const toleranceMs = options.toleranceMs ?? 15 * 60_000;
   const acceptWallClock = options.acceptWallClockDates ?? clock.kind === 'manual';
   const now = (): number => clock.now();
@@ -54,6 +64,7 @@ export function createBackend(options: BackendOptions = {}) {
     fetch: options.fetch ?? ((...args) => fetch(...args)),
     journal,
     faults,
+    onAttempted: (record) => traffic.append({ t: 'callback', v: record }),
     ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
   });
   const messages: Messages = createMessages({
@@ -67,9 +78,18 @@ export function createBackend(options: BackendOptions = {}) {
       if (numbers.find(record.phoneNumber))
         await textFromHandset(record.senderId, record.phoneNumber, record.message);
     },
-    ...(options.messageCapacity ? { capacity: options.messageCapacity } : {}),
+    capacity,
+    persist: (record) => traffic.append(record),
+    apiKeyOf: (cid) => accounts.find(cid)?.apiKey ?? null,
   });
-  const ready = loadWorld(db);
+  const ready = (async () => {
+    await loadWorld(db);
+    const kept = await traffic.load(capacity);
+    messages.restore(kept.messages);
+    handsets.restore(kept.handsets);
+    callbacks.continueIdsAfter(kept.lastCallbackId);
+    if (options.resumeOnLoad ?? true) messages.resume();
+  })();
 
   /** The customer's phone texts `to`; TeleSign posts a signed mo_sms to the owner's callback URL. */
   async function textFromHandset(phone: string, to: string, text: string): Promise<OutboxMessage> {
@@ -89,16 +109,17 @@ export function createBackend(options: BackendOptions = {}) {
       callback: null,
     };
     handsets.get(phone).outbox.push(entry);
+    if (!account.callbackUrl) {
+      entry.note = `account ${account.customerId} has no callback URL; nothing was posted`;
+    }
+    traffic.append({ t: 'outbox', phone, v: entry });
     journal.record({
       kind: 'state',
       customerId: account.customerId,
       referenceId,
       detail: `inbound SMS from ${phone} to ${to} (${text.length} UTF-16 units)`,
     });
-    if (!account.callbackUrl) {
-      entry.note = `account ${account.customerId} has no callback URL; nothing was posted`;
-      return entry;
-    }
+    if (!account.callbackUrl) return entry;
     const body = JSON.stringify({
       reference_id: referenceId,
       submit_timestamp: sentAt,
@@ -136,6 +157,21 @@ export function createBackend(options: BackendOptions = {}) {
     handsets,
     messages,
     callbacks,
+    traffic,
+
+    /** Carries on the deliveries kept in flight from an earlier run (see `resumeOnLoad`); returns how many. */
+    async resumeDeliveries(): Promise<number> {
+      await ready;
+      return messages.resume();
+    },
+
+    /** Stops pending deliveries and callbacks and closes the traffic store; what is kept stays. */
+    async stop(): Promise<void> {
+      messages.pause();
+      callbacks.reset();
+      await ready.catch(() => undefined);
+      await traffic.close();
+    },
 
     authenticate(request: SignedRequest): AuthResult {
       return authenticate(request, {
@@ -184,13 +220,14 @@ export function createBackend(options: BackendOptions = {}) {
 
     textFromHandset,
 
-    /** Forgets everything: world, messages, handsets, journal, faults, limits, nonces. */
+    /** Forgets everything: world, messages (stored ones too), handsets, journal, faults, limits, nonces. */
     async reset(): Promise<void> {
       await ready;
       db.data.accounts = {};
       db.data.numbers = {};
       db.data.handsetDelivery = {};
       await db.write();
+      await traffic.clear();
       messages.reset();
       callbacks.reset();
       handsets.reset();

@@ -47,11 +47,15 @@ export interface CallbackOptions {
   retryDelaysMs?: readonly number[];
   /** Real-time limit for one attempt before it counts as a connection error. */
   attemptTimeoutMs?: number;
+  /** Hears a callback's record after each attempt (to keep it across a restart). */
+  onAttempted?(record: CallbackRecord): void;
 }
 
 export interface Callbacks {
   /** Makes the first attempt (unless a fault delays or holds it) and returns the record. */
   dispatch(job: CallbackJob): Promise<CallbackRecord>;
+  /** New callbacks take ids above `id` (ids kept from an earlier run stay unique). */
+  continueIdsAfter(id: number): void;
   reset(): void;
 }
 
@@ -197,6 +201,7 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
     const result = await send(record, job, n, simulated);
     if (fault?.kind === 'duplicate') await send(record, job, n, undefined, true);
     settle(record, job, result);
+    options.onAttempted?.(record);
     if (held.length > 0) await releaseHeld(job.customerId);
   };
 
@@ -213,6 +218,9 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
       };
       await attempt(record, job, 1);
       return record;
+    },
+    continueIdsAfter(id) {
+      nextId = Math.max(nextId, id + 1);
     },
     reset() {
       for (const handle of timers) clock.cancel(handle);

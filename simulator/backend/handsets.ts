@@ -31,6 +31,8 @@ export interface Handset {
 export interface Handsets {
   get(phone: string): Handset;
   list(): Handset[];
+  /** Puts back threads kept from an earlier run, before anything received or sent since. */
+  restore(handsets: readonly Handset[]): void;
   reset(): void;
 }
 
@@ -46,6 +48,16 @@ export function createHandsets(): Handsets {
       return handset;
     },
     list: () => [...phones.values()],
+    restore(handsets) {
+      for (const kept of handsets) {
+        const current = phones.get(kept.phone);
+        phones.set(kept.phone, {
+          phone: kept.phone,
+          inbox: [...kept.inbox, ...(current?.inbox ?? [])],
+          outbox: [...kept.outbox, ...(current?.outbox ?? [])],
+        });
+      }
+    },
     reset() {
       phones.clear();
     },

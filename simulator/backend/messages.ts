@@ -3,9 +3,15 @@ import type { Clock, TimerHandle } from '../../lib/clock';
 import type { SmsEncoding } from '../../lib/sms-text';
 import { describeSms } from '../../lib/sms-text';
 import type { CallbackRecord, Callbacks } from './callbacks';
-import { type DeliverySetting, deliverySteps, statusDescription } from './delivery-policy';
+import {
+  type DeliverySetting,
+  type DeliveryStep,
+  deliverySteps,
+  statusDescription,
+} from './delivery-policy';
 import type { Handsets } from './handsets';
 import type { Journal } from './journal';
+import type { TrafficRecord } from './traffic-schema';
 
 export interface MessageStatus {
   code: number;
@@ -50,6 +56,12 @@ export interface Messages {
   find(customerId: string, referenceId: string): MessageRecord | undefined;
   findAny(referenceId: string): MessageRecord | undefined;
   list(customerId?: string): MessageRecord[];
+  /** Puts back messages kept from an earlier run (before any new one), without their timers. */
+  restore(records: readonly MessageRecord[]): void;
+  /** Schedules the steps restored messages had not reached yet; due ones run at once. Returns how many messages resumed. */
+  resume(): number;
+  /** Cancels the pending status changes (closing); the messages stay. */
+  pause(): void;
   reset(): void;
 }
 
@@ -64,6 +76,10 @@ export interface MessagesOptions {
   capacity?: number;
   /** Called when a message reaches the handset (200); a purchased number turns it into an inbound SMS. */
   onDelivered?(record: MessageRecord): Promise<void>;
+  /** Hears every change worth keeping across a restart (a new message, a status, a delivery). */
+  persist?(record: TrafficRecord): void;
+  /** The API key that signs a resumed message's delivery reports; null skips resuming it. */
+  apiKeyOf?(customerId: string): string | null;
 }
 
 /** The JSON body of a delivery report for `record`'s current status. */
@@ -87,12 +103,15 @@ export function createMessages(options: MessagesOptions): Messages {
   const capacity = options.capacity ?? 100_000;
   const byId = new Map<string, MessageRecord>();
   const timers = new Set<TimerHandle>();
+  let restored: MessageRecord[] = [];
+  const persist = options.persist ?? (() => {});
   const iso = (): string => new Date(clock.now()).toISOString();
 
   const change = async (record: MessageRecord, code: number, apiKey: string): Promise<void> => {
     const status = { code, description: statusDescription(code), updatedOn: iso() };
     record.status = status;
     record.history.push(status);
+    persist({ t: 'status', ref: record.referenceId, v: status });
     journal.record({
       kind: 'state',
       customerId: record.customerId,
@@ -101,14 +120,16 @@ export function createMessages(options: MessagesOptions): Messages {
       detail: `message to ${record.phoneNumber}: ${code} ${status.description}`,
     });
     if (code === 200) {
-      handsets.get(record.phoneNumber).inbox.push({
+      const received = {
         referenceId: record.referenceId,
         from: record.senderId,
         text: record.message,
         receivedAt: status.updatedOn,
         segments: record.segments,
         encoding: record.encoding,
-      });
+      };
+      handsets.get(record.phoneNumber).inbox.push(received);
+      persist({ t: 'inbox', phone: record.phoneNumber, v: received });
       await options.onDelivered?.(record);
     }
     const url = record.callbackUrl ?? options.accountCallbackUrl(record.customerId);
@@ -122,6 +143,26 @@ export function createMessages(options: MessagesOptions): Messages {
         body: deliveryReportBody(record),
       });
       record.callbacks.push(callback);
+    }
+  };
+
+  /** Walks `record` through `steps` (times after `submitted`). */
+  const schedule = (
+    record: MessageRecord,
+    steps: DeliveryStep[],
+    apiKey: string,
+    submitted: number,
+  ): void => {
+    for (const step of steps) {
+      const handle = clock.schedule(
+        submitted + step.afterMs,
+        async () => {
+          timers.delete(handle);
+          await change(record, step.code, apiKey);
+        },
+        `message ${record.referenceId} → ${step.code}`,
+      );
+      timers.add(handle);
     }
   };
 
@@ -152,18 +193,8 @@ export function createMessages(options: MessagesOptions): Messages {
         const oldest = byId.keys().next().value;
         if (oldest !== undefined) byId.delete(oldest);
       }
-      const submitted = clock.now();
-      for (const step of deliverySteps(input.delivery)) {
-        const handle = clock.schedule(
-          submitted + step.afterMs,
-          async () => {
-            timers.delete(handle);
-            await change(record, step.code, input.apiKey);
-          },
-          `message ${record.referenceId} → ${step.code}`,
-        );
-        timers.add(handle);
-      }
+      persist({ t: 'message', v: record });
+      schedule(record, deliverySteps(input.delivery), input.apiKey, clock.now());
       return record;
     },
     find(customerId, referenceId) {
@@ -173,10 +204,40 @@ export function createMessages(options: MessagesOptions): Messages {
     findAny: (referenceId) => byId.get(referenceId),
     list: (customerId) =>
       [...byId.values()].filter((m) => customerId === undefined || m.customerId === customerId),
+    restore(records) {
+      if (records.length === 0) return;
+      const newer = [...byId.values()];
+      byId.clear();
+      for (const record of [...records, ...newer]) byId.set(record.referenceId, record);
+      while (byId.size > capacity) {
+        const oldest = byId.keys().next().value;
+        if (oldest === undefined) break;
+        byId.delete(oldest);
+      }
+      restored = records.filter((r) => byId.get(r.referenceId) === r);
+    },
+    resume() {
+      let resumed = 0;
+      for (const record of restored) {
+        // Each step adds one status after the initial 290: the history says how far it got.
+        const remaining = deliverySteps(record.delivery).slice(record.history.length - 1);
+        const apiKey = options.apiKeyOf?.(record.customerId) ?? null;
+        if (remaining.length === 0 || apiKey === null) continue;
+        schedule(record, remaining, apiKey, Date.parse(record.submittedAt));
+        resumed++;
+      }
+      restored = [];
+      return resumed;
+    },
+    pause() {
+      for (const handle of timers) clock.cancel(handle);
+      timers.clear();
+    },
     reset() {
       for (const handle of timers) clock.cancel(handle);
       timers.clear();
       byId.clear();
+      restored = [];
     },
   };
 }

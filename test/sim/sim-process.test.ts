@@ -120,7 +120,7 @@ afterAll(async () => {
 });
 
 describe('npm run sim as a process', () => {
-  it('starts, takes SMS from the official SDK, stops on SIGINT and keeps the conversation across a restart', async () => {
+  it('starts, takes SMS from the official SDK, stops on SIGINT and keeps the conversation and the handset thread across a restart', async () => {
     const first = await startSim(dataDir);
     const { banner } = first;
     // How fast it gets ready is a figure printed by `npm run bench -- startup`, not a timed test;
@@ -156,6 +156,16 @@ describe('npm run sim as a process', () => {
       .poll(() => list(banner.channelUrl).then((l) => l.length), { timeout: 5_000 })
       .toBe(1);
     const [conversation] = await list(banner.channelUrl);
+    const thread = async (url: string) => {
+      const body = (await (await fetch(`${url}/_sim/handsets/${CUSTOMER}/messages`)).json()) as {
+        inbox: Array<{ text: string }>;
+        outbox: Array<{ text: string }>;
+      };
+      return { inbox: body.inbox.map((m) => m.text), outbox: body.outbox.map((m) => m.text) };
+    };
+    const expectedThread = { inbox: ['Your code is 1234'], outbox: ['Is my invoice ready?'] };
+    // The SDK's message reaches the phone about a second after it was sent.
+    await expect.poll(() => thread(banner.telesignUrl), { timeout: 5_000 }).toEqual(expectedThread);
 
     expect(await stop(first.child)).toBe(0);
     expect(first.output()).toContain('Stopped.');
@@ -168,6 +178,8 @@ describe('npm run sim as a process', () => {
       expect(await list(second.banner.channelUrl)).toEqual([
         expect.objectContaining({ id: conversation?.id, state: conversation?.state }),
       ]);
+      // The fake TeleSign's side survives too: the handset's thread is still there.
+      expect(await thread(second.banner.telesignUrl)).toEqual(expectedThread);
     } finally {
       expect(await stop(second.child)).toBe(0);
     }

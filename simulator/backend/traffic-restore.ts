@@ -1,0 +1,96 @@
+// Folds the traffic journal's lines back into messages and handsets, and writes that state compactly.
+import type { CallbackRecord } from './callbacks';
+import type { Handset, OutboxMessage } from './handsets';
+import type { MessageRecord } from './messages';
+import type { TrafficRecord } from './traffic-schema';
+
+export interface TrafficState {
+  /** Oldest first, at most the capacity the fold was given. */
+  messages: MessageRecord[];
+  handsets: Handset[];
+  /** The highest callback id seen, so new callbacks do not reuse one. */
+  lastCallbackId: number;
+}
+
+const replaceById = (list: CallbackRecord[], callback: CallbackRecord): void => {
+  const at = list.findIndex((c) => c.id === callback.id);
+  if (at >= 0) list[at] = callback;
+  else list.push(callback);
+};
+
+/** Replays journal lines in order; the oldest messages beyond `capacity` are forgotten. */
+export function foldTraffic(records: Iterable<TrafficRecord>, capacity: number): TrafficState {
+  const messages = new Map<string, MessageRecord>();
+  const handsets = new Map<string, Handset>();
+  const outboxByRef = new Map<string, OutboxMessage>();
+  let lastCallbackId = 0;
+  const handset = (phone: string): Handset => {
+    let found = handsets.get(phone);
+    if (!found) {
+      found = { phone, inbox: [], outbox: [] };
+      handsets.set(phone, found);
+    }
+    return found;
+  };
+
+  for (const record of records) {
+    switch (record.t) {
+      case 'message': {
+        messages.delete(record.v.referenceId);
+        messages.set(record.v.referenceId, record.v);
+        for (const c of record.v.callbacks) lastCallbackId = Math.max(lastCallbackId, c.id);
+        if (messages.size > capacity) {
+          const oldest = messages.keys().next().value;
+          if (oldest !== undefined) messages.delete(oldest);
+        }
+        break;
+      }
+      case 'status': {
+        const message = messages.get(record.ref);
+        if (message) {
+          message.status = record.v;
+          message.history.push(record.v);
+        }
+        break;
+      }
+      case 'inbox':
+        handset(record.phone).inbox.push(record.v);
+        break;
+      case 'outbox':
+        handset(record.phone).outbox.push(record.v);
+        outboxByRef.set(record.v.referenceId, record.v);
+        lastCallbackId = Math.max(lastCallbackId, record.v.callback?.id ?? 0);
+        break;
+      case 'callback': {
+        const callback = record.v;
+        lastCallbackId = Math.max(lastCallbackId, callback.id);
+        if (callback.kind === 'delivery-report') {
+          const message = messages.get(callback.referenceId);
+          if (message) replaceById(message.callbacks, callback);
+        } else {
+          const sent = outboxByRef.get(callback.referenceId);
+          if (sent) sent.callback = callback;
+        }
+        break;
+      }
+    }
+  }
+  return { messages: [...messages.values()], handsets: [...handsets.values()], lastCallbackId };
+}
+
+/** How many lines the state takes when written compactly (one per message and thread entry). */
+export function compactSize(state: TrafficState): number {
+  return state.handsets.reduce(
+    (sum, h) => sum + h.inbox.length + h.outbox.length,
+    state.messages.length,
+  );
+}
+
+/** The state as journal lines: each message whole (history and callbacks inside), then the threads. */
+export function* compactRecords(state: TrafficState): Generator<TrafficRecord> {
+  for (const message of state.messages) yield { t: 'message', v: message };
+  for (const h of state.handsets) {
+    for (const received of h.inbox) yield { t: 'inbox', phone: h.phone, v: received };
+    for (const sent of h.outbox) yield { t: 'outbox', phone: h.phone, v: sent };
+  }
+}
