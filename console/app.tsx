@@ -16,6 +16,7 @@ import {
   telesignPage,
 } from './pages/pages';
 import type { KnownHandset } from './pages/phones';
+import { relayHandler } from './relay';
 
 export interface ConsoleOptions {
   /** Reaches the channel's HTTP API (in `npm run sim`: the channel app's `request`). */
@@ -68,6 +69,14 @@ export function createConsole(options: ConsoleOptions): Hono {
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
 
+  app.post(
+    '/console/call',
+    relayHandler({
+      channelFetch: options.channelFetch,
+      telesignFetch: options.telesignFetch ?? ((input, init) => fetch(input, init)),
+      telesignUrl: options.telesignUrl,
+    }),
+  );
   app.get('/', async (c) => c.html(await phonesPage(ctx, undefined)));
   app.get('/phones', (c) => c.redirect('/'));
   app.get('/phones/new', async (c) => {

@@ -7,6 +7,25 @@ import { listen, scheduleRefresh } from './live.js';
 /** Code points, the unit of the 1600-character limit (an emoji is one). */
 const codePoints = (/** @type {string} */ text) => Array.from(text).length;
 
+// GSM 03.38: the basic set (one septet each) and the extension table (two septets each).
+const GSM7_BASIC =
+  /^[@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&'()*+,\-./0-9:;<=>?¡A-ZÄÖÑÜ§¿a-zäöñüà\n\r]$/;
+const GSM7_EXTENSION = /^[\f^{}\\[~\]|€]$/;
+
+/** Encoding and segments as a carrier counts them: GSM-7 160/153 septets, else UCS-2 70/67 units. */
+function segmentsOf(/** @type {string} */ text) {
+  let septets = 0;
+  for (const ch of text) {
+    if (GSM7_BASIC.test(ch)) septets += 1;
+    else if (GSM7_EXTENSION.test(ch)) septets += 2;
+    else {
+      const units = text.length;
+      return { encoding: 'UCS-2', segments: units <= 70 ? 1 : Math.ceil(units / 67) };
+    }
+  }
+  return { encoding: 'GSM-7', segments: septets <= 160 ? 1 : Math.ceil(septets / 153) };
+}
+
 // ---- composer counter --------------------------------------------------------------------
 function updateCounter(/** @type {HTMLTextAreaElement} */ area) {
   const counter = document.getElementById(area.dataset.counter ?? '');
@@ -17,6 +36,12 @@ function updateCounter(/** @type {HTMLTextAreaElement} */ area) {
     counter.textContent = `${n} / ${max}`;
     counter.classList.toggle('over', over);
     counter.dataset.over = over ? 'true' : 'false';
+  }
+  const cost = document.getElementById(area.dataset.segments ?? '');
+  if (cost) {
+    const { encoding, segments } = segmentsOf(area.value);
+    cost.textContent = `${segments} segment${segments === 1 ? '' : 's'} · ${encoding}`;
+    cost.dataset.encoding = encoding;
   }
   const form = area.form;
   const send = /** @type {HTMLButtonElement|null} */ (

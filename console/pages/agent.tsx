@@ -137,7 +137,11 @@ export async function renderAgentSide(data: ConsoleData, params: AgentParams) {
           </form>
         </Panel>
         <Panel title={`Offers (${offers.length})`} testid="offers">
-          {offers.length === 0 ? <Empty>No offers right now.</Empty> : null}
+          {offers.length === 0 ? (
+            <Empty testid="no-offers">
+              No offers right now — text the support number from <a href="/">Phones</a>.
+            </Empty>
+          ) : null}
           {offers.map((cv) => {
             const remaining = cv.offer
               ? Math.max(0, Math.round((cv.offer.expiresAt - now) / 1000))
@@ -177,7 +181,11 @@ export async function renderAgentSide(data: ConsoleData, params: AgentParams) {
           })}
         </Panel>
         <Panel title={`My work items (${workItems.length})`} testid="my-work-items">
-          {workItems.length === 0 ? <Empty>Nothing assigned to you.</Empty> : null}
+          {workItems.length === 0 ? (
+            <Empty testid="no-work-items">
+              No conversations yet — accept an offer or pick one.
+            </Empty>
+          ) : null}
           {workItems.map((cv) => (
             <ConversationRow
               conversation={cv}

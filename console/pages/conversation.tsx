@@ -47,7 +47,11 @@ function ContactCard(props: {
       <strong>
         {cv.contactMatch === 'many' ? 'Several contacts match this number' : 'No contact found'}
       </strong>
-      <p class="muted">Nobody among the active contacts has the mobile phone {e164}.</p>
+      <p class="muted">
+        {cv.contactMatch === 'many'
+          ? `More than one active contact has the mobile phone ${e164}: link the right one.`
+          : `Nobody among the active contacts has the mobile phone ${e164}. Link one if you know who it is.`}
+      </p>
       {candidates.map((c) => (
         <ApiButton
           method="POST"
@@ -58,6 +62,29 @@ function ContactCard(props: {
           Link {c.firstName} {c.lastName}
         </ApiButton>
       ))}
+      {cv.agentId === props.agentId ? (
+        <form
+          class="inline link-any"
+          data-api={`POST /api/conversations/${cv.id}/contact`}
+          data-extra={JSON.stringify({ agentId: props.agentId })}
+          data-testid="link-contact-form"
+        >
+          <select name="contactId" data-testid="link-contact-select" id={`link-${cv.id}`}>
+            {props.contacts
+              .filter((c) => c.status === 'active')
+              .map((c) => (
+                <option value={c.id}>
+                  {c.firstName} {c.lastName}
+                  {c.mobilePhone ? ` · ${c.mobilePhone}` : ''}
+                </option>
+              ))}
+          </select>
+          <button type="submit" class="btn plain" data-testid="link-contact-submit">
+            Link contact
+          </button>
+          <output class="form-error" data-role="error" />
+        </form>
+      ) : null}
     </div>
   );
 }
@@ -105,9 +132,11 @@ function Actions(props: {
             data-testid="transfer-form"
           >
             <select name="queueId" data-testid="transfer-queue">
-              {props.queues.map((q) => (
-                <option value={q.id}>{q.name}</option>
-              ))}
+              {props.queues
+                .filter((q) => q.id !== cv.queueId)
+                .map((q) => (
+                  <option value={q.id}>{q.name}</option>
+                ))}
             </select>
             <button type="submit" class="btn plain" data-testid="action-transfer">
               Transfer
@@ -134,7 +163,18 @@ function Actions(props: {
 export async function renderConversation(data: ConsoleData, params: AgentParams) {
   if (!params.conversation || !params.agent) {
     return (
-      <Empty testid="no-conversation">Pick a conversation from your offers or work items.</Empty>
+      <div class="empty-pane" data-testid="no-conversation">
+        <h2>No conversation open</h2>
+        <p>
+          {params.agent
+            ? 'Accept an offer or open one of your work items on the left.'
+            : 'Choose an agent above to see their offers and work items.'}
+        </p>
+        <p class="muted">
+          No conversations yet? Text the support number from <a href="/">Phones</a>; it is routed
+          and offered here within a second.
+        </p>
+      </div>
     );
   }
   try {
@@ -219,12 +259,16 @@ export function Composer(props: { agentId: string; conversationId: string }) {
         rows={3}
         placeholder="Reply to the customer…"
         data-counter="composer-counter"
+        data-segments="composer-segments"
         data-max={String(MAX_CHARS)}
         data-testid="composer-text"
       />
       <div class="composer-bar">
         <span class="counter" id="composer-counter" data-testid="composer-counter">
           0 / {MAX_CHARS}
+        </span>
+        <span class="muted" id="composer-segments" data-testid="composer-segments">
+          1 segment · GSM-7
         </span>
         <output class="form-error" data-role="error" data-testid="composer-error" />
         <button type="submit" class="btn primary" data-testid="composer-send">

@@ -64,7 +64,11 @@ function HandsetCard(props: {
         <span class="muted">{prettyPhone(handset.phone)}</span>
       </header>
       <ol class="phone-thread" data-testid="handset-thread">
-        {items.length === 0 ? <Empty>No messages yet.</Empty> : null}
+        {items.length === 0 ? (
+          <Empty testid="handset-empty">
+            No messages yet — type below to text the support line.
+          </Empty>
+        ) : null}
         {items.map((item) => {
           const tick = item.status ? tickFor(item.status.code, item.status.description) : null;
           return (
@@ -76,7 +80,9 @@ function HandsetCard(props: {
               <p class="text">{item.text}</p>
               <span class="meta">
                 {clockTime(item.at)} ·{' '}
-                {item.direction === 'sent' ? `to ${item.other}` : `from ${item.other}`}
+                {item.direction === 'sent'
+                  ? `to ${prettyPhone(item.other)}`
+                  : `from ${/^\d+$/.test(item.other) ? prettyPhone(item.other) : item.other}`}
                 {tick ? (
                   <span
                     class={`ticks ${tick.tone}`}

@@ -13,6 +13,16 @@ const ADVANCES = [
   { label: '+1 day', ms: 24 * HOUR, testid: 'advance-1d' },
 ];
 
+/** Which fault kinds each target accepts (docs/telesign-api.md): the form offers only those. */
+const FAULT_KINDS = [
+  { target: 'api', label: 'API request', kinds: ['unavailable', 'non-json', 'empty', 'hang'] },
+  {
+    target: 'callback',
+    label: 'callback',
+    kinds: ['fail', 'refuse', 'duplicate', 'delay', 'out-of-order'],
+  },
+];
+
 const POLICIES = [
   { value: 'default', label: 'default (290 → 203 → 200)' },
   { value: 'immediate', label: 'immediate (200 at once)' },
@@ -192,23 +202,13 @@ export async function renderTelesign(data: ConsoleData, known: KnownHandset[]) {
               data-target="telesign"
               data-testid="fault-form"
             >
-              <select name="target">
-                <option value="api">API request</option>
-                <option value="callback">callback</option>
-              </select>
-              <select name="kind">
-                {[
-                  'unavailable',
-                  'non-json',
-                  'empty',
-                  'hang',
-                  'fail',
-                  'refuse',
-                  'duplicate',
-                  'delay',
-                  'out-of-order',
-                ].map((k) => (
-                  <option value={k}>{k}</option>
+              <select name="fault" data-type="merge-json" data-testid="fault-kind">
+                {FAULT_KINDS.map((group) => (
+                  <optgroup label={group.label}>
+                    {group.kinds.map((k) => (
+                      <option value={JSON.stringify({ target: group.target, kind: k })}>{k}</option>
+                    ))}
+                  </optgroup>
                 ))}
               </select>
               <input

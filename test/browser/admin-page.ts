@@ -1,0 +1,64 @@
+// The Admin page in the browser: the masked key, number format errors inline, API key validation.
+import { describe, expect, it } from 'vitest';
+import { type ConsoleSuite, SALES_LINE } from './launcher';
+
+const LEADING_PLUS = 'Remove the leading +: enter <country code><number>, digits only.';
+
+export function adminPageTests(suite: ConsoleSuite): void {
+  describe('Admin', () => {
+    it('shows the work streams with the API key masked and validated, and checks a number as you type', async () => {
+      const world = suite.world();
+      const page = suite.page();
+      await page.goto(`${world.url}/admin`);
+      await page.getByTestId('work-stream').first().waitFor();
+      expect(await page.content()).not.toContain(world.sim.marker.apiKey);
+      expect(await page.getByTestId('sms-api-key').first().textContent()).toMatch(/^•+.{4}$/);
+      expect(await page.getByTestId('validation-outcome').first().textContent()).toContain('valid');
+      expect(await page.getByTestId('routing-rule').count()).toBeGreaterThan(0);
+      await page.getByTestId('number-check-input').fill('+14155550123');
+      await expect
+        .poll(() => page.getByTestId('number-check-result').textContent())
+        .toBe(LEADING_PLUS);
+      await suite.shot('admin');
+    }, 30_000);
+
+    it('shows a number format error inline and reports a number the account does not own when validating (R-NUM-1, R-NUM-5)', async () => {
+      const world = suite.world();
+      const page = suite.page();
+      await page.goto(`${world.url}/admin`);
+      const sales = page.getByTestId('work-stream').nth(1);
+      await sales.getByTestId('remove-number').click();
+      const input = sales.getByTestId('number-input');
+      await input.waitFor();
+      await input.fill(`+${SALES_LINE}`);
+      await sales.getByTestId('add-number').click();
+      await expect.poll(() => sales.getByTestId('number-error').textContent()).toBe(LEADING_PLUS);
+      expect(await sales.getByTestId('work-stream-missing').textContent()).toContain('number');
+      await suite.shot('admin-number-error');
+
+      await input.fill('14155550177');
+      await sales.getByTestId('add-number').click();
+      await expect
+        .poll(() => sales.getByTestId('work-stream-number').textContent())
+        .toContain('14155550177');
+      await sales.getByTestId('validate-api-key').click();
+      await expect
+        .poll(() => sales.getByTestId('validation-outcome').textContent())
+        .toContain('number-not-owned');
+      expect(await sales.getByTestId('validation-outcome').textContent()).toContain('14155550177');
+      await suite.shot('admin-number-not-owned');
+
+      // Put the pick-mode line back the way the world had it, and validate it again.
+      await sales.getByTestId('remove-number').click();
+      await input.fill(SALES_LINE);
+      await sales.getByTestId('add-number').click();
+      await expect
+        .poll(() => sales.getByTestId('work-stream-number').textContent())
+        .toContain(SALES_LINE);
+      await sales.getByTestId('validate-api-key').click();
+      await expect
+        .poll(() => sales.getByTestId('validation-outcome').locator('.badge').textContent())
+        .toBe('valid');
+    }, 30_000);
+  });
+}

@@ -1,0 +1,73 @@
+// The Phones page in the browser: handsets, deep links, inline refusals, and every page error-free.
+import { describe, expect, it } from 'vitest';
+import type { ConsoleSuite } from './launcher';
+
+export function phonesPageTests(suite: ConsoleSuite): void {
+  describe('Phones and navigation', () => {
+    it('lets a developer create a handset from a typed number and opens its deep link', async () => {
+      const world = suite.world();
+      const page = suite.page();
+      await page.goto(world.url);
+      await page.getByTestId('new-handset-phone').fill('+44 7911 123456');
+      await page.getByTestId('new-handset').click();
+      await page.waitForURL(/\/phones\/447911123456$/);
+      const first = page.getByTestId('handset').first();
+      expect(await first.getAttribute('data-phone')).toBe('447911123456');
+      expect(await first.getAttribute('class')).toContain('focused');
+      expect(await first.getByTestId('handset-empty').textContent()).toContain(
+        'type below to text the support line',
+      );
+    }, 30_000);
+
+    it('shows TeleSign refusing an empty text inline, with its code, and no console error', async () => {
+      const world = suite.world();
+      const page = suite.page();
+      await page.goto(`${world.url}/phones/12025550105`);
+      const phone = page.locator('[data-testid="handset"][data-phone="12025550105"]');
+      await phone.getByTestId('handset-send').click();
+      await expect
+        .poll(() => phone.locator('[data-role="error"]').textContent())
+        .toMatch(/^\w+: .*text/);
+    }, 30_000);
+
+    it('opens a conversation deep link in the workspace of the agent who holds it', async () => {
+      const world = suite.world();
+      const page = suite.page();
+      const cv = await world.activeConversation('12025550116', 'Deep link me');
+      await page.goto(`${world.url}/conversations/${cv.id}`);
+      await page.waitForURL(new RegExp(`/agent/${cv.agentId}/conversations/${cv.id}$`));
+      expect(await page.getByTestId('conversation').getAttribute('data-conversation-id')).toBe(
+        cv.id,
+      );
+      expect(await page.getByTestId('composer-text').count()).toBe(1);
+    }, 30_000);
+
+    it('lets an agent change presence from the workspace', async () => {
+      const world = suite.world();
+      const page = suite.page();
+      const cat = await world.agentId('Cat Agent');
+      await page.goto(`${world.url}/agent/${cat}`);
+      await page.getByTestId('presence-select').selectOption('away');
+      await expect.poll(() => page.getByTestId('agent-presence').textContent()).toBe('away');
+    }, 30_000);
+
+    it('shows every page, with the same header and navigation, without a console error', async () => {
+      const world = suite.world();
+      const page = suite.page();
+      const pages = [
+        ['/', 'nav-phones'],
+        ['/agent', 'nav-agent'],
+        [`/agent/${await world.agentId('Ann Agent')}`, 'nav-agent'],
+        ['/admin', 'nav-admin'],
+        ['/telesign', 'nav-telesign'],
+      ] as const;
+      for (const [path, nav] of pages) {
+        await page.goto(`${world.url}${path}`);
+        await expect.poll(() => page.getByTestId('live-status').textContent()).toContain('live');
+        expect(await page.getByTestId(nav).getAttribute('class')).toBe('active');
+        expect(await page.locator('[data-testid^="nav-"]').count()).toBe(4);
+        expect(await page.getByTestId('data-error').count()).toBe(0);
+      }
+    }, 30_000);
+  });
+}
