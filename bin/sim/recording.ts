@@ -26,6 +26,8 @@ export async function startRecording(
   const recorder = createRecorder({
     channel: createApiClient(channelFetch, 'http://channel.local'),
     world: marker.world,
+    // The people faker generated depend on the seed: a replay must generate the same ones.
+    ...(marker.seed !== null ? { override: { faker: { seed: marker.seed } } } : {}),
     ids: marker.ids,
     startedAt: clock.now(),
     name: `npm run sim session ${new Date(clock.now()).toISOString()}`,

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { parseSimFlags } from '../../bin/sim/flags';
 import { createSimLogger } from '../../bin/sim/logger';
 import { startSim } from '../../bin/sim/start';
+import { replayFile } from '../../scenarios/engine/replay';
 
 let folder: string;
 beforeAll(async () => {
@@ -54,4 +55,55 @@ describe('sim --record', () => {
     expect(scenario.world).toBe('default');
     expect(JSON.stringify(scenario.steps)).toContain('Where is my refund?');
   });
+
+  it('carries the --seed as a world override, so a session with a generated contact replays the same', async () => {
+    const file = join(folder, 'seeded.yaml');
+    const outcome = parseSimFlags([
+      '--memory',
+      '--telesign-port',
+      '0',
+      '--channel-port',
+      '0',
+      '--seed',
+      '7',
+      '--record',
+      file,
+    ]);
+    if (outcome.kind !== 'run') throw new Error('flags');
+    const sim = await startSim(outcome.flags, createSimLogger({ level: 'silent', json: true }));
+    try {
+      // contact-1 is made by faker: its phone differs from one seed to another.
+      const contactId = sim.marker.ids.contacts['contact-1'];
+      const contact = (await (
+        await fetch(`${sim.channelUrl}/api/contacts/${contactId}`)
+      ).json()) as {
+        mobilePhone: string;
+      };
+      const phone = contact.mobilePhone.replace(/^\+/, '');
+      const texted = await fetch(`${sim.telesignUrl}/_sim/handsets/${phone}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ to: sim.marker.supportNumber, text: 'Is my parcel lost?' }),
+      });
+      expect(texted.status).toBe(201);
+      await expect
+        .poll(
+          async () =>
+            ((await (await fetch(`${sim.channelUrl}/api/conversations`)).json()) as unknown[])
+              .length,
+        )
+        .toBe(1);
+    } finally {
+      await sim.stop();
+    }
+    const scenario = parse(await readFile(file, 'utf8')) as {
+      override?: unknown;
+      steps: Array<Record<string, unknown>>;
+    };
+    expect(scenario.override).toEqual({ faker: { seed: 7 } });
+    expect(JSON.stringify(scenario.steps)).toContain('"contact":"contact-1"');
+    const replay = await replayFile(file);
+    expect(replay.diff).toEqual([]);
+    expect(replay.same).toBe(true);
+  }, 30_000);
 });
