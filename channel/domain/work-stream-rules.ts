@@ -1,5 +1,6 @@
 // Work stream rules (R-WS-1, R-WS-2, R-WS-6): names, capacity, presences, the auto-close minimum, what routing needs.
 import { ChannelError } from './errors';
+import { charCount } from './message-rules';
 import type { Presence, WorkStream } from './model';
 import { DEFAULTS, HOUR_MS, PRESENCES } from './model';
 
@@ -18,11 +19,12 @@ export const CAPACITY_UNITS_RULE = `Capacity units per conversation must be a wh
 /** Throws the ChannelError for the first field that breaks a rule. */
 export function checkWorkStreamFields(fields: WorkStreamFields): void {
   if (fields.name !== undefined) {
-    const length = fields.name.trim().length;
-    if (length < 1 || fields.name.length > 100)
+    // Characters are code points, as for messages (R-MSG-1): an emoji is one character.
+    const length = charCount(fields.name);
+    if (fields.name.trim() === '' || length > 100)
       throw new ChannelError('WORK_STREAM_NAME_INVALID', {
         field: 'name',
-        message: `A work stream name has 1 to 100 characters; this one has ${length < 1 ? 0 : fields.name.length}.`,
+        message: `A work stream name has 1 to 100 characters; this one has ${fields.name.trim() === '' ? 0 : length}.`,
       });
   }
   if (
@@ -92,5 +94,7 @@ export function routingReadinessError(
 /** The API key as APIs show it: only its last 4 characters (R-WS-3). */
 export function maskApiKey(apiKey: string | undefined): string | null {
   if (!apiKey) return null;
-  return `••••••••${apiKey.slice(-4)}`;
+  // At most a quarter of the key shows, so a short key is never shown in full (R-WS-3).
+  const shown = Math.min(4, Math.floor(apiKey.length / 4));
+  return `••••••••${shown > 0 ? apiKey.slice(-shown) : ''}`;
 }

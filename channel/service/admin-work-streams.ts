@@ -1,5 +1,6 @@
 // Administration of work streams, their SMS settings, numbers and API key validation (R-WS, R-NUM).
 import { ChannelError } from '../domain/errors';
+import { charCount } from '../domain/message-rules';
 import { DEFAULTS, type WorkStream } from '../domain/model';
 import { checkNumberFormat, checkNumberType, sameNumber } from '../domain/sms-number';
 import { checkWorkStreamFields } from '../domain/work-stream-rules';
@@ -160,10 +161,10 @@ export function workStreamUseCases(ctx: ServiceContext): WorkStreamUseCases {
           field: 'type',
           message: typeRefusal,
         });
-      if (input.description !== undefined && input.description.length > 200)
+      if (input.description !== undefined && charCount(input.description) > 200)
         throw new ChannelError('NUMBER_DESCRIPTION_TOO_LONG', {
           field: 'description',
-          message: `A number description has at most 200 characters; this one has ${input.description.length}.`,
+          message: `A number description has at most 200 characters; this one has ${charCount(input.description)}.`,
         });
       if (workStream.number)
         throw new ChannelError('WORK_STREAM_HAS_NUMBER', {

@@ -232,13 +232,17 @@ export function agentUseCases(ctx: ServiceContext): AgentUseCases {
       const agent = findAgent(ctx, agentId, 'agentId');
       const conversation = held(agentId, conversationId);
       const workStream = findWorkStream(ctx, conversation.workStreamId);
+      // Capacity promised to the agent's pending offers is not free (R-AG-3, R-AG-5).
+      const promised = [...ctx.live.values()]
+        .filter((c) => c.state === 'open' && c.offer?.agentId === agentId)
+        .reduce((sum, c) => sum + findWorkStream(ctx, c.workStreamId).capacityUnits, 0);
       if (
         conversation.state === 'waiting' &&
-        agent.capacity - agentLoad(ctx, agentId).usedCapacity < workStream.capacityUnits
+        agent.capacity - agentLoad(ctx, agentId).usedCapacity - promised < workStream.capacityUnits
       )
         throw new ChannelError('AGENT_NOT_ELIGIBLE', {
           field: 'agentId',
-          message: `Agent ${agent.name} needs ${workStream.capacityUnits} free capacity to re-open it.`,
+          message: `Agent ${agent.name} needs ${workStream.capacityUnits} free capacity to re-open it${promised > 0 ? ` (${promised} are held for pending offers)` : ''}.`,
         });
       const next = await move(
         ctx,
