@@ -135,6 +135,11 @@ export async function renderAgentSide(data: ConsoleData, params: AgentParams) {
             </select>
             <output class="form-error" data-role="error" />
           </form>
+          {agent.presenceChoice && agent.presenceChoice !== agent.presence ? (
+            <p class="muted presence-note" data-testid="presence-note">
+              Chosen: {agent.presenceChoice} · effective now: {agent.presence}
+            </p>
+          ) : null}
         </Panel>
         <Panel title={`Offers (${offers.length})`} testid="offers">
           {offers.length === 0 ? (

@@ -1,12 +1,20 @@
 // One conversation in the agent workspace: contact card, transcript with ticks and segments, actions, composer.
-import { DeliveryTicks } from '../components/delivery';
+import { DeliveryTicks, tickFor } from '../components/delivery';
 import { clockTime, prettyPhone } from '../components/format';
-import { ApiButton, Badge, Empty, ErrorBox, Panel, STATE_TONE } from '../components/ui';
+import { ApiButton, Badge, ErrorBox, Panel, STATE_TONE } from '../components/ui';
 import type { ConsoleData } from '../data';
 import type { ConsoleContact, ConsoleConversation, ConsoleQueue } from '../data-schemas';
 import type { AgentParams } from './agent';
 
 export const MAX_CHARS = 1600;
+
+/** Whether TeleSign refused the reply or reported it undeliverable. */
+const deliveryFailed = (m: ConsoleConversation['messages'][number]): boolean =>
+  m.failure !== null && m.failure !== undefined
+    ? true
+    : m.delivery
+      ? tickFor(m.delivery.code).tone === 'failed'
+      : false;
 
 function ContactCard(props: {
   conversation: ConsoleConversation;
@@ -23,7 +31,7 @@ function ContactCard(props: {
         </strong>
         <dl>
           <dt>Mobile</dt>
-          <dd>{linked.mobilePhone ?? '—'}</dd>
+          <dd>{linked.mobilePhone ? prettyPhone(linked.mobilePhone) : '—'}</dd>
           {linked.email ? (
             <>
               <dt>Email</dt>
@@ -49,8 +57,8 @@ function ContactCard(props: {
       </strong>
       <p class="muted">
         {cv.contactMatch === 'many'
-          ? `More than one active contact has the mobile phone ${e164}: link the right one.`
-          : `Nobody among the active contacts has the mobile phone ${e164}. Link one if you know who it is.`}
+          ? `More than one active contact has the mobile phone ${prettyPhone(cv.customerNumber)}: link the right one.`
+          : `No active contact has the mobile phone ${prettyPhone(cv.customerNumber)}. Link one if you know who it is.`}
       </p>
       {candidates.map((c) => (
         <ApiButton
@@ -75,7 +83,7 @@ function ContactCard(props: {
               .map((c) => (
                 <option value={c.id}>
                   {c.firstName} {c.lastName}
-                  {c.mobilePhone ? ` · ${c.mobilePhone}` : ''}
+                  {c.mobilePhone ? ` · ${prettyPhone(c.mobilePhone)}` : ''}
                 </option>
               ))}
           </select>
@@ -209,7 +217,7 @@ export async function renderConversation(data: ConsoleData, params: AgentParams)
           <ol class="transcript" data-testid="transcript">
             {cv.messages.map((m) => (
               <li
-                class={`bubble ${m.direction}`}
+                class={`bubble ${m.direction}${deliveryFailed(m) ? ' failed' : ''}`}
                 data-testid="transcript-message"
                 data-direction={m.direction}
               >
@@ -256,8 +264,8 @@ export function Composer(props: { agentId: string; conversationId: string }) {
       <textarea
         name="text"
         id="composer-text"
-        rows={3}
-        placeholder="Reply to the customer…"
+        rows={2}
+        placeholder="Reply to the customer… (Ctrl+Enter sends)"
         data-counter="composer-counter"
         data-segments="composer-segments"
         data-max={String(MAX_CHARS)}

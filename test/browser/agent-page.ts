@@ -159,7 +159,7 @@ export function agentPageTests(suite: ConsoleSuite): void {
       expect(await page.getByTestId('no-contact').textContent()).toContain('No contact found');
       await page
         .getByTestId('link-contact-select')
-        .selectOption({ label: 'Bruno Diaz · +12025550102' });
+        .selectOption({ label: 'Bruno Diaz · +1 202 555 0102' });
       await page.getByTestId('link-contact-submit').click();
       await expect.poll(() => page.getByTestId('contact-name').textContent()).toBe('Bruno Diaz');
       expect((await world.conversation(cv.id)).contactMatch).toBe('linked');
