@@ -14,6 +14,8 @@ export interface Figures {
   perSecond: number;
   p50: number;
   p99: number;
+  /** CPU time of the whole process (load generator and servers) per operation, in µs: steadier than msg/s on a busy machine. */
+  cpuMicros: number;
 }
 
 export const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
@@ -63,6 +65,7 @@ export async function drive(
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const worker = async (): Promise<void> => {
     while (next < total) {
       const i = next++;
@@ -73,6 +76,7 @@ export async function drive(
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
   return {
     label,
@@ -80,6 +84,7 @@ export async function drive(
     perSecond: total / seconds,
     p50: quantile(latencies, 0.5),
     p99: quantile(latencies, 0.99),
+    cpuMicros: (used.user + used.system) / total,
   };
 }
 
@@ -96,4 +101,4 @@ export async function echoServer(): Promise<{ url: string; close: () => Promise<
 }
 
 export const fmt = (f: Figures): string =>
-  `${f.label.padEnd(58)} ${f.perSecond.toFixed(0).padStart(7)} msg/s   p50 ${f.p50.toFixed(2).padStart(7)} ms   p99 ${f.p99.toFixed(2).padStart(7)} ms   (n=${f.count})`;
+  `${f.label.padEnd(58)} ${f.perSecond.toFixed(0).padStart(7)} msg/s   p50 ${f.p50.toFixed(2).padStart(7)} ms   p99 ${f.p99.toFixed(2).padStart(7)} ms   cpu ${f.cpuMicros.toFixed(0).padStart(5)} µs/msg   (n=${f.count})`;

@@ -262,10 +262,15 @@ export async function run(
     console.log(line);
   };
   print(
-    `channel bench: ${CONCURRENCY} requests in flight, keep-alive, all servers in this process`,
+    `channel bench: ${CONCURRENCY} requests in flight, keep-alive, all servers in this process; cpu = whole process per message`,
   );
 
   const echo = await echoServer();
+  // Both sides are warmed up before they are measured, so the ratio compares compiled code, not the JIT.
+  const warmUp = Math.floor(total / 8);
+  await drive('warm-up', warmUp, async (i) => {
+    await send(`${echo.url}/echo`, 'POST', moSms(customer(i), 'echo', reference('e', i)));
+  });
   const echoFigures = await drive('bare hono echo (POST /echo)', total, async (i) => {
     await send(`${echo.url}/echo`, 'POST', moSms(customer(i), 'echo', reference('E', i)));
   });
@@ -274,7 +279,8 @@ export async function run(
 
   const folder = await mkdtemp(join(tmpdir(), 'channel-bench-'));
   const w = await world(folder);
-  const [direct, endToEnd] = await inboundFigures(w, 'inbound, empty store', total, 0);
+  await inboundFigures(w, 'warm-up', warmUp, 9);
+  const [direct, endToEnd] = await inboundFigures(w, 'inbound, fresh store', total, 0);
   print(fmt(direct!));
   print(fmt(endToEnd!));
   print(
