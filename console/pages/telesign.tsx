@@ -41,6 +41,9 @@ function policyValue(delivery: unknown): string {
   return typeof policy === 'string' ? policy : JSON.stringify(policy);
 }
 
+/** API requests and callbacks are the traffic; state and control entries are the fake's own notes. */
+const KIND_TONE: Record<string, string> = { api: 'blue', callback: 'violet' };
+
 function statusTone(status: number | undefined): string {
   if (status === undefined) return '';
   if (status < 300) return 'green';
@@ -76,7 +79,7 @@ function JournalRow(props: { entry: ConsoleJournalEntry }) {
     <tr data-testid="journal-entry" data-kind={e.kind}>
       <td class="mono">{clockTime(e.at)}</td>
       <td>
-        <Badge>{e.kind}</Badge>
+        <Badge tone={KIND_TONE[e.kind] ?? ''}>{e.kind}</Badge>
       </td>
       <td class="mono ellipsis" title={e.url ?? e.path ?? ''}>
         {[e.method, shortTarget(e)].filter(Boolean).join(' ')}

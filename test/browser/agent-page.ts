@@ -52,6 +52,7 @@ export function agentPageTests(suite: ConsoleSuite): void {
         'Sorry about that, it ships today.',
       );
       expect(await received.getByTestId('handset-delivery').getAttribute('data-code')).toBe('200');
+      await suite.shot('phones-reply-delivered');
     }, 40_000);
 
     it('refuses a 1601-character reply and shows the counter, segments and encoding', async () => {
