@@ -193,13 +193,18 @@ export async function inboundFigures(
 }
 
 /** Agent replies, each timed until TeleSign's final delivery report has been applied. */
-async function replyFigures(w: World, total: number): Promise<Figures> {
+export async function replyFigures(w: World, total: number): Promise<Figures> {
   const open = w.channel.service.listConversations({ state: 'open' }).slice(0, CONCURRENCY);
   for (const c of open)
     await json(w.api, 'POST', `/api/conversations/${c.id}/pick`, { agentId: w.agentId });
+  // Delivery is learnt from the event bus: asking for the conversation would clone its whole
+  // transcript on every reply and make the bench, not the channel, the cost that grows.
   const waiting = new Map<string, () => void>();
+  const delivered = new Set<string>();
   const unsubscribe = w.channel.service.subscribe((event) => {
-    if (event.type === 'message.status' && event.code === 200) waiting.get(event.messageId)?.();
+    if (event.type !== 'message.status' || event.code !== 200) return;
+    delivered.add(event.messageId);
+    waiting.get(event.messageId)?.();
   });
   const figures = await drive(
     'agent reply → TeleSign → delivered → report applied',
@@ -213,12 +218,9 @@ async function replyFigures(w: World, total: number): Promise<Figures> {
       );
       if (r.status !== 201) throw new Error(`reply → ${r.status} ${r.text}`);
       const { id } = JSON.parse(r.text) as { id: string };
-      const delivered = w.channel.service
-        .getConversation(conversation?.id ?? '')
-        .messages.find((m) => m.id === id);
-      if (delivered?.delivery?.final) return;
-      await new Promise<void>((resolve) => waiting.set(id, resolve));
+      if (!delivered.has(id)) await new Promise<void>((resolve) => waiting.set(id, resolve));
       waiting.delete(id);
+      delivered.delete(id);
     },
   );
   unsubscribe();
