@@ -36,7 +36,11 @@ function authenticate(ctx: ServiceContext, request: InboundRequest): WorkStream[
     throw new ChannelError('INBOUND_URL_UNKNOWN');
   const customerId = /^TSA ([^:\s]+):/.exec(request.authorization?.trim() ?? '')?.[1];
   const signers = ctx.state.config.workStreams.filter(
-    (w) => w.sms.customerId === customerId && w.sms.apiKey,
+    // Customer IDs are UUIDs TeleSign matches whatever their case (R-SEC-1).
+    (w) =>
+      customerId !== undefined &&
+      w.sms.customerId?.toUpperCase() === customerId.toUpperCase() &&
+      w.sms.apiKey,
   );
   const verified = signers.filter(
     (w) => verifyCallback(request.authorization, request.rawBody, w.sms.apiKey ?? '').ok,

@@ -44,3 +44,14 @@ describe('signer of a callback (R-SEC-1)', () => {
     expect(result).toMatchObject({ kind: 'delivery-report', applied: true });
   });
 });
+
+describe('customer ID case (R-SEC-1)', () => {
+  it('accepts an SMS signed by TeleSign when the customer ID was saved in lower case', async () => {
+    const h = await createHarness();
+    const ws = await h.workStream();
+    // TeleSign (and the fake) treat customer IDs case-insensitively; its callbacks name the upper-case id.
+    await h.service.saveSmsSettings(ws, { customerId: 'cid-0001' });
+    const result = await h.text('hello');
+    expect(result).toMatchObject({ kind: 'message', duplicate: false });
+  });
+});
