@@ -227,7 +227,6 @@ export function createBackend(options: BackendOptions = {}) {
       db.data.numbers = {};
       db.data.handsetDelivery = {};
       await db.write();
-      await traffic.clear();
       messages.reset();
       callbacks.reset();
       handsets.reset();
@@ -235,6 +234,8 @@ export function createBackend(options: BackendOptions = {}) {
       faults.clear();
       rateLimiter.reset();
       nonces.clear();
+      // Last: nothing left to append lines about a message or handset that is gone.
+      await traffic.clear();
     },
   };
 }
