@@ -62,9 +62,10 @@ describe('console routes', () => {
     expect(response.headers.get('location')).toBe('/phones/16175550142');
   });
 
-  it('refuses a typed handset number that is not a phone number, saying why', async () => {
+  it('shows a typed handset number that is not a phone number inline on the page, saying why', async () => {
     const response = await app.request('/phones/new?phone=12');
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('location')).toBeNull();
     expect(await response.text()).toContain(
       '12 is not a valid phone number with its country code (e.g. +1 202 555 0199).',
     );

@@ -83,7 +83,8 @@ export function createConsole(options: ConsoleOptions): Hono {
     const typed = c.req.query('phone') ?? '';
     if (typed.trim() === '') return c.redirect(`/phones/${randomHandsetNumber(options.random)}`);
     const outcome = normaliseHandsetNumber(typed);
-    if (!outcome.ok) return c.html(await phonesPage(ctx, undefined, outcome.message), 400);
+    // The page with the form error inline: a 200, so the browser logs no failed load (decision 042).
+    if (!outcome.ok) return c.html(await phonesPage(ctx, undefined, outcome.message));
     return c.redirect(`/phones/${outcome.phone}`);
   });
   app.get('/phones/:phone', async (c) => {

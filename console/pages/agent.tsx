@@ -23,11 +23,13 @@ export interface AgentParams {
 export const conversationHref = (agentId: string, conversationId: string): string =>
   `/agent/${encodeURIComponent(agentId)}/conversations/${encodeURIComponent(conversationId)}`;
 
-async function serverNow(data: ConsoleData): Promise<number> {
+/** The servers' time, and whether it moves by itself (a manual clock only moves when advanced). */
+async function serverNow(data: ConsoleData): Promise<{ now: number; manual: boolean }> {
   try {
-    return (await data.clock()).now;
+    const clock = await data.clock();
+    return { now: clock.now, manual: clock.kind === 'manual' };
   } catch {
-    return Date.now();
+    return { now: Date.now(), manual: false };
   }
 }
 
@@ -89,7 +91,7 @@ export async function renderAgentSide(data: ConsoleData, params: AgentParams) {
   if (!agentId)
     return <Empty testid="no-agent">Choose an agent to see their offers and work items.</Empty>;
   try {
-    const [agents, offers, workItems, open, queueList, workStreams, now] = await Promise.all([
+    const [agents, offers, workItems, open, queueList, workStreams, clock] = await Promise.all([
       data.agents(),
       data.offers(agentId),
       data.workItems(agentId),
@@ -98,6 +100,7 @@ export async function renderAgentSide(data: ConsoleData, params: AgentParams) {
       data.workStreams(),
       serverNow(data),
     ]);
+    const { now, manual } = clock;
     const agent = agents.find((a) => a.id === agentId);
     if (!agent) return <Empty testid="no-agent">There is no agent {agentId}.</Empty>;
     const queues = new Map(queueList.map((q) => [q.id, q]));
@@ -158,7 +161,16 @@ export async function renderAgentSide(data: ConsoleData, params: AgentParams) {
                   {queues.get(cv.queueId)?.name ?? cv.queueId}
                   <div class="item-sub">{cv.messages[0]?.text.slice(0, 80) ?? ''}</div>
                 </div>
-                <span class="timer" data-countdown={remaining} data-testid="offer-timer">
+                <span
+                  class={`timer ${remaining <= 15 ? 'urgent' : ''}`}
+                  data-countdown={manual ? undefined : remaining}
+                  data-testid="offer-timer"
+                  title={
+                    manual
+                      ? 'Manual clock: the offer expires when the clock is advanced past it'
+                      : 'Seconds until the offer moves to the next agent'
+                  }
+                >
                   {remaining} s
                 </span>
                 <div class="offer-actions">

@@ -19,6 +19,16 @@ export function phonesPageTests(suite: ConsoleSuite): void {
       );
     }, 30_000);
 
+    it('shows a typed handset number with a format error inline, without a console error', async () => {
+      const page = suite.page();
+      await page.goto(suite.world().url);
+      await page.getByTestId('new-handset-phone').fill('call me');
+      await page.getByTestId('new-handset').click();
+      await expect
+        .poll(() => page.getByTestId('new-handset-error').textContent())
+        .toBe('A phone number has digits, spaces, + ( ) . - only.');
+    }, 30_000);
+
     it('shows TeleSign refusing an empty text inline, with its code, and no console error', async () => {
       const world = suite.world();
       const page = suite.page();
