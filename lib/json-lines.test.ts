@@ -71,6 +71,15 @@ describe('JSON-lines files', () => {
     expect(await readJsonLines(file, () => {})).toEqual([{ n: 2 }, { n: 3 }]);
   });
 
+  it('keeps a line appended during a clear even when closed straight after', async () => {
+    const writer = new JsonLinesWriter(file);
+    writer.append({ n: 1 });
+    void writer.clear();
+    writer.append({ n: 2 });
+    await writer.close();
+    expect(await readJsonLines(file, () => {})).toEqual([{ n: 2 }]);
+  });
+
   it('drops appends after close instead of throwing', async () => {
     const writer = new JsonLinesWriter(file);
     await writer.close();

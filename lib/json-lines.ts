@@ -59,6 +59,8 @@ export class JsonLinesWriter {
   #pending: string[] | undefined;
   #failure: Error | undefined;
   #closed = false;
+  #clearing: Promise<void> = Promise.resolve();
+  #clears = 0;
   readonly #onError: ((error: Error) => void) | undefined;
 
   /** `onError` hears the first write error; appends after it are dropped. */
@@ -96,27 +98,35 @@ export class JsonLinesWriter {
     return new Promise((resolve) => stream.write('', () => resolve()));
   }
 
-  /** Empties the file; appends made while it empties land after it. */
-  async clear(): Promise<void> {
+  /** Empties the file; appends made from now on land after it. */
+  clear(): Promise<void> {
+    if (this.#closed) return Promise.resolve();
     const old = this.#stream;
+    const generation = ++this.#clears;
     this.#stream = undefined;
     this.#pending = [];
-    try {
-      if (old) await new Promise<void>((resolve) => old.end(() => resolve()));
-      await truncate(this.path, 0).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-      });
-    } finally {
-      const pending = this.#pending;
-      this.#pending = undefined;
-      if (!this.#closed) {
-        this.#stream = this.#open();
-        for (const line of pending) this.#stream.write(line);
+    const done = this.#clearing.then(async () => {
+      try {
+        if (old) await new Promise<void>((resolve) => old.end(() => resolve()));
+        await truncate(this.path, 0).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+        });
+      } finally {
+        // Only the latest clear reopens; close() waits for it, so no buffered line is lost.
+        if (generation === this.#clears) {
+          const stream = this.#open();
+          for (const line of this.#pending ?? []) stream.write(line);
+          this.#stream = stream;
+          this.#pending = undefined;
+        }
       }
-    }
+    });
+    this.#clearing = done.catch(() => undefined);
+    return done;
   }
 
   async close(): Promise<void> {
+    await this.#clearing;
     if (this.#closed) return;
     this.#closed = true;
     const stream = this.#stream;
