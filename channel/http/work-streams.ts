@@ -19,7 +19,8 @@ export const createWorkStreamBody = z.strictObject({
     .max(MAX_CAPACITY_UNITS, CAPACITY_UNITS_RULE)
     .optional(),
   allowedPresences: z.array(presence).min(1).optional(),
-  autoCloseAfterInactivityMs: ms.optional(),
+  // Any number under 8 hours, zero and negatives included, gets the domain's error naming the minimum (R-WS-2).
+  autoCloseAfterInactivityMs: z.number().int().optional(),
   offerTimeoutMs: ms.optional(),
 });
 
