@@ -34,6 +34,10 @@ export const ERROR_CATALOGUE = {
     rule: 'R-NUM-6',
     message: 'A number description has at most 200 characters.',
   },
+  WORK_STREAM_IN_USE: {
+    rule: 'R-AG-5',
+    message: 'The work stream has live conversations; they hold capacity and must close first.',
+  },
   DEFAULT_QUEUE_UNDELETABLE: { rule: 'R-RT-4', message: 'The default queue cannot be deleted.' },
   QUEUE_IN_USE: {
     rule: 'R-RT-3',

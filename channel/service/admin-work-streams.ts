@@ -85,7 +85,13 @@ export function workStreamUseCases(ctx: ServiceContext): WorkStreamUseCases {
     },
 
     async deleteWorkStream(id) {
-      findWorkStream(ctx, id);
+      const workStream = findWorkStream(ctx, id);
+      // Its live conversations hold agents' capacity and need its settings to reply (R-AG-5, R-CV-5).
+      const live = [...ctx.live.values()].find((c) => c.workStreamId === id);
+      if (live)
+        throw new ChannelError('WORK_STREAM_IN_USE', {
+          message: `Work stream ${workStream.name} has live conversation ${live.id}; close its conversations first.`,
+        });
       config.workStreams = config.workStreams.filter((w) => w.id !== id);
       await changed(ctx, `work-stream:${id}`);
     },
