@@ -114,11 +114,15 @@ export function listen() {
     /** @type {string[]} */ types,
   ) => {
     const source = new EventSource(url);
+    let dropped = false;
     source.onopen = () => {
       up[name] = true;
       show();
+      // Events sent while the stream was down are lost: catch up once it is back.
+      if (dropped) scheduleRefresh();
     };
     source.onerror = () => {
+      dropped = true;
       up[name] = false;
       show();
     };

@@ -57,8 +57,8 @@ function ContactCard(props: {
       </strong>
       <p class="muted">
         {cv.contactMatch === 'many'
-          ? `More than one active contact has the mobile phone ${prettyPhone(cv.customerNumber)}: link the right one.`
-          : `No active contact has the mobile phone ${prettyPhone(cv.customerNumber)}. Link one if you know who it is.`}
+          ? `More than one active contact has this mobile phone: link the right one.`
+          : `No active contact has the mobile phone ${prettyPhone(cv.customerNumber)}.`}
       </p>
       {candidates.map((c) => (
         <ApiButton
@@ -71,27 +71,30 @@ function ContactCard(props: {
         </ApiButton>
       ))}
       {cv.agentId === props.agentId ? (
-        <form
-          class="inline link-any"
-          data-api={`POST /api/conversations/${cv.id}/contact`}
-          data-extra={JSON.stringify({ agentId: props.agentId })}
-          data-testid="link-contact-form"
-        >
-          <select name="contactId" data-testid="link-contact-select" id={`link-${cv.id}`}>
-            {props.contacts
-              .filter((c) => c.status === 'active')
-              .map((c) => (
-                <option value={c.id}>
-                  {c.firstName} {c.lastName}
-                  {c.mobilePhone ? ` · ${prettyPhone(c.mobilePhone)}` : ''}
-                </option>
-              ))}
-          </select>
-          <button type="submit" class="btn plain" data-testid="link-contact-submit">
-            Link contact
-          </button>
-          <output class="form-error" data-role="error" />
-        </form>
+        <details class="link-any" data-testid="link-contact-details">
+          <summary>{cv.contactMatch === 'many' ? 'Someone else…' : 'Link a contact…'}</summary>
+          <form
+            class="inline"
+            data-api={`POST /api/conversations/${cv.id}/contact`}
+            data-extra={JSON.stringify({ agentId: props.agentId })}
+            data-testid="link-contact-form"
+          >
+            <select name="contactId" data-testid="link-contact-select" id={`link-${cv.id}`}>
+              {props.contacts
+                .filter((c) => c.status === 'active')
+                .map((c) => (
+                  <option value={c.id}>
+                    {c.firstName} {c.lastName}
+                    {c.mobilePhone ? ` · ${prettyPhone(c.mobilePhone)}` : ''}
+                  </option>
+                ))}
+            </select>
+            <button type="submit" class="btn plain" data-testid="link-contact-submit">
+              Link contact
+            </button>
+            <output class="form-error" data-role="error" />
+          </form>
+        </details>
       ) : null}
     </div>
   );

@@ -163,35 +163,6 @@ export async function renderTelesign(data: ConsoleData, known: KnownHandset[]) {
               <p class="muted">Real time. Start with --clock manual to move time by hand.</p>
             )}
           </Panel>
-          <Panel title="Delivery policy per handset" testid="delivery-policies">
-            {phones.map((phone) => (
-              <form
-                class="inline"
-                data-api={`PUT /_sim/handsets/${phone}/delivery`}
-                data-target="telesign"
-                data-testid="delivery-policy"
-                data-phone={phone}
-              >
-                <span class="phone-label">{prettyPhone(phone)}</span>
-                <select
-                  name="policy"
-                  data-type="json-or-string"
-                  data-submit-on-change
-                  id={`policy-${phone}`}
-                >
-                  {POLICIES.map((p) => (
-                    <option
-                      value={p.value}
-                      selected={p.value === (current.get(phone) ?? 'default')}
-                    >
-                      {p.label}
-                    </option>
-                  ))}
-                </select>
-                <output class="form-error" data-role="error" />
-              </form>
-            ))}
-          </Panel>
           <Panel title={`Faults (${faults.length})`} testid="faults">
             {faults.map((f) => (
               <p data-testid="fault">
@@ -209,7 +180,9 @@ export async function renderTelesign(data: ConsoleData, known: KnownHandset[]) {
                 {FAULT_KINDS.map((group) => (
                   <optgroup label={group.label}>
                     {group.kinds.map((k) => (
-                      <option value={JSON.stringify({ target: group.target, kind: k })}>{k}</option>
+                      <option
+                        value={JSON.stringify({ target: group.target, kind: k })}
+                      >{`${group.label}: ${k}`}</option>
                     ))}
                   </optgroup>
                 ))}
@@ -238,6 +211,35 @@ export async function renderTelesign(data: ConsoleData, known: KnownHandset[]) {
                 Clear faults
               </ApiButton>
             ) : null}
+          </Panel>
+          <Panel title="Delivery policy per handset" testid="delivery-policies">
+            {phones.map((phone) => (
+              <form
+                data-api={`PUT /_sim/handsets/${phone}/delivery`}
+                data-target="telesign"
+                data-testid="delivery-policy"
+                data-phone={phone}
+                class="inline policy-row"
+              >
+                <span class="phone-label">{prettyPhone(phone)}</span>
+                <select
+                  name="policy"
+                  data-type="json-or-string"
+                  data-submit-on-change
+                  id={`policy-${phone}`}
+                >
+                  {POLICIES.map((p) => (
+                    <option
+                      value={p.value}
+                      selected={p.value === (current.get(phone) ?? 'default')}
+                    >
+                      {p.label}
+                    </option>
+                  ))}
+                </select>
+                <output class="form-error" data-role="error" />
+              </form>
+            ))}
           </Panel>
         </div>
       </div>

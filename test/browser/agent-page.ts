@@ -158,6 +158,7 @@ export function agentPageTests(suite: ConsoleSuite): void {
       expect(cv.contactMatch).toBe('none');
       await page.goto(`${world.url}/agent/${cv.agentId}/conversations/${cv.id}`);
       expect(await page.getByTestId('no-contact').textContent()).toContain('No contact found');
+      await page.getByTestId('link-contact-details').locator('summary').click();
       await page
         .getByTestId('link-contact-select')
         .selectOption({ label: 'Bruno Diaz · +1 202 555 0102' });

@@ -45,6 +45,22 @@ export function telesignPageTests(suite: ConsoleSuite): void {
         agentId: cv.agentId,
         text: 'Can you read this?',
       });
+      await expect
+        .poll(
+          async () => {
+            const { messages } = await world.api<{
+              messages: Array<{
+                direction: string;
+                delivery?: { code: number } | null;
+                failure?: { code: number | string } | null;
+              }>;
+            }>('GET', `/api/conversations/${cv.id}`);
+            const reply = messages.find((m) => m.direction === 'outbound');
+            return reply?.delivery?.code ?? reply?.failure?.code;
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(211);
       await page.goto(`${world.url}/agent/${cv.agentId}/conversations/${cv.id}`);
       const status = page
         .locator('[data-testid="transcript-message"][data-direction="outbound"]')
@@ -60,7 +76,7 @@ export function telesignPageTests(suite: ConsoleSuite): void {
       const world = suite.world();
       const page = suite.page();
       await page.goto(`${world.url}/telesign`);
-      await page.getByTestId('fault-kind').selectOption({ label: 'delay' });
+      await page.getByTestId('fault-kind').selectOption({ label: 'callback: delay' });
       await page.getByTestId('add-fault').click();
       await expect.poll(() => page.getByTestId('fault').count()).toBe(1);
       expect(await page.getByTestId('fault').textContent()).toContain('delay');
