@@ -4,6 +4,7 @@ import { type Agent, type Contact, DEFAULTS, PRESENCES, type Presence } from '..
 import { toE164 } from '../domain/sms-number';
 import { findAgent, findContact, findQueue, now, type ServiceContext } from './context';
 import type { AgentInput, ChannelService, ContactInput } from './contract';
+import { withdrawOffers } from './dispatch';
 import { agentView } from './views';
 
 type PeopleUseCases = Pick<
@@ -69,6 +70,8 @@ export function peopleUseCases(ctx: ServiceContext): PeopleUseCases {
   };
   const agentChanged = async (agent: Agent): Promise<void> => {
     await ctx.store.saveConfig();
+    if (agent.presenceChoice === 'away' || agent.presenceChoice === 'offline')
+      await withdrawOffers(ctx, agent.id);
     ctx.emit({ type: 'agent.changed', agentId: agent.id, at: now(ctx) });
     // A change may make the agent eligible for waiting conversations (R-AG-3).
     await ctx.dispatchAll();

@@ -229,3 +229,32 @@ describe('pick mode (R-AG-4)', () => {
     });
   });
 });
+
+describe('offers and presence (R-AG-3)', () => {
+  it('takes back an offer when its agent goes Away and offers it to the next eligible agent', async () => {
+    const h = await createHarness();
+    await h.workStream();
+    const alice = await h.agent('Alice', { capacity: 200 });
+    const bob = await h.agent('Bob');
+    const id = conversationOf(await h.text('hi'));
+    expect(h.service.getConversation(id).offer?.agentId).toBe(alice);
+    await h.service.setPresence(alice, 'away');
+    expect(h.service.getConversation(id)).toMatchObject({
+      offer: { agentId: bob },
+      rejectedBy: [],
+    });
+    await expect(h.service.accept(alice, id)).rejects.toMatchObject({ code: 'NO_OFFER' });
+  });
+
+  it('leaves a withdrawn offer waiting in its queue when nobody else is eligible, and offers it again on return', async () => {
+    const h = await createHarness();
+    await h.workStream();
+    const alice = await h.agent('Alice');
+    const id = conversationOf(await h.text('hi'));
+    await h.service.setPresence(alice, 'offline');
+    expect(h.service.getConversation(id)).toMatchObject({ state: 'open', rejectedBy: [] });
+    expect(h.service.getConversation(id).offer).toBeUndefined();
+    await h.service.setPresence(alice, 'available');
+    expect(h.service.getConversation(id).offer?.agentId).toBe(alice);
+  });
+});

@@ -195,7 +195,7 @@ export type ChannelEvent =
       type: 'conversation.declined';
       conversationId: string;
       agentId: string;
-      reason: 'rejected' | 'timed-out';
+      reason: 'rejected' | 'timed-out' | 'withdrawn';
       at: number;
     }
   | {

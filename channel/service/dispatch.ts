@@ -132,6 +132,25 @@ export async function declineOffer(
   return ctx.live.get(conversationId);
 }
 
+/**
+ * An agent who went Away or Offline is no longer eligible (R-AG-3): their pending offers are taken
+ * back, without counting as a rejection, and go to the next eligible agent.
+ */
+export async function withdrawOffers(ctx: ServiceContext, agentId: string): Promise<void> {
+  const pending = [...ctx.live.values()].filter((c) => c.offer?.agentId === agentId);
+  for (const conversation of pending) {
+    cancelOfferTimer(ctx, conversation.id);
+    await saveConversation(ctx, { ...conversation, offer: undefined });
+    ctx.emit({
+      type: 'conversation.declined',
+      conversationId: conversation.id,
+      agentId,
+      reason: 'withdrawn',
+      at: now(ctx),
+    });
+  }
+}
+
 /** Offers every unoffered Open push conversation, oldest first, while eligible agents remain. */
 export async function dispatchAll(ctx: ServiceContext): Promise<void> {
   const waiting = [...ctx.live.values()]

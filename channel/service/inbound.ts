@@ -2,7 +2,7 @@
 // or a delivery report (R-MSG-5/7); a support number no work stream owns is recorded as unroutable (R-SEC-2).
 
 import { describeSms } from '../../lib/sms-text';
-import { verifyCallback } from '../../lib/telesign-signing';
+import { signaturesEqual, verifyCallback } from '../../lib/telesign-signing';
 import { ChannelError } from '../domain/errors';
 import { inboundTranscriptText } from '../domain/message-rules';
 import type { Conversation, InboundEvent, Message, WorkStream } from '../domain/model';
@@ -32,7 +32,12 @@ import { sameNumberWith } from './phone-index';
 /** The work streams whose key signed the body (several share one account), or a ChannelError (nothing changes). */
 function authenticate(ctx: ServiceContext, request: InboundRequest): WorkStream[] {
   const organisation = ctx.state.config.organisation;
-  if (!organisation || request.orgId !== organisation.id || request.token !== organisation.token)
+  // The token is the URL's secret (R-WS-4): compared in constant time, like a signature.
+  if (
+    !organisation ||
+    request.orgId !== organisation.id ||
+    !signaturesEqual(request.token, organisation.token)
+  )
     throw new ChannelError('INBOUND_URL_UNKNOWN');
   const customerId = /^TSA ([^:\s]+):/.exec(request.authorization?.trim() ?? '')?.[1];
   const signers = ctx.state.config.workStreams.filter(
