@@ -1,7 +1,8 @@
 // The append-only JSON-lines journal of the message stream: one line per record, flat cost per write.
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { readdir, readFile, truncate, unlink } from 'node:fs/promises';
+import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readJsonLines } from '../../../lib/json-lines';
 import type { JournalRecord } from './schema';
 
 const PATTERN = /^journal-(\d+)\.jsonl$/;
@@ -21,36 +22,15 @@ export async function journalGenerations(folder: string): Promise<number[]> {
 }
 
 /**
- * Reads one journal file. A torn last line (a crash mid-write) is skipped with a warning and cut
- * off the file, so the next append starts on a clean line; a corrupt line elsewhere is skipped too.
+ * Reads one journal file (lib/json-lines: a torn last line is skipped with a warning and cut off the
+ * file, so the next append starts on a clean line; a corrupt line elsewhere is skipped too). The
+ * records are the channel's own writes, checked by the store's schema version.
  */
 export async function readJournal(
   path: string,
   warn: (message: string) => void,
 ): Promise<JournalRecord[]> {
-  const text = await readFile(path, 'utf8').catch(() => '');
-  if (text === '') return [];
-  const records: JournalRecord[] = [];
-  const lines = text.split('\n');
-  let offset = 0;
-  let validLength = 0;
-  lines.forEach((line, index) => {
-    const isLast = index === lines.length - 1;
-    const length = Buffer.byteLength(line, 'utf8') + (isLast ? 0 : 1);
-    if (line.trim() !== '') {
-      try {
-        records.push(JSON.parse(line) as JournalRecord);
-        validLength = offset + length;
-      } catch {
-        warn(
-          `${path}: skipped an unreadable journal line ${index + 1}${isLast ? ' (torn by an interrupted write)' : ''}`,
-        );
-      }
-    } else if (!isLast) validLength = offset + length;
-    offset += length;
-  });
-  if (validLength < offset) await truncate(path, validLength);
-  return records;
+  return (await readJsonLines(path, warn)) as JournalRecord[];
 }
 
 export async function removeJournal(path: string): Promise<void> {

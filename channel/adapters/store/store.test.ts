@@ -109,9 +109,7 @@ describe('channel store', () => {
     const state = await second.load();
     expect([...state.messages.keys()]).toEqual(['m_1']);
     expect(second.warnings).toEqual([
-      expect.stringMatching(
-        /skipped an unreadable journal line 2 \(torn by an interrupted write\)/,
-      ),
+      expect.stringMatching(/skipped an unreadable line 2 \(torn by an interrupted write\)/),
     ]);
     await second.saveMessage(message('m_3', 'cv_1'));
     await second.close();
