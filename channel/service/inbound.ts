@@ -2,7 +2,6 @@
 // or a delivery report (R-MSG-5/7); a support number no work stream owns is recorded as unroutable (R-SEC-2).
 
 import { describeSms } from '../../lib/sms-text';
-import { signaturesEqual, verifyCallback } from '../../lib/telesign-signing';
 import { ChannelError } from '../domain/errors';
 import { inboundTranscriptText } from '../domain/message-rules';
 import type { Conversation, InboundEvent, Message, WorkStream } from '../domain/model';
@@ -26,48 +25,9 @@ import {
 } from './context';
 import type { InboundRequest, InboundResult } from './contract';
 import { offerConversation } from './dispatch';
+import { authenticate, requireSignedBy } from './inbound-auth';
 import { applyDeliveryReport } from './outbound';
 import { sameNumberWith } from './phone-index';
-
-/** The work streams whose key signed the body (several share one account), or a ChannelError (nothing changes). */
-function authenticate(ctx: ServiceContext, request: InboundRequest): WorkStream[] {
-  const organisation = ctx.state.config.organisation;
-  // The token is the URL's secret (R-WS-4): compared in constant time, like a signature.
-  if (
-    !organisation ||
-    request.orgId !== organisation.id ||
-    !signaturesEqual(request.token, organisation.token)
-  )
-    throw new ChannelError('INBOUND_URL_UNKNOWN');
-  const customerId = /^TSA ([^:\s]+):/.exec(request.authorization?.trim() ?? '')?.[1];
-  const signers = ctx.state.config.workStreams.filter(
-    // Customer IDs are UUIDs TeleSign matches whatever their case (R-SEC-1).
-    (w) =>
-      customerId !== undefined &&
-      w.sms.customerId?.toUpperCase() === customerId.toUpperCase() &&
-      w.sms.apiKey,
-  );
-  const verified = signers.filter(
-    (w) => verifyCallback(request.authorization, request.rawBody, w.sms.apiKey ?? '').ok,
-  );
-  if (verified.length > 0) return verified;
-  const reason = !request.authorization
-    ? 'it carries no Authorization header'
-    : signers.length === 0
-      ? `no work stream has customer ID ${customerId ?? '(none)'}`
-      : 'the signature does not match the body';
-  throw new ChannelError('INBOUND_SIGNATURE_INVALID', {
-    message: `The callback does not carry a valid TeleSign signature: ${reason}.`,
-  });
-}
-
-/** A valid signature by one work stream's key proves nothing about another's number (R-SEC-1). */
-function requireSignedBy(signers: WorkStream[], owner: WorkStream | undefined): void {
-  if (!owner?.sms.apiKey || signers.some((w) => w.id === owner.id)) return;
-  throw new ChannelError('INBOUND_SIGNATURE_INVALID', {
-    message: `The callback does not carry a valid TeleSign signature: it is not signed with the key of work stream ${owner.name}.`,
-  });
-}
 
 function linkContact(
   ctx: ServiceContext,
