@@ -50,16 +50,7 @@ export function pick(expected: unknown, found: unknown): unknown {
   if (Array.isArray(expected) && Array.isArray(found)) {
     return found.map((item, i) => pick(expected[Math.min(i, expected.length - 1)], item));
   }
-  if (
-    typeof expected === 'object' &&
-    expected !== null &&
-    !Array.isArray(expected) &&
-    !isContains(expected) &&
-    !isExcludes(expected) &&
-    typeof found === 'object' &&
-    found !== null &&
-    !Array.isArray(found)
-  ) {
+  if (comparedByKeys(expected, found)) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(expected)) {
       out[key] = pick(
@@ -70,6 +61,20 @@ export function pick(expected: unknown, found: unknown): unknown {
     return out;
   }
   return found === undefined ? null : found;
+}
+
+/** Both sides are plain objects and the expectation is not a `contains`/`excludes` matcher: compare key by key. */
+function comparedByKeys(expected: unknown, found: unknown): expected is Record<string, unknown> {
+  return (
+    typeof expected === 'object' &&
+    expected !== null &&
+    !Array.isArray(expected) &&
+    !isContains(expected) &&
+    !isExcludes(expected) &&
+    typeof found === 'object' &&
+    found !== null &&
+    !Array.isArray(found)
+  );
 }
 
 /** `{ contains: "text" }` in an expectation matches any string that contains the text. */
@@ -100,16 +105,7 @@ export function allDifferences(
     }
     return out;
   }
-  if (
-    typeof expected === 'object' &&
-    expected !== null &&
-    !Array.isArray(expected) &&
-    !isContains(expected) &&
-    !isExcludes(expected) &&
-    typeof found === 'object' &&
-    found !== null &&
-    !Array.isArray(found)
-  ) {
+  if (comparedByKeys(expected, found)) {
     return Object.entries(expected).flatMap(([key, value]) =>
       allDifferences(value, (found as Record<string, unknown>)[key], path ? `${path}.${key}` : key),
     );

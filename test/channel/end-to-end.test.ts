@@ -5,6 +5,7 @@ import { type Channel, createChannel } from '../../channel/index';
 import { createManualClock } from '../../lib/clock';
 import { createSeededIds } from '../../lib/ids';
 import { createSimulator, type Simulator } from '../../simulator/index';
+import { call } from './loopback-call';
 
 const SUPPORT = '14155550100';
 const CUSTOMER = '14155550123';
@@ -15,22 +16,6 @@ let simulator: Simulator;
 let channel: Channel;
 let fake = '';
 let api = '';
-
-async function call<T = Record<string, unknown>>(
-  base: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
 
 interface ConversationJson {
   id: string;
