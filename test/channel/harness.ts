@@ -196,3 +196,11 @@ export async function customerTexts(
   );
   return live[live.length - 1]?.id ?? '';
 }
+
+/** Texts in, dispatches the offer, accepts it: an Active conversation held by the set-up agent. */
+export async function activeConversation(h: Harness, s: Setup): Promise<string> {
+  const id = await customerTexts(h);
+  await h.channel.service.dispatch();
+  await h.api.post(`/api/conversations/${id}/accept`).send({ agentId: s.agentId }).expect(200);
+  return id;
+}
