@@ -1,10 +1,9 @@
 // The channel's entry point: wires clock, ids, store, the TeleSign SDK gateway and the service into
 // the hono app, and listens on loopback. The inbound base URL is known once listening (port 0).
-import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { type Clock, createRealClock, every } from '../lib/clock';
 import { createRandomIds, type Ids } from '../lib/ids';
+import { type Listening, listen } from '../lib/listen';
 import { createSdkTeleSignGateway } from './adapters/telesign-gateway-sdk';
 import { createDeferredService } from './deferred-service';
 import { createChannelApp } from './http/app';
@@ -86,7 +85,7 @@ export function createChannel(options: ChannelOptions): Channel {
         )
       : () => undefined;
 
-  let server: ServerType | undefined;
+  let server: Listening | undefined;
 
   return {
     app,
@@ -94,27 +93,15 @@ export function createChannel(options: ChannelOptions): Channel {
     ready,
     async listen(port = 0, host = '127.0.0.1') {
       await ready;
-      return new Promise((resolve, reject) => {
-        const started = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
-          const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
-          if (!options.publicUrl) baseUrl = url;
-          resolve({ url, port: info.port });
-        });
-        started.once('error', reject);
-        server = started;
-      });
+      server = await listen(app.fetch, port, host);
+      if (!options.publicUrl) baseUrl = server.url;
+      return { url: server.url, port: server.port };
     },
     async close() {
       stopDispatch();
       streams.closeAll();
-      const running = server;
+      await server?.close();
       server = undefined;
-      if (running) {
-        await new Promise<void>((resolve) => {
-          running.close(() => resolve());
-          if ('closeAllConnections' in running) running.closeAllConnections();
-        });
-      }
       await ready.catch(() => undefined);
       await service.close();
     },

@@ -1,6 +1,5 @@
 // Builds the fake TeleSign in-process: createSimulator() → { app, backend, listen, close }.
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { type Listening, listen } from '../lib/listen';
 import { createApp } from './app';
 import { type Backend, type BackendOptions, createBackend } from './backend/backend';
 
@@ -40,34 +39,23 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     hangMs: options.hangMs ?? 120_000,
     closing,
   });
-  let server: ReturnType<typeof serve> | undefined;
+  let server: Listening | undefined;
 
   return {
     app,
     backend,
     async listen(port = 0, host = '127.0.0.1') {
       await backend.ready;
-      const started = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-        const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
-        s.once('error', reject);
-      });
-      server = started;
-      const address = started.address() as AddressInfo;
-      return { url: `http://${host}:${address.port}`, port: address.port };
+      server = await listen(app.fetch, port, host);
+      return { url: server.url, port: server.port };
     },
     resumeDeliveries: () => backend.resumeDeliveries(),
     async close() {
       release();
       backend.messages.pause();
       backend.callbacks.reset();
-      const s = server;
+      await server?.close();
       server = undefined;
-      if (s) {
-        await new Promise<void>((resolve) => {
-          s.close(() => resolve());
-          (s as { closeAllConnections?: () => void }).closeAllConnections?.();
-        });
-      }
       await backend.stop();
     },
   };

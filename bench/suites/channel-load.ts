@@ -1,10 +1,9 @@
 // Load generation for the channel bench: keep-alive requests, a fixed number in flight, latency
 // quantiles, and the bare hono echo server the channel is compared with.
 import { Agent, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { listen } from '../../lib/listen';
 
 export const CONCURRENCY = 32;
 
@@ -91,13 +90,7 @@ export async function drive(
 export async function echoServer(): Promise<{ url: string; close: () => Promise<void> }> {
   const app = new Hono();
   app.post('/echo', async (c) => c.text(await c.req.text()));
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return listen(app.fetch);
 }
 
 export const fmt = (f: Figures): string =>

@@ -1,14 +1,13 @@
 // Starts the fake TeleSign and the channel side by side on one clock, seeds the world once, serves the console.
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { createChannel } from '../../channel';
 import { createStore } from '../../channel/service';
 import { createConsole } from '../../console';
 import { type Clock, createManualClock, createRealClock } from '../../lib/clock';
+import { listen } from '../../lib/listen';
 import { createFileStorage, createSimulator } from '../../simulator';
 import { describeChannelEvent, describeJournalEntry } from './describe-event';
 import type { SimFlags } from './flags';
@@ -25,35 +24,8 @@ export interface RunningSim {
   stop(): Promise<void>;
 }
 
-const hostInUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);
-
-function listen(
-  app: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> },
-  port: number,
-  host: string,
-) {
-  return new Promise<{ server: ServerType; port: number }>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) =>
-      resolve({ server, port: info.port }),
-    );
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(
-              `port ${port} on ${host} is in use; choose another with --channel-port (0 = any free port)`,
-            )
-          : error,
-      ),
-    );
-  });
-}
-
-function closeServer(server: ServerType): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    if ('closeAllConnections' in server) server.closeAllConnections();
-  });
-}
+const portInUse = (flag: string, port: number, host: string) =>
+  new Error(`port ${port} on ${host} is in use; choose another with ${flag} (0 = any free port)`);
 
 export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim> {
   const clock: Clock = flags.clock === 'manual' ? createManualClock(Date.now()) : createRealClock();
@@ -72,9 +44,7 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
     .listen(flags.telesignPort, flags.host)
     .catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'EADDRINUSE'
-        ? new Error(
-            `port ${flags.telesignPort} on ${flags.host} is in use; choose another with --telesign-port (0 = any free port)`,
-          )
+        ? portInUse('--telesign-port', flags.telesignPort, flags.host)
         : error;
     });
 
@@ -82,11 +52,15 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
   let handle: (request: Request, env?: unknown) => Response | Promise<Response> = () =>
     new Response('starting', { status: 503 });
   const front = await listen(
-    { fetch: (request, env) => handle(request, env) },
+    (request, env) => handle(request, env),
     flags.channelPort,
     flags.host,
-  );
-  const channelUrl = `http://${hostInUrl(flags.host)}:${front.port}`;
+  ).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'EADDRINUSE'
+      ? portInUse('--channel-port', flags.channelPort, flags.host)
+      : error;
+  });
+  const channelUrl = front.url;
 
   const store = createStore({
     folder: dataDir ? join(dataDir, 'channel') : undefined,
@@ -201,7 +175,7 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
           await recording.finish();
           log.info({ source: 'sim' }, `recorded the session to ${flags.record}`);
         }
-        await closeServer(front.server);
+        await front.close();
         await channel.close();
         // Closing flushes the fake's traffic journal (messages, statuses, handsets' threads).
         await simulator.close();

@@ -34,6 +34,7 @@ describe('conformance coverage', () => {
     expect(findScenarioFiles([CONFORMANCE_ROOT]).length).toBeGreaterThanOrEqual(60);
   });
 
+  // The URLs are built from each socket's address (lib/listen), so a wider bind shows here.
   it('binds the channel and the fake TeleSign to 127.0.0.1 by default (R-SEC-3)', async () => {
     const simulator = createSimulator();
     const channel = createChannel({ telesignUrl: 'http://127.0.0.1:9' });
