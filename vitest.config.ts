@@ -1,20 +1,36 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (every test beside its source and under test/, except conformance) and
-// `conformance` (one generated test per scenario file). `npm test` runs both;
-// `npm run conformance` runs only the second (vitest run --project conformance).
+// Three projects: `browser` (the console in Chromium), `unit` (every other test beside its source
+// and under test/) and `conformance` (one generated test per scenario file). `npm test` runs all
+// three; `npm run conformance` runs only the last (vitest run --project conformance).
+//
+// Speed on a 2-core machine: two workers, and no re-import of every module per file (`isolate:
+// false`): no test mocks a module or changes shared module state (the few `vi.spyOn(console)` are
+// restored in the same file, and files in one worker run one after another). Vitest orders files
+// by project name first, so `browser`, the longest file (mostly waiting on Chromium), starts first
+// and runs beside the others instead of after them.
 const exclude = ['node_modules/**', 'test/artifacts/**'];
 
 export default defineConfig({
   test: {
     testTimeout: 20_000,
+    maxWorkers: 2,
     projects: [
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          exclude,
+        },
+      },
       {
         extends: true,
         test: {
           name: 'unit',
           include: ['**/*.test.ts', '**/*.test.tsx'],
-          exclude: [...exclude, 'test/conformance/**'],
+          exclude: [...exclude, 'test/conformance/**', 'test/browser/**'],
+          isolate: false,
         },
       },
       {
