@@ -31,6 +31,11 @@ export interface Recorder {
   start(): Promise<void>;
   /** Feed every channel event (from `service.subscribe` or `GET /api/events`); only conversations opened during the session are recorded. */
   onEvent(event: ChannelEventLike): void;
+  /**
+   * A step the channel's records cannot show (a delivery policy or fault set on the fake TeleSign),
+   * recorded as given at `at`.
+   */
+  note(at: number, step: Record<string, unknown>): void;
   /** Steps and outcome as a scenario object; the outcome is checked at `endedAt` (default: the last step). */
   build(endedAt?: number): Promise<RecordedScenario>;
   /** The same, as YAML text ready to write to a file. */
@@ -80,6 +85,9 @@ function actionOf(t: Json): string | null {
 
 const RANK: Record<string, number> = {
   presence: 0,
+  delivery: 0,
+  fault: 0,
+  'clear-faults': 0,
   text: 1,
   accept: 2,
   pick: 2,
@@ -99,6 +107,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
   const initial: Array<{ agentId: string; choice: string }> = [];
   const presence: Array<Promise<{ at: number; agentId: string; choice: string }>> = [];
   const choices = new Map<string, string>();
+  const notes: Array<{ at: number; step: Json }> = [];
   const choiceOf = async (agentId: string) =>
     String(obj(await options.channel.must('GET', `/api/agents/${agentId}`)).presenceChoice);
 
@@ -170,6 +179,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
         },
       });
     }
+    for (const n of notes) push(n.at, n.step);
     for (const p of initial) {
       push(options.startedAt, { presence: { agent: name(p.agentId), presence: p.choice } });
     }
@@ -221,6 +231,9 @@ export function createRecorder(options: RecorderOptions): Recorder {
         const { at, agentId } = event;
         presence.push(choiceOf(agentId).then((choice) => ({ at, agentId, choice })));
       }
+    },
+    note(at, step) {
+      notes.push({ at, step });
     },
     build,
     async toYaml(endedAt) {

@@ -11,6 +11,8 @@ export interface SessionDriver {
   text(text: string, to?: string): Promise<void>;
   /** Accepts with whichever agent is offered (push) or picks with `agent` (pick). */
   take(agent?: string): Promise<string>;
+  /** Whether the customer's live conversation is already Active with an agent. */
+  taken(): Promise<boolean>;
   send(text: string): Promise<void>;
   act(action: 'end' | 'close-session' | 'release' | 'reopen'): Promise<void>;
   transfer(queue: string): Promise<void>;
@@ -67,6 +69,17 @@ export function createSessionDriver(options: {
         await settle();
       }
       throw new Error(`nobody was offered conversation ${id}`);
+    },
+    async taken() {
+      const id = await current();
+      if (!id) return false;
+      const detail = (await channel.must('GET', `/api/conversations/${id}`)) as Json;
+      if (detail.state === 'active' && typeof detail.agentId === 'string') {
+        agentName =
+          Object.entries(ids.agents).find(([, aid]) => aid === detail.agentId)?.[0] ?? agentName;
+        return true;
+      }
+      return false;
     },
     async send(text) {
       await post(`/api/conversations/${conversationId}/messages`, { agentId: agentId(), text });
