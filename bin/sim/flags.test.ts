@@ -20,7 +20,24 @@ describe('sim flags', () => {
       record: null,
       logLevel: 'info',
       logJson: false,
+      sweepIntervalMs: 60_000,
     });
+  });
+
+  it('R-CV-3: reads the auto-close sweep interval as a duration, or 0 for off', () => {
+    expect(run(['--sweep-interval', '5m']).sweepIntervalMs).toBe(300_000);
+    expect(run([], { SIM_SWEEP_INTERVAL: '30s' }).sweepIntervalMs).toBe(30_000);
+    expect(run(['--sweep-interval', '0']).sweepIntervalMs).toBe(0);
+  });
+
+  it('refuses a sweep interval that is not a duration, naming the flag', () => {
+    for (const bad of ['soon', '10ms', '2d']) {
+      const outcome = parseSimFlags(['--sweep-interval', bad]);
+      expect(outcome).toMatchObject({
+        kind: 'error',
+        message: expect.stringContaining('--sweep-interval is a duration from 1s to 1d'),
+      });
+    }
   });
 
   it('takes ports from environment variables when no flag is given', () => {

@@ -1,6 +1,7 @@
 // The command line of `npm run sim`: flags, then environment variables, then defaults, validated with zod.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { parseDuration } from '../../scenarios/duration';
 
 export interface SimFlags {
   telesignPort: number;
@@ -14,6 +15,8 @@ export interface SimFlags {
   record: string | null;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';
   logJson: boolean;
+  /** How often the channel sweeps for conversations due to auto-close (R-CV-3); 0 = never. */
+  sweepIntervalMs: number;
 }
 
 export type FlagsOutcome =
@@ -25,6 +28,7 @@ export const DEFAULT_TELESIGN_PORT = 4010;
 export const DEFAULT_CHANNEL_PORT = 4020;
 export const DEFAULT_DATA_DIR = '.sim-data';
 export const DEFAULT_WORLD = 'default';
+export const DEFAULT_SWEEP_INTERVAL_MS = 60_000;
 
 export const HELP = `Usage: npm run sim -- [options]
 
@@ -41,12 +45,16 @@ Options (flag, then environment variable, then default):
   --world <fixture>     world name or YAML file       SIM_WORLD       default
   --clock real|manual   shared clock                  SIM_CLOCK       real
   --record <file>       record the session as a scenario file
+  --sweep-interval <d>  auto-close sweep period       SIM_SWEEP_INTERVAL  60s  (30s, 5m, 1h; 0 = off)
   --log-level <level>   trace|debug|info|warn|error|silent   LOG_LEVEL  info
   --log-json            JSON log lines instead of readable ones  LOG_JSON=1
   -h, --help            show this help
 
 The world is seeded on the first start only; a restart on the same data folder keeps the world
-and its conversations. Delete the folder (or use --memory) to start afresh.`;
+and its conversations. Delete the folder (or use --memory) to start afresh.
+
+Auto-close (R-CV-3) is a periodic sweep on the shared clock: a conversation is closed at the first
+sweep at or after it becomes due, so it can stay up to one interval past its limit.`;
 
 const port = (name: string) =>
   z.coerce
@@ -76,6 +84,20 @@ const schema = z.strictObject({
     error: '--log-level must be one of trace, debug, info, warn, error, silent',
   }),
   logJson: z.union([z.boolean(), bool]),
+  sweepInterval: z
+    .string()
+    .transform((text, ctx) => {
+      const ms = text.trim() === '0' ? 0 : parseDuration(text);
+      if (ms === null || (ms > 0 && ms < 1000) || ms > 86_400_000) {
+        ctx.addIssue({
+          code: 'custom',
+          message: '--sweep-interval is a duration from 1s to 1d (30s, 5m, 1h), or 0 for off',
+        });
+        return z.NEVER;
+      }
+      return ms;
+    })
+    .optional(),
 });
 
 const options = {
@@ -90,6 +112,7 @@ const options = {
   record: { type: 'string' },
   'log-level': { type: 'string' },
   'log-json': { type: 'boolean' },
+  'sweep-interval': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -118,6 +141,7 @@ export function parseSimFlags(argv: readonly string[], env: Env = {}): FlagsOutc
     record: values.record,
     logLevel: pick(values['log-level'], env.LOG_LEVEL) ?? 'info',
     logJson: pick(values['log-json'], env.LOG_JSON) ?? false,
+    sweepInterval: pick(values['sweep-interval'], env.SIM_SWEEP_INTERVAL),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -138,6 +162,7 @@ export function parseSimFlags(argv: readonly string[], env: Env = {}): FlagsOutc
       record: f.record ?? null,
       logLevel: f.logLevel,
       logJson: f.logJson,
+      sweepIntervalMs: f.sweepInterval ?? DEFAULT_SWEEP_INTERVAL_MS,
     },
   };
 }

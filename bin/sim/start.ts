@@ -67,7 +67,13 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
     warn: (m) => log.warn({ source: 'store' }, m),
   });
   await store.load();
-  const channel = createChannel({ clock, store, telesignUrl: telesign.url, publicUrl: channelUrl });
+  const channel = createChannel({
+    clock,
+    store,
+    telesignUrl: telesign.url,
+    publicUrl: channelUrl,
+    sweepIntervalMs: flags.sweepIntervalMs,
+  });
   // In-process calls: seeding and the console's reads skip the sockets but use the same HTTP APIs.
   const channelFetch = (input: string | URL | Request, init?: RequestInit) =>
     Promise.resolve(channel.app.request(input, init));

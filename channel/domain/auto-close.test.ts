@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { autoCloseReason } from './auto-close';
+import { autoCloseDueAt, autoCloseReason } from './auto-close';
 import type { Conversation, ConversationState } from './model';
 import { DAY_MS, HOUR_MS } from './model';
 
-const conv = (state: ConversationState, lastActivityAt = 0, wrapUpAt?: number): Conversation => ({
+const conv = (
+  state: ConversationState,
+  lastActivityAt = 0,
+  wrapUpAt?: number,
+  createdAt = 0,
+): Conversation => ({
   id: 'cv_1',
   workStreamId: 'ws_1',
   customerNumber: '1',
@@ -14,7 +19,7 @@ const conv = (state: ConversationState, lastActivityAt = 0, wrapUpAt?: number): 
   contactMatch: 'none',
   rejectedBy: [],
   resolved: false,
-  createdAt: 0,
+  createdAt,
   lastActivityAt,
   transitions: [],
   ...(wrapUpAt !== undefined ? { wrapUpAt } : {}),
@@ -31,10 +36,36 @@ describe('auto-close eligibility (R-CV-3)', () => {
   it('measures inactivity from the last activity', () => {
     expect(autoCloseReason(conv('waiting', 5 * HOUR_MS), limits, 8 * HOUR_MS)).toBeNull();
   });
-  it('closes Open and Active after 30 days without activity', () => {
-    expect(autoCloseReason(conv('open'), limits, 30 * DAY_MS)).toMatch(/open/);
-    expect(autoCloseReason(conv('active'), limits, 30 * DAY_MS)).toMatch(/active/);
+  it('R-CV-3: closes Open and Active 30 days after creation', () => {
+    expect(autoCloseReason(conv('open'), limits, 30 * DAY_MS)).toMatch(
+      /still open 30 days after it was created/,
+    );
+    expect(autoCloseReason(conv('active'), limits, 30 * DAY_MS)).toMatch(
+      /still active 30 days after it was created/,
+    );
     expect(autoCloseReason(conv('active'), limits, 30 * DAY_MS - 1)).toBeNull();
+  });
+  it('R-CV-3: closes an Active conversation with activity yesterday 30 days after creation', () => {
+    const busy = conv('active', 29 * DAY_MS);
+    expect(autoCloseReason(busy, limits, 30 * DAY_MS)).toMatch(/after it was created/);
+  });
+  it('R-CV-3: keeps an Open conversation created 29 days ago even with no activity since', () => {
+    expect(autoCloseReason(conv('open', 0, undefined, DAY_MS), limits, 30 * DAY_MS - 1)).toBeNull();
+  });
+  it('R-CV-3: counts Waiting from the last activity, not from creation', () => {
+    const old = conv('waiting', 40 * DAY_MS);
+    expect(autoCloseReason(old, limits, 40 * DAY_MS + 8 * HOUR_MS - 1)).toBeNull();
+    expect(autoCloseReason(old, limits, 40 * DAY_MS + 8 * HOUR_MS)).toMatch(/while waiting/);
+  });
+  it('R-CV-3: the due time is the first moment the reason holds, for every state', () => {
+    const cases = [conv('waiting', 5), conv('open', 7), conv('active', 9), conv('wrap-up', 0, 11)];
+    for (const c of cases) {
+      const due = autoCloseDueAt(c, limits);
+      if (due === null) throw new Error(`${c.state} has no due time`);
+      expect(autoCloseReason(c, limits, due - 1)).toBeNull();
+      expect(autoCloseReason(c, limits, due)).not.toBeNull();
+    }
+    expect(autoCloseDueAt(conv('closed'), limits)).toBeNull();
   });
   it('closes Wrap-up 1 day after wrap-up began', () => {
     expect(autoCloseReason(conv('wrap-up', 0, 10), limits, DAY_MS + 10)).toMatch(

@@ -2,7 +2,8 @@
 import { ChannelError } from '../domain/errors';
 import { charCount } from '../domain/message-rules';
 import { DEFAULTS, type WorkStream } from '../domain/model';
-import { checkNumberFormat, checkNumberType, sameNumber } from '../domain/sms-number';
+import { checkSmsNumber } from '../domain/number-type';
+import { sameNumber } from '../domain/sms-number';
 import { checkWorkStreamFields } from '../domain/work-stream-rules';
 import { findWorkStream, now, type ServiceContext } from './context';
 import type {
@@ -154,19 +155,13 @@ export function workStreamUseCases(ctx: ServiceContext): WorkStreamUseCases {
 
     async addNumber(workStreamId, input: AddNumberInput) {
       const workStream = findWorkStream(ctx, workStreamId);
-      const format = checkNumberFormat(input.number);
-      if (!format.ok)
-        throw new ChannelError('NUMBER_FORMAT_INVALID', {
-          field: 'number',
-          message: format.message,
-        });
-      const type = input.type ?? 'long-code';
-      const typeRefusal = checkNumberType(type);
-      if (typeRefusal)
-        throw new ChannelError('NUMBER_TYPE_NOT_SUPPORTED', {
-          field: 'type',
-          message: typeRefusal,
-        });
+      // The type before the format (R-NUM-2): a short code never gets a country format message.
+      const check = checkSmsNumber(input.number, input.type);
+      if (!check.ok)
+        throw check.problem === 'type'
+          ? new ChannelError('NUMBER_TYPE_NOT_SUPPORTED', { field: 'type', message: check.message })
+          : new ChannelError('NUMBER_FORMAT_INVALID', { field: 'number', message: check.message });
+      const type = check.type;
       if (input.description !== undefined && charCount(input.description) > 200)
         throw new ChannelError('NUMBER_DESCRIPTION_TOO_LONG', {
           field: 'description',
@@ -205,6 +200,11 @@ export function workStreamUseCases(ctx: ServiceContext): WorkStreamUseCases {
       return workStreamView(ctx, workStream);
     },
 
-    checkNumberFormat: (number) => checkNumberFormat(number),
+    checkNumberFormat(number) {
+      const check = checkSmsNumber(number);
+      return check.ok
+        ? { ok: true, e164: check.e164, country: check.country }
+        : { ok: false, message: check.message };
+    },
   };
 }

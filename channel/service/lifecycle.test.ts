@@ -125,7 +125,7 @@ describe('a conversation from first text to auto-close', () => {
     expect((await h.service.sweep()).sort()).toEqual([active, open].sort());
     expect(h.service.getConversation(open).transitions.at(-1)).toMatchObject({
       actor: { kind: 'system' },
-      reason: expect.stringMatching(/open without activity/),
+      reason: expect.stringMatching(/still open 30 days after it was created/),
     });
     await h.service.close();
   });
