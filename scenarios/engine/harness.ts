@@ -43,6 +43,7 @@ export interface Harness {
       at: number;
       conversationId?: string;
       agentId?: string;
+      reason?: string;
     }) => void,
   ): () => void;
   close(): Promise<void>;

@@ -12,6 +12,8 @@ export interface ChannelEventLike {
   at: number;
   conversationId?: string;
   agentId?: string;
+  /** `conversation.declined`: rejected, timed-out or withdrawn. */
+  reason?: string;
 }
 
 export interface RecorderOptions {
@@ -92,6 +94,7 @@ const RANK: Record<string, number> = {
   accept: 2,
   pick: 2,
   reopen: 2,
+  reject: 2,
   send: 3,
   transfer: 4,
   release: 4,
@@ -108,6 +111,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
   const presence: Array<Promise<{ at: number; agentId: string; choice: string }>> = [];
   const choices = new Map<string, string>();
   const notes: Array<{ at: number; step: Json }> = [];
+  const rejections: Array<{ at: number; conversationId: string; agentId: string }> = [];
   const choiceOf = async (agentId: string) =>
     String(obj(await options.channel.must('GET', `/api/agents/${agentId}`)).presenceChoice);
 
@@ -156,6 +160,9 @@ export function createRecorder(options: RecorderOptions): Recorder {
         if (action === 'transfer') step.queue = name(obj(t).queueId) ?? name(detail.queueId);
         push(Number(t.at), { [action]: step });
       }
+      // Offers that time out or are withdrawn happen again on replay; a rejection is someone's act.
+      for (const r of rejections.filter((r) => r.conversationId === c.id))
+        push(r.at, { reject: { agent: name(r.agentId), conversation: alias } });
       phones.add(String(detail.customerNumber));
       outcome.push({
         expect: {
@@ -227,6 +234,15 @@ export function createRecorder(options: RecorderOptions): Recorder {
     onEvent(event) {
       if (event.type === 'conversation.opened' && event.conversationId)
         conversations.add(event.conversationId);
+      if (
+        event.type === 'conversation.declined' &&
+        event.reason === 'rejected' &&
+        event.conversationId &&
+        event.agentId
+      ) {
+        const { at, conversationId, agentId } = event;
+        rejections.push({ at, conversationId, agentId });
+      }
       if (event.type === 'agent.changed' && event.agentId) {
         const { at, agentId } = event;
         presence.push(choiceOf(agentId).then((choice) => ({ at, agentId, choice })));
