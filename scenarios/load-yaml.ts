@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { teachingErrors } from './teach-errors';
 
 export interface SourceIssue {
   file: string;
@@ -60,7 +61,7 @@ export function parseDataText<S extends z.ZodType>(
     }
     return 1;
   };
-  const parsed = schema.safeParse(doc.toJS({ maxAliasCount: 1000 }));
+  const parsed = schema.safeParse(doc.toJS({ maxAliasCount: 1000 }), { error: teachingErrors });
   if (!parsed.success) {
     throw new DataFileError(
       parsed.error.issues.map((issue) => {

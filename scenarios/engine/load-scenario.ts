@@ -1,16 +1,29 @@
 // Reads scenario files (YAML or JSON) and finds them in folders.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { type Located, loadDataFile } from '../load-yaml';
+import { DataFileError, type Located, loadDataFile, parseDataText } from '../load-yaml';
 import { type Scenario, scenarioSchema } from '../scenario-schema';
+import { checkScenario } from './check-scenario';
 
 export interface LoadedScenario extends Located<Scenario> {
   file: string;
 }
 
+/** Reads and checks a scenario file; every mistake is a DataFileError naming its file and line. */
 export function loadScenario(file: string): LoadedScenario {
   const shown = relative(process.cwd(), file) || file;
-  return { ...loadDataFile(file, scenarioSchema), file: shown };
+  return checked({ ...loadDataFile(file, scenarioSchema), file: shown });
+}
+
+/** A scenario from text (tests, tools), checked like a file. */
+export function parseScenario(text: string, file = 'inline.yaml'): LoadedScenario {
+  return checked({ ...parseDataText(text, file, scenarioSchema), file });
+}
+
+function checked(loaded: LoadedScenario): LoadedScenario {
+  const issues = checkScenario(loaded, loaded.file);
+  if (issues.length > 0) throw new DataFileError(issues);
+  return loaded;
 }
 
 /** Every .yaml/.yml/.json file under the given files or folders, sorted. */

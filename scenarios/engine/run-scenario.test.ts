@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DataFileError, parseDataText } from '../load-yaml';
-import { scenarioSchema } from '../scenario-schema';
-import type { LoadedScenario } from './load-scenario';
+import { DataFileError } from '../load-yaml';
+import { type LoadedScenario, parseScenario } from './load-scenario';
 import { describeFailure } from './results';
 import { runScenario } from './run-scenario';
 
-const scenario = (text: string, file = 'inline.yaml'): LoadedScenario => ({
-  ...parseDataText(text, file, scenarioSchema),
-  file,
-});
+const scenario = (text: string, file = 'inline.yaml'): LoadedScenario => parseScenario(text, file);
 
 const WRONG = `
 name: a deliberately wrong expectation

@@ -113,6 +113,7 @@ export async function recordFixture(index: number): Promise<{ file: string; yaml
       contacts: [
         {
           name: 'customer',
+          add: true,
           firstName: first ?? p.name,
           lastName: rest.join(' ') || '-',
           mobilePhone: `+${p.phone}`,
@@ -122,6 +123,7 @@ export async function recordFixture(index: number): Promise<{ file: string; yaml
     handsets: [
       {
         phone: p.phone,
+        add: true,
         name: p.name,
         ...(p.flow === 'failed-delivery' && { delivery: { policy: 'fail', code: 210 } }),
       },

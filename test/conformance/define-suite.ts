@@ -1,16 +1,12 @@
 // Generates one vitest test per scenario file under scenarios/conformance/<area>, titled with its area
 // and rule ids. One test file per area, so vitest spreads areas over workers and `--shard` over machines.
 import { existsSync, readdirSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, it } from 'vitest';
-import {
-  findScenarioFiles,
-  type LoadedScenario,
-  loadScenario,
-  rulesOf,
-} from '../../scenarios/engine/load-scenario';
+import { findScenarioFiles } from '../../scenarios/engine/load-scenario';
 import { describeFailure } from '../../scenarios/engine/results';
 import { runScenario } from '../../scenarios/engine/run-scenario';
+import { suiteEntry } from '../../scenarios/engine/suite-entry';
 
 export const CONFORMANCE_ROOT = resolve(import.meta.dirname, '../../scenarios/conformance');
 
@@ -34,34 +30,28 @@ export function defineConformanceSuite(area: string): void {
   defineScenarioTests(area, findScenarioFiles([resolve(CONFORMANCE_ROOT, area)]));
 }
 
-/** Registers one test per file, titled `<area>: <name> [<rule ids and tags>]`. */
-export function defineScenarioTests(area: string, files: string[]): void {
+/** Registers one test per file (see scenarios/engine/suite-entry.ts for titles and load errors). */
+export function defineScenarioTests(
+  area: string,
+  files: string[],
+  root: string = CONFORMANCE_ROOT,
+): void {
   if (files.length === 0) return;
   describe.concurrent('conformance', () => {
     for (const file of files) {
-      let loaded: LoadedScenario;
-      try {
-        loaded = loadScenario(file);
-      } catch (error) {
-        it(`${area}: ${file} is a valid scenario`, () => {
-          throw error;
+      const entry = suiteEntry(file, root, area);
+      if ('error' in entry) {
+        it(entry.title, () => {
+          throw entry.error;
         });
         continue;
       }
-      const scenario = loaded.value;
-      const folder = relative(CONFORMANCE_ROOT, file).split('/');
-      const label = folder.length > 1 ? (folder[0] ?? area) : area;
-      const tags = [
-        ...new Set([...rulesOf(scenario), ...scenario.tags.filter((t) => !/^R-/.test(t))]),
-      ];
-      const title = `${label}: ${scenario.name} [${tags.join(' ')}]`;
-      const known = scenario['known-failure'];
       const run = async () => {
-        const result = await runScenario(loaded);
+        const result = await runScenario(entry.loaded);
         if (!result.passed) throw new Error(describeFailure(result));
       };
-      if (known) it.fails(`${title} (known failure: ${known})`, run);
-      else it(title, run);
+      if (entry.knownFailure) it.fails(entry.title, run);
+      else it(entry.title, run);
     }
   });
 }

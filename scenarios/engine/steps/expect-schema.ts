@@ -3,23 +3,43 @@ import { z } from 'zod';
 import { durationSchema } from '../../duration';
 import { textSpecSchema } from '../../text-spec';
 
-export const transcriptItem = z.union([
-  z.strictObject({ in: textSpecSchema }),
-  z.strictObject({ out: textSpecSchema }),
-  z.strictObject({
-    direction: z.enum(['inbound', 'outbound']).optional(),
-    text: textSpecSchema.optional(),
-    truncated: z.boolean().optional(),
-    chars: z.number().int().optional(),
-    segments: z.number().int().optional(),
-    encoding: z.enum(['GSM-7', 'UCS-2']).optional(),
-    delivery: z.number().int().nullable().optional(),
-    /** TeleSign's description of the delivery status, as the agent sees it. */
-    description: z.union([z.string(), z.strictObject({ contains: z.string() })]).optional(),
-    final: z.boolean().optional(),
-    failure: z.union([z.number(), z.string()]).nullable().optional(),
-  }),
-]);
+const detailedMessage = {
+  direction: z.enum(['inbound', 'outbound']).optional(),
+  text: textSpecSchema.optional(),
+  truncated: z.boolean().optional(),
+  chars: z.number().int().optional(),
+  segments: z.number().int().optional(),
+  encoding: z.enum(['GSM-7', 'UCS-2']).optional(),
+  delivery: z.number().int().nullable().optional(),
+  /** TeleSign's description of the delivery status, as the agent sees it. */
+  description: z.union([z.string(), z.strictObject({ contains: z.string() })]).optional(),
+  final: z.boolean().optional(),
+  failure: z.union([z.number(), z.string()]).nullable().optional(),
+};
+
+const SHORTHANDS = '{ in: text } or { out: text } (shorthands that take no other field)';
+
+export const transcriptItem = z
+  .union([
+    z.strictObject({ in: textSpecSchema }),
+    z.strictObject({ out: textSpecSchema }),
+    z.strictObject(detailedMessage),
+  ])
+  .describe(
+    `a transcript item: ${SHORTHANDS}, or { ${Object.keys(detailedMessage).join('?, ')}? }`,
+  );
+
+/** One message of the transcript: a transcript item plus `index` (negative counts from the end). */
+const index = z.number().int().optional();
+export const messageItem = z
+  .union([
+    z.strictObject({ in: textSpecSchema, index }),
+    z.strictObject({ out: textSpecSchema, index }),
+    z.strictObject({ ...detailedMessage, index }),
+  ])
+  .describe(
+    `one message: { in: text, index? } or { out: text, index? } (shorthands that take no other field), or { index?, ${Object.keys(detailedMessage).join('?, ')}? }`,
+  );
 
 export const expectSchema = z.strictObject({
   within: durationSchema.optional(),
@@ -34,7 +54,7 @@ export const expectSchema = z.strictObject({
   messageCount: z.number().int().optional(),
   transcript: z.array(transcriptItem).optional(),
   /** The message at `index` of the transcript (negative counts from the end; default -1). */
-  message: transcriptItem.and(z.object({ index: z.number().int().optional() })).optional(),
+  message: messageItem.optional(),
   transitions: z
     .array(
       z.strictObject({
