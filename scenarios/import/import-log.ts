@@ -163,7 +163,9 @@ export async function importCallbackLog(
     .flatMap((w) => (w.number ? [w.number] : []));
   const { steps, summary } = plan(events, scrub, push);
   const phones = [...new Set(steps.map((s) => s.phone))];
-  const override = { handsets: phones.map((phone, i) => ({ phone, name: `Customer ${i + 1}` })) };
+  const override = {
+    handsets: phones.map((phone, i) => ({ phone, add: true, name: `Customer ${i + 1}` })),
+  };
   const first = steps[0]?.at ?? events[0]?.at ?? 0;
   const harness = await startHarness({
     seed: `import:${options.salt}`,
