@@ -5,7 +5,7 @@ import { SimulatorError } from './errors/control-errors';
 import { controlError } from './http/control/control-http';
 import { controlRoutes } from './http/control/control-routes';
 import { messagingRoutes } from './http/messaging-routes';
-import { problemBody } from './http/telesign-envelope';
+import { HINT_HEADER, headerSafe, problemBody } from './http/telesign-envelope';
 
 export interface AppOptions {
   basePath: string;
@@ -15,7 +15,6 @@ export interface AppOptions {
 
 export function createApp(backend: Backend, options: AppOptions) {
   const app = new Hono();
-  const iso = (): string => new Date(backend.clock.now()).toISOString();
   app.route('/_sim', controlRoutes(backend, options.closing));
   app.route(options.basePath || '/', messagingRoutes(backend, options));
   app.get('/', (c) =>
@@ -26,29 +25,19 @@ export function createApp(backend: Backend, options: AppOptions) {
     }),
   );
   app.notFound((c) =>
-    c.body(
-      problemBody([{ code: -40004, description: `Resource not found: ${c.req.path}.` }], iso()),
-      404,
-      { 'Content-Type': 'application/json' },
-    ),
+    c.body(problemBody({ code: -40004 }, backend.clock.now()), 404, {
+      'Content-Type': 'application/json',
+      [HINT_HEADER]: headerSafe(`${c.req.path} is not part of the faked API`),
+    }),
   );
   app.onError((error, c) => {
     if (error instanceof SimulatorError) return controlError(c, error);
     // A bug, not bad input: say so in TeleSign's shape rather than crash the connection.
     console.error('fake TeleSign: unexpected error', error);
-    return c.body(
-      problemBody(
-        [
-          {
-            code: -40006,
-            description: `Internal error in the simulator: ${(error as Error).message}`,
-          },
-        ],
-        iso(),
-      ),
-      500,
-      { 'Content-Type': 'application/json' },
-    );
+    return c.body(problemBody({ code: -40006 }, backend.clock.now()), 500, {
+      'Content-Type': 'application/json',
+      [HINT_HEADER]: headerSafe(`internal error in the simulator: ${(error as Error).message}`),
+    });
   });
   return app;
 }

@@ -1,10 +1,6 @@
 // Checks a faked-API request's credentials (TSA HMAC-SHA256 or Basic) as TeleSign does.
 import { hmacSignature, signaturesEqual, stringToSign } from '../../lib/telesign-signing';
-import {
-  LEGACY_AUTH_ERRORS,
-  type LegacyAuthCode,
-  type TeleSignProblem,
-} from '../errors/telesign-codes';
+import type { TeleSignProblem } from '../errors/telesign-codes';
 import { CUSTOMER_ID_PATTERN } from './accounts';
 import type { NonceCache } from './nonce-cache';
 import type { AccountRecord } from './world-store';
@@ -42,18 +38,12 @@ export interface AuthOptions {
 const RFC822 =
   /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{2,4} \d{2}:\d{2}(?::\d{2})? (?:GMT|UT|UTC|[ECMP][SD]T|[+-]\d{4})$/;
 
-const fail = (
-  code: 10008 | 10013 | 10015,
-  legacy: LegacyAuthCode,
-  description: string,
-  customerId?: string,
-): AuthResult => ({
+/** The 401 codes of TeleSign's SMS API, one per failure (reference/telesign.md §11.1). */
+type AuthCode = 10002 | 10003 | 10004 | 10005 | 10008 | 10013 | 10015;
+
+const fail = (code: AuthCode, hint: string, customerId?: string): AuthResult => ({
   ok: false,
-  problem: {
-    code,
-    description,
-    errors: [{ code: legacy, description: LEGACY_AUTH_ERRORS[legacy] }],
-  },
+  problem: { code, hint },
   ...(customerId !== undefined ? { customerId } : {}),
 });
 
@@ -77,7 +67,6 @@ export function authenticate(request: SignedRequest, options: AuthOptions): Auth
   if (!request.authorization) {
     return fail(
       10008,
-      -30004,
       'Missing Authorization header: sign the request with "TSA <customer_id>:<signature>" or use Basic.',
     );
   }
@@ -85,7 +74,6 @@ export function authenticate(request: SignedRequest, options: AuthOptions): Auth
   if (!parsed) {
     return fail(
       10008,
-      -30005,
       'Authorization header is malformed: expected "TSA <customer_id>:<base64 signature>" or "Basic <base64 of customer_id:api_key>".',
     );
   }
@@ -93,7 +81,6 @@ export function authenticate(request: SignedRequest, options: AuthOptions): Auth
   if (!CUSTOMER_ID_PATTERN.test(customerId)) {
     return fail(
       10015,
-      -30000,
       `Invalid Customer ID: "${customerId}" is not a TeleSign customer id (a UUID such as FFFFFFFF-EEEE-DDDD-1234-AB1234567890).`,
       customerId,
     );
@@ -102,7 +89,6 @@ export function authenticate(request: SignedRequest, options: AuthOptions): Auth
   if (!account) {
     return fail(
       10013,
-      -30000,
       `Customer ID account not found: no account ${customerId.toUpperCase()} exists in this simulator.`,
       customerId,
     );
@@ -111,34 +97,22 @@ export function authenticate(request: SignedRequest, options: AuthOptions): Auth
   if (parsed.scheme === 'Basic') {
     return signaturesEqual(parsed.apiKey, account.apiKey)
       ? { ok: true, account, scheme: 'Basic' }
-      : fail(
-          10008,
-          -30015,
-          "Invalid API key: the Basic password is not this account's API key.",
-          cid,
-        );
+      : fail(10008, "Invalid API key: the Basic password is not this account's API key.", cid);
   }
   if (request.authMethod !== undefined && request.authMethod.toUpperCase() !== 'HMAC-SHA256') {
     return fail(
       10008,
-      -30008,
       `Invalid x-ts-auth-method "${request.authMethod}": only HMAC-SHA256 is supported.`,
       cid,
     );
   }
   const dateText = request.xTsDate ?? request.date;
   if (!dateText)
-    return fail(
-      10008,
-      -30007,
-      'Missing Date or x-ts-date header: TSA signatures need a date.',
-      cid,
-    );
+    return fail(10005, 'Missing Date or x-ts-date header: TSA signatures need a date.', cid);
   const when = Date.parse(dateText);
   if (!RFC822.test(dateText.trim()) || Number.isNaN(when)) {
     return fail(
-      10008,
-      -30009,
+      10005,
       `Date "${dateText}" is not RFC 822 compliant: use e.g. "Wed, 14 Dec 2016 18:20:12 GMT".`,
       cid,
     );
@@ -147,16 +121,14 @@ export function authenticate(request: SignedRequest, options: AuthOptions): Auth
   const wallSkew = options.acceptWallClock ? when - Date.now() : skew;
   if (Math.abs(skew) > options.toleranceMs && Math.abs(wallSkew) > options.toleranceMs) {
     return fail(
-      10008,
-      -30010,
+      10004,
       `Date is outside of the tolerable range: ${Math.round(skew / 1000)} s from the server clock (at most ±${options.toleranceMs / 60_000} min).`,
       cid,
     );
   }
   if (request.nonce !== undefined && (request.nonce.length < 1 || request.nonce.length > 255)) {
     return fail(
-      10008,
-      -30011,
+      10003,
       `Nonce is too long or too short: x-ts-nonce must be 1 to 255 characters (got ${request.nonce.length}).`,
       cid,
     );
@@ -177,15 +149,13 @@ export function authenticate(request: SignedRequest, options: AuthOptions): Auth
   if (!signaturesEqual(parsed.signature, expected)) {
     return fail(
       10008,
-      -30006,
       `Invalid Signature: HMAC-SHA256 of the string-to-sign (method, content type, date, x-ts-* headers, raw body, path ${request.resource}, joined by LF) with the base64-decoded API key does not match.`,
       cid,
     );
   }
   if (request.nonce !== undefined && !options.nonces.remember(cid, request.nonce)) {
     return fail(
-      10008,
-      -30012,
+      10002,
       `Nonce has been used recently: x-ts-nonce "${request.nonce}" was already seen within ±${options.toleranceMs / 60_000} min.`,
       cid,
     );

@@ -16,6 +16,7 @@ import { createNonceCache, type NonceCache } from './nonce-cache';
 import { createNumbers, type Numbers } from './numbers';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 import type { SendRequest } from './send-request';
+import { teleSignTimestamp } from './timestamp';
 import { createMemoryTraffic, type TrafficStore } from './traffic-store';
 import { type AccountRecord, createMemoryStorage, loadWorld, type WorldData } from './world-store';
 
@@ -99,7 +100,7 @@ export function createBackend(options: BackendOptions = {}) {
     }
     const account = accounts.get(number.customerId);
     const referenceId = ids.referenceId();
-    const sentAt = new Date(now()).toISOString();
+    const sentAt = teleSignTimestamp(now());
     const entry: OutboxMessage = {
       referenceId,
       to,
@@ -187,8 +188,10 @@ export function createBackend(options: BackendOptions = {}) {
     senderProblem(account: AccountRecord, senderId: string | null): TeleSignProblem | null {
       if (senderId === null || !/^[0-9]+$/.test(senderId)) return null;
       if (numbers.find(senderId)?.customerId === account.customerId) return null;
-      const description = `Invalid value for parameter sender_id: ${senderId} is not a number owned by this account; purchase it first.`;
-      return { code: 11013, description, errors: [{ code: 11013, description }] };
+      return {
+        code: 11013,
+        hint: `sender_id ${senderId} is not a number owned by this account; purchase it first`,
+      };
     },
 
     sendMessage(account: AccountRecord, request: SendRequest): MessageRecord {

@@ -1,10 +1,12 @@
 // Delivery policies: named, JSON-able descriptions of how a message walks TeleSign's status codes.
 import { z } from 'zod';
 
-/** TeleSign's SMS delivery statuses (reference/telesign.md §2.4) with their descriptions. */
+/**
+ * TeleSign's SMS delivery statuses with their descriptions word for word (the 2019 SMS API
+ * specs' status tables; reference/telesign.md §11.3).
+ */
 export const DELIVERY_STATUSES = {
   200: { description: 'Delivered to handset', final: true },
-  201: { description: 'Message read', final: true },
   203: { description: 'Delivered to gateway', final: false },
   207: { description: 'Error delivering SMS to handset (reason unknown)', final: true },
   210: { description: 'Temporary phone error', final: true },
@@ -12,47 +14,44 @@ export const DELIVERY_STATUSES = {
   220: { description: 'Gateway/network cannot route message', final: true },
   221: { description: 'Message expired before delivery', final: true },
   222: { description: 'SMS not supported', final: true },
-  229: { description: 'Message blocked by customer request', final: true },
+  229: { description: 'Message blocked by your request', final: true },
   230: { description: 'Message blocked by TeleSign', final: true },
-  231: { description: 'Invalid/unsupported message content', final: true },
-  233: { description: 'Message blocked due to high risk score', final: true },
-  237: {
-    description: 'Message blocked: destination country blocked by customer request',
-    final: true,
-  },
-  238: {
-    description: 'Message blocked: destination prefix blocked by customer request',
-    final: true,
-  },
+  231: { description: 'Invalid/unsupported', final: true },
+  237: { description: 'Message blocked in requested country', final: true },
+  238: { description: 'Destination blocked by prefix', final: true },
   250: { description: 'Final status unknown', final: true },
-  251: { description: 'Message sent, no handset receipt available in this region', final: true },
-  286: { description: 'Message not attempted: phone type not supported', final: true },
+  251: {
+    description:
+      'Message successfully sent out for delivery, however final confirmation of delivery to handset was not received',
+    final: true,
+  },
+  286: { description: 'Transaction not attempted', final: true },
   290: { description: 'Message in progress', final: false },
   291: { description: 'Queued by TeleSign', final: false },
   292: { description: 'Queued by gateway', final: false },
   295: { description: 'Status delayed', final: false },
   500: { description: 'Transaction not attempted', final: true },
-  501: { description: 'Not authorized', final: true },
   502: { description: 'Campaign error', final: true },
   503: { description: 'Carrier rejected - temporary problem', final: true },
   504: { description: 'Carrier rejected - permanent error', final: true },
-  505: { description: 'Error on gateway - temporary', final: true },
-  506: { description: 'Error on gateway - permanent', final: true },
+  505: { description: 'Error on gateway - temporary error', final: true },
+  506: { description: 'Error on gateway - permanent error', final: true },
   507: { description: 'Invalid destination address', final: true },
   508: { description: 'Invalid source address', final: true },
   509: { description: 'Parameters problem', final: true },
   510: { description: 'Message blocked by subscriber action or request', final: true },
   511: { description: 'Subscriber low on credit', final: true },
   512: { description: 'Roaming error', final: true },
-  513: { description: 'Number portability error', final: true },
+  513: { description: 'Mobile number portability error', final: true },
   514: { description: 'Subscriber absent', final: true },
   515: { description: 'Suspected spam', final: true },
+  599: { description: 'Status not available', final: false },
 } as const;
 
 export type DeliveryCode = keyof typeof DELIVERY_STATUSES;
 
 export const FINAL_FAILURE_CODES = Object.entries(DELIVERY_STATUSES)
-  .filter(([code, s]) => s.final && code !== '200' && code !== '201')
+  .filter(([code, s]) => s.final && code !== '200')
   .map(([code]) => Number(code));
 
 export function statusDescription(code: number): string {

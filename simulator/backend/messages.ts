@@ -11,6 +11,7 @@ import {
 } from './delivery-policy';
 import type { Handsets } from './handsets';
 import type { Journal } from './journal';
+import { teleSignTimestamp } from './timestamp';
 import type { TrafficRecord } from './traffic-schema';
 
 export interface MessageStatus {
@@ -105,7 +106,7 @@ export function createMessages(options: MessagesOptions): Messages {
   const timers = new Set<TimerHandle>();
   let restored: MessageRecord[] = [];
   const persist = options.persist ?? (() => {});
-  const iso = (): string => new Date(clock.now()).toISOString();
+  const iso = (): string => teleSignTimestamp(clock.now());
 
   const change = async (record: MessageRecord, code: number, apiKey: string): Promise<void> => {
     const status = { code, description: statusDescription(code), updatedOn: iso() };

@@ -20,8 +20,18 @@ describe('send request validation', () => {
     const result = validateSend({ ...BASE, message: ['a'] });
     expect(result.ok ? null : result.problems[0]).toEqual({
       code: 11009,
-      description: 'Invalid value for parameter message: expected a string, got an array.',
+      hint: 'message: expected a string, got an array',
     });
+  });
+
+  it('keeps a note, not a refusal, for a loopback http callback_url', () => {
+    const result = validateSend({ ...BASE, callback_url: 'http://127.0.0.1:9/dlr' });
+    expect(result.ok && result.notes[0]).toMatch(/TeleSign would refuse it/);
+  });
+
+  it('refuses an http callback_url on a public host with 11004', () => {
+    const result = validateSend({ ...BASE, callback_url: 'http://example.com/dlr' });
+    expect(result.ok ? null : result.problems[0]?.code).toBe(11004);
   });
 
   it('accepts a message of exactly 1600 characters', () => {

@@ -2,14 +2,22 @@
 import type { ControlCode } from './control-errors';
 import type { TeleSignCode } from './telesign-codes';
 
-export type ErrorStatus = 400 | 401 | 404 | 405 | 409 | 413 | 422 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 402 | 404 | 405 | 409 | 413 | 422 | 429 | 503;
 
 export const TELESIGN_HTTP_STATUS = {
+  10002: 401,
+  10003: 401,
+  10004: 401,
+  10005: 401,
   10008: 401,
   10013: 401,
   10015: 401,
   10017: 404,
   10019: 429,
+  10020: 429,
+  10030: 402,
+  10033: 400,
+  10036: 404,
   11000: 400,
   11001: 400,
   11003: 400,

@@ -8,5 +8,9 @@ export interface ApiEnv {
     /** The TeleSign code of the answer, for the journal. */
     teleSignCode: number;
     referenceId: string;
+    /** The fake's explanation of an error answer (journal and `x-sim-hint`). */
+    hint: string;
+    /** Notes for the journal about what the fake did that TeleSign would do differently. */
+    notes: string[];
   };
 }

@@ -32,16 +32,19 @@ export function apiGuard(options: ApiGuardOptions): MiddlewareHandler<ApiEnv> {
 
   return async (c, next) => {
     const started = performance.now();
-    const iso = (): string => new Date(backend.clock.now()).toISOString();
+    const now = (): number => backend.clock.now();
     const authorization = c.req.header('authorization');
     const hinted = authorization ? parseAuthorization(authorization)?.customerId : undefined;
     const hintedCid = hinted?.toUpperCase();
     const method = c.req.method;
     const path = c.req.path;
 
-    const finish = (detail: string, customerId = hintedCid): void => {
+    const finish = (what: string, customerId = hintedCid): void => {
       const code = c.get('teleSignCode');
       const referenceId = c.get('referenceId');
+      const hint = c.get('hint');
+      const notes = c.get('notes') ?? [];
+      const detail = [what, ...(hint !== undefined ? [hint] : []), ...notes].join('; ');
       backend.journal.record({
         kind: 'api',
         ...(customerId !== undefined ? { customerId } : {}),
@@ -66,7 +69,7 @@ export function apiGuard(options: ApiGuardOptions): MiddlewareHandler<ApiEnv> {
       } else if (fault === 'empty') {
         c.res = c.body(null, 500);
       } else {
-        c.res = teleSignError(c, [{ code: -90001 }], iso());
+        c.res = teleSignError(c, { code: -90001, hint: 'injected fault: unavailable' }, now());
       }
       finish(`injected fault: ${fault}`);
       return c.res;
@@ -76,13 +79,8 @@ export function apiGuard(options: ApiGuardOptions): MiddlewareHandler<ApiEnv> {
     if (body === null) {
       c.res = teleSignError(
         c,
-        [
-          {
-            code: -40006,
-            description: `Bad request: the body is larger than ${MAX_BODY_BYTES / 1024} KB.`,
-          },
-        ],
-        iso(),
+        { code: -40006, hint: `the body is larger than ${MAX_BODY_BYTES / 1024} KB` },
+        now(),
       );
       finish('body too large');
       return c.res;
@@ -99,21 +97,19 @@ export function apiGuard(options: ApiGuardOptions): MiddlewareHandler<ApiEnv> {
       nonce: c.req.header('x-ts-nonce'),
     });
     if (!verdict.ok) {
-      c.res = teleSignError(c, [verdict.problem], iso());
-      finish(`authentication failed: ${verdict.problem.description ?? ''}`);
+      c.res = teleSignError(c, verdict.problem, now());
+      finish('authentication failed');
       return c.res;
     }
     const { account } = verdict;
     if (!backend.rateLimiter.take(account.customerId, account.rateLimitPerSecond)) {
       c.res = teleSignError(
         c,
-        [
-          {
-            code: 10019,
-            description: `Rate Limit Exceeded: at most ${account.rateLimitPerSecond} requests per second for this account.`,
-          },
-        ],
-        iso(),
+        {
+          code: 10019,
+          hint: `at most ${account.rateLimitPerSecond} requests per second for this account`,
+        },
+        now(),
       );
       finish('rate limited', account.customerId);
       return c.res;

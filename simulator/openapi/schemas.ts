@@ -18,20 +18,21 @@ export const components = {
       properties: {
         code: { type: 'integer' },
         description: { type: 'string' },
-        updated_on: { type: 'string', format: 'date-time' },
+        updated_on: {
+          type: 'string',
+          format: 'date-time',
+          description: 'RFC 3339 with microseconds, e.g. 2016-10-21T14:05:36.181000Z',
+        },
       },
     },
     TeleSignError: {
       type: 'object',
+      description:
+        "TeleSign's envelope; description is TeleSign's text. The fake's explanation is in the x-sim-hint header.",
+      required: ['status'],
       properties: {
         status: ref('Status'),
-        errors: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: { code: { type: 'integer' }, description: { type: 'string' } },
-          },
-        },
+        external_id: { type: ['string', 'null'] },
       },
     },
     Message: {

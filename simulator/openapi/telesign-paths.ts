@@ -24,7 +24,11 @@ export const teleSignPaths = {
                     'Letters, digits or spaces; a phone number must be one this account purchased, else 11013.',
                 },
                 external_id: { type: 'string' },
-                callback_url: { type: 'string' },
+                callback_url: {
+                  type: 'string',
+                  description:
+                    'https:// on port 443, else 11004; loopback hosts are accepted on any scheme and port (journal note).',
+                },
                 account_lifecycle_event: {
                   enum: ['create', 'sign-in', 'transact', 'update', 'delete'],
                 },
@@ -32,17 +36,16 @@ export const teleSignPaths = {
               },
             },
           },
-          'application/json': { schema: { type: 'object' } },
         },
       },
       responses: {
         '200': ok('Accepted: status 290 Message in progress', ref('Message')),
         '400': ok(
-          'Parameter error (11000, 11001, 11003, 11004, 11009, 11010, 11013, 11016, 11017, 12000, 12009, 12017, -40006)',
+          'Parameter error (11000, 11001, 11003, 11004, 11009, 11010, 11013, 11016, 11017, 12000, 12009, 12017, -40006); a body that is not form-encoded has no parameter: 12000',
           ref('TeleSignError'),
         ),
         '401': ok(
-          'Authentication failure (10008, 10013, 10015 with the legacy -300xx code in errors)',
+          'Authentication failure: 10002 nonce reused, 10003 nonce length, 10004 date out of range, 10005 date missing or not RFC 822, 10008 signature/key/Authorization, 10013 unknown customer, 10015 malformed customer id',
           ref('TeleSignError'),
         ),
         '429': ok('Rate limit exceeded (10019)', ref('TeleSignError')),
@@ -58,7 +61,10 @@ export const teleSignPaths = {
       responses: {
         '200': ok('Current status', ref('Message')),
         '400': ok('Malformed reference id (11011)', ref('TeleSignError')),
-        '404': ok('Unknown reference id (10017)', ref('TeleSignError')),
+        '404': ok(
+          'Unknown reference id (10017); more than 12 hours after the send (10036)',
+          ref('TeleSignError'),
+        ),
       },
     },
   },

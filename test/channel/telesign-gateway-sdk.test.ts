@@ -184,7 +184,7 @@ describe('validating the number with a test SMS to itself (R-WS-5, R-NUM-5)', ()
     });
     expect(outcome.outcome).toBe('number-not-owned');
     expect(outcome.detail).toBe(
-      'TeleSign refused 14155550177 as sender: the account does not own this number; purchase it on TeleSign (TeleSign 11013: Invalid value for parameter sender_id: 14155550177 is not a number owned by this account; purchase it first.).',
+      'TeleSign refused 14155550177 as sender: the account does not own this number; purchase it on TeleSign (TeleSign 11013: Invalid value for parameter sender_id).',
     );
   });
 

