@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { formatBanner } from './sim/banner';
 import { parseSimFlags } from './sim/flags';
-import { createSimLogger } from './sim/logger';
+import { createSimLogger, flushLog } from './sim/logger';
 import type { RunningSim } from './sim/start';
 
 async function main(): Promise<number> {
@@ -63,6 +63,8 @@ async function main(): Promise<number> {
       'Ready.',
     );
   } else {
+    // Log lines go out asynchronously: let those of the start land before the banner.
+    await flushLog(log);
     process.stdout.write(`${banner}\n`);
   }
 

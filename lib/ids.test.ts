@@ -20,3 +20,11 @@ describe('ids', () => {
     expect(ids.id('ws')).toMatch(/^ws_[0-9a-f]{12}$/);
   });
 });
+
+describe('random ids from a pool', () => {
+  it('never repeats an id across refills of the pool', () => {
+    const ids = createRandomIds();
+    const seen = new Set(Array.from({ length: 2_000 }, () => ids.referenceId()));
+    expect(seen.size).toBe(2_000);
+  });
+});

@@ -1,20 +1,34 @@
-// A benchmark target in its own process: the fake TeleSign (full TSA verification) or a bare node:http twin.
+// A benchmark target in its own process: the fake TeleSign (full TSA verification), or one of the
+// peers it is compared with: a bare node:http twin, and the same twin on hono.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSimulator } from '../../simulator/index';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { createSimulator, type Simulator } from '../../simulator/index';
 
-const mode = process.argv[2] === 'bare' ? 'bare' : 'fake';
+const mode = process.argv[2] ?? 'fake';
+let sim: Simulator | undefined;
+let n = 0;
+
+/** TeleSign's success answer, as a hand-written server would make it. */
+function answer(body: string): string {
+  const fields = new URLSearchParams(body);
+  return JSON.stringify({
+    reference_id: (n++).toString(16).toUpperCase().padStart(32, '0'),
+    external_id: fields.get('external_id'),
+    status: { code: 290, description: 'Message in progress', updated_on: new Date().toISOString() },
+  });
+}
 
 async function startFake(): Promise<Record<string, string | number>> {
-  const sim = createSimulator();
+  sim = createSimulator();
   const { port } = await sim.listen(0);
   const account = await sim.backend.accounts.create({});
   return { port, customerId: account.customerId, apiKey: account.apiKey };
 }
 
-/** What a hand-written server would do: parse the form, answer TeleSign's success JSON. */
+/** Parse the form, answer TeleSign's success JSON: no authentication, no state. */
 async function startBare(): Promise<Record<string, string | number>> {
-  let n = 0;
   const server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
@@ -22,26 +36,35 @@ async function startBare(): Promise<Record<string, string | number>> {
       body += chunk;
     });
     req.on('end', () => {
-      const fields = new URLSearchParams(body);
-      const json = JSON.stringify({
-        reference_id: (n++).toString(16).toUpperCase().padStart(32, '0'),
-        external_id: fields.get('external_id'),
-        status: {
-          code: 290,
-          description: 'Message in progress',
-          updated_on: new Date().toISOString(),
-        },
-      });
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(json);
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(answer(body));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { port: (server.address() as AddressInfo).port };
 }
 
-const info = mode === 'bare' ? await startBare() : await startFake();
+/** The same on hono, the body read as text (reference/performance.md: 0.70 of bare). */
+async function startHono(): Promise<Record<string, string | number>> {
+  const app = new Hono();
+  app.post('/v1/messaging', async (c) =>
+    c.body(answer(await c.req.text()), 200, { 'Content-Type': 'application/json' }),
+  );
+  const port = await new Promise<number>((resolve) => {
+    serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
+  });
+  return { port };
+}
+
+const info =
+  mode === 'bare' ? await startBare() : mode === 'hono' ? await startHono() : await startFake();
 // The parent asks for CPU time around its timed window: on a busy machine, CPU per request is
 // steadier than requests per second.
-process.on('message', () => process.send?.({ cpu: process.cpuUsage() }));
+process.on('message', () =>
+  process.send?.({
+    cpu: process.cpuUsage(),
+    rss: process.memoryUsage().rss,
+    held: sim ? sim.backend.messages.list().length : 0,
+  }),
+);
 process.on('SIGINT', () => process.exit(0));
 process.send?.({ ready: true, ...info });

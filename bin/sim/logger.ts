@@ -1,33 +1,41 @@
 // The process logger of `npm run sim`: pino, as readable one-liners by default or JSON lines with --log-json.
+// Neither blocks the request path: stdout is written asynchronously (sonic-boom), flushed at exit.
 import { Writable } from 'node:stream';
-import { type Logger, pino } from 'pino';
-import pretty from 'pino-pretty';
+import { type DestinationStream, type Logger, pino } from 'pino';
 import type { SimFlags } from './flags';
+import { readableDestination } from './readable-lines';
 
 export interface LoggerOptions {
   level: SimFlags['logLevel'];
   json: boolean;
-  /** Where lines go; defaults to stdout. Tests pass a collecting stream. */
+  /** Where lines go; defaults to stdout, written asynchronously. Tests pass a collecting stream. */
   destination?: NodeJS.WritableStream;
   colorize?: boolean;
 }
 
+/** Readable lines leave the payloads out, so they are not serialised only to be dropped. */
+const withoutPayloads = (record: Record<string, unknown>): Record<string, unknown> => {
+  if (!('event' in record) && !('entry' in record)) return record;
+  const { event: _event, entry: _entry, ...rest } = record;
+  return rest;
+};
+
 export function createSimLogger(options: LoggerOptions): Logger {
-  const destination = options.destination ?? process.stdout;
-  if (options.json) {
-    return pino({ level: options.level, base: undefined }, destination as Writable);
-  }
-  const stream = pretty({
-    destination: destination as Writable,
-    colorize: options.colorize ?? false,
-    translateTime: 'SYS:HH:MM:ss.l',
-    // The structured payload stays in JSON logs; readable lines carry the sentence only.
-    ignore: 'pid,hostname,source,event,entry',
-    messageFormat: '{if source}[{source}] {end}{msg}',
-    singleLine: true,
-    sync: true,
-  });
-  return pino({ level: options.level, base: undefined }, stream);
+  // Asynchronous: a line costs the request path a string append, not a write to the terminal.
+  // pino flushes this destination synchronously when the process exits.
+  const target =
+    (options.destination as DestinationStream | undefined) ??
+    pino.destination({ dest: 1, sync: false });
+  if (options.json) return pino({ level: options.level, base: undefined }, target);
+  return pino(
+    { level: options.level, base: undefined, formatters: { log: withoutPayloads } },
+    readableDestination(target, options.colorize ?? false),
+  );
+}
+
+/** Waits until every line logged so far is handed to the operating system. */
+export function flushLog(log: Logger): Promise<void> {
+  return new Promise((resolve) => log.flush(() => resolve()));
 }
 
 /** A writable that keeps lines, for tests. */

@@ -9,7 +9,7 @@ import { type AuthResult, authenticate, type SignedRequest } from './authenticat
 import { type Callbacks, createCallbacks } from './callbacks';
 import type { DeliverySetting } from './delivery-policy';
 import { createFaults, type Faults } from './faults';
-import { createHandsets, type Handsets, type OutboxMessage } from './handsets';
+import { createHandsets, type HandsetLimits, type Handsets, type OutboxMessage } from './handsets';
 import { createJournal, type Journal } from './journal';
 import { createMessages, type MessageRecord, type Messages } from './messages';
 import { createNonceCache, type NonceCache } from './nonce-cache';
@@ -38,8 +38,12 @@ export interface BackendOptions {
   toleranceMs?: number;
   /** Also accept TSA dates near the wall clock (default: when the clock is manual). */
   acceptWallClockDates?: boolean;
+  /** Newest journal entries kept (default 10 000). */
   journalCapacity?: number;
+  /** Messages kept, oldest forgotten first (default 100 000). */
   messageCapacity?: number;
+  /** Handsets' thread lengths and how many phones are remembered (see handsets.ts). */
+  handsetLimits?: HandsetLimits;
 }
 
 export type Backend = ReturnType<typeof createBackend>;
@@ -59,7 +63,7 @@ export function createBackend(options: BackendOptions = {}) {
   const nonces: NonceCache = createNonceCache(now, 2 * toleranceMs);
   const accounts: Accounts = createAccounts(db, now, () => ids.uuid().toUpperCase());
   const numbers: Numbers = createNumbers(db, now);
-  const handsets: Handsets = createHandsets();
+  const handsets: Handsets = createHandsets(options.handsetLimits);
   const callbacks: Callbacks = createCallbacks({
     clock,
     fetch: options.fetch ?? ((...args) => fetch(...args)),
@@ -85,7 +89,7 @@ export function createBackend(options: BackendOptions = {}) {
   });
   const ready = (async () => {
     await loadWorld(db);
-    const kept = await traffic.load(capacity);
+    const kept = await traffic.load(capacity, options.handsetLimits);
     messages.restore(kept.messages);
     handsets.restore(kept.handsets);
     callbacks.continueIdsAfter(kept.lastCallbackId);
@@ -109,7 +113,7 @@ export function createBackend(options: BackendOptions = {}) {
       customerId: account.customerId,
       callback: null,
     };
-    handsets.get(phone).outbox.push(entry);
+    handsets.send(phone, entry);
     if (!account.callbackUrl) {
       entry.note = `account ${account.customerId} has no callback URL; nothing was posted`;
     }

@@ -1,4 +1,5 @@
 // Handsets: the customers' phones, with what TeleSign delivered to them and what they texted.
+// Bounded: each thread keeps its newest messages, and only so many phones are remembered.
 import type { SmsEncoding } from '../../lib/sms-text';
 import type { CallbackRecord } from './callbacks';
 
@@ -29,37 +30,81 @@ export interface Handset {
 }
 
 export interface Handsets {
+  /** The phone's threads; empty (and not remembered) for a phone that never sent or received. */
   get(phone: string): Handset;
   list(): Handset[];
+  /** Keeps a message TeleSign delivered to `phone`. */
+  receive(phone: string, message: InboxMessage): void;
+  /** Keeps a message `phone` texted. */
+  send(phone: string, message: OutboxMessage): void;
   /** Puts back threads kept from an earlier run, before anything received or sent since. */
   restore(handsets: readonly Handset[]): void;
   reset(): void;
 }
 
-export function createHandsets(): Handsets {
+export interface HandsetLimits {
+  /** Newest messages kept per inbox and per outbox (default 1 000). */
+  threadCapacity?: number;
+  /** Phones remembered; past it the phone first seen longest ago is forgotten (default 10 000). */
+  phoneCapacity?: number;
+}
+
+export const DEFAULT_THREAD_CAPACITY = 1_000;
+export const DEFAULT_PHONE_CAPACITY = 10_000;
+
+/** Appends, trimming in batches (a tenth over the cap) so that a full thread does not shift on every message. */
+function keepNewest<T>(list: T[], item: T, capacity: number): T[] {
+  list.push(item);
+  return list.length > capacity + Math.ceil(capacity / 10) ? list.slice(-capacity) : list;
+}
+
+export function createHandsets(limits: HandsetLimits = {}): Handsets {
+  const threadCapacity = limits.threadCapacity ?? DEFAULT_THREAD_CAPACITY;
+  const phoneCapacity = limits.phoneCapacity ?? DEFAULT_PHONE_CAPACITY;
   const phones = new Map<string, Handset>();
+  // First-seen order, for forgetting: a Map's own order would make each eviction walk deleted entries.
+  let order: string[] = [];
+  let head = 0;
+
+  const remember = (phone: string): Handset => {
+    let handset = phones.get(phone);
+    if (handset) return handset;
+    handset = { phone, inbox: [], outbox: [] };
+    phones.set(phone, handset);
+    order.push(phone);
+    while (phones.size > phoneCapacity && head < order.length) phones.delete(order[head++] ?? '');
+    if (head > phoneCapacity) {
+      order = order.slice(head);
+      head = 0;
+    }
+    return handset;
+  };
+  const trimmed = (messages: readonly InboxMessage[] | readonly OutboxMessage[]) =>
+    messages.length > threadCapacity ? messages.slice(-threadCapacity) : [...messages];
+
   return {
-    get(phone) {
-      let handset = phones.get(phone);
-      if (!handset) {
-        handset = { phone, inbox: [], outbox: [] };
-        phones.set(phone, handset);
-      }
-      return handset;
-    },
+    get: (phone) => phones.get(phone) ?? { phone, inbox: [], outbox: [] },
     list: () => [...phones.values()],
+    receive(phone, message) {
+      const handset = remember(phone);
+      handset.inbox = keepNewest(handset.inbox, message, threadCapacity);
+    },
+    send(phone, message) {
+      const handset = remember(phone);
+      handset.outbox = keepNewest(handset.outbox, message, threadCapacity);
+    },
     restore(handsets) {
       for (const kept of handsets) {
         const current = phones.get(kept.phone);
-        phones.set(kept.phone, {
-          phone: kept.phone,
-          inbox: [...kept.inbox, ...(current?.inbox ?? [])],
-          outbox: [...kept.outbox, ...(current?.outbox ?? [])],
-        });
+        const handset = remember(kept.phone);
+        handset.inbox = trimmed([...kept.inbox, ...(current?.inbox ?? [])]) as InboxMessage[];
+        handset.outbox = trimmed([...kept.outbox, ...(current?.outbox ?? [])]) as OutboxMessage[];
       }
     },
     reset() {
       phones.clear();
+      order = [];
+      head = 0;
     },
   };
 }

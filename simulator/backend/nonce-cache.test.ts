@@ -21,4 +21,30 @@ describe('nonce cache', () => {
     cache.remember('A', 'n');
     expect(cache.remember('B', 'n')).toBe(true);
   });
+
+  it('still refuses a recent nonce after a sweep that met one re-used later', () => {
+    let now = 0;
+    const cache = createNonceCache(() => now, 1000);
+    cache.remember('C', 'old');
+    now = 600;
+    cache.remember('C', 'recent');
+    now = 1000;
+    expect(cache.remember('C', 'old')).toBe(true);
+    now = 1500; // sweeps: 'recent' is inside its window until 1600, 'old' until 2000
+    expect(cache.remember('C', 'recent')).toBe(false);
+    expect(cache.remember('C', 'old')).toBe(false);
+  });
+
+  it('forgets expired nonces at the sweep, also behind one that was re-used', () => {
+    let now = 0;
+    const cache = createNonceCache(() => now, 1000);
+    cache.remember('C', 'old');
+    now = 600;
+    cache.remember('C', 'recent');
+    now = 1000;
+    cache.remember('C', 'old');
+    now = 1700; // 'recent' expired at 1600, 'old' lives until 2000
+    cache.remember('C', 'new');
+    expect(cache.size()).toBe(2);
+  });
 });

@@ -4,6 +4,8 @@ export interface NonceCache {
   /** Records the nonce; false if this customer already used it within the window. */
   remember(customerId: string, nonce: string): boolean;
   clear(): void;
+  /** Nonces held (memory grows with requests per window: forgetting one early would accept a replay). */
+  size(): number;
 }
 
 export function createNonceCache(now: () => number, windowMs: number): NonceCache {
@@ -13,17 +15,26 @@ export function createNonceCache(now: () => number, windowMs: number): NonceCach
     remember(customerId, nonce) {
       const t = now();
       if (t >= sweepAt) {
-        for (const [key, expires] of seen) if (expires <= t) seen.delete(key);
+        // Insertion order is expiry order (time only moves forward, and a re-used key is moved to
+        // the end below), so the sweep stops at the first nonce still inside the window.
+        for (const [key, expires] of seen) {
+          if (expires > t) break;
+          seen.delete(key);
+        }
         sweepAt = t + windowMs / 4;
       }
       const key = `${customerId}\n${nonce}`;
       const expires = seen.get(key);
-      if (expires !== undefined && expires > t) return false;
+      if (expires !== undefined) {
+        if (expires > t) return false;
+        seen.delete(key);
+      }
       seen.set(key, t + windowMs);
       return true;
     },
     clear() {
       seen.clear();
     },
+    size: () => seen.size,
   };
 }

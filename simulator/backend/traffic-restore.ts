@@ -1,6 +1,6 @@
 // Folds the traffic journal's lines back into messages and handsets, and writes that state compactly.
 import type { CallbackRecord } from './callbacks';
-import type { Handset, OutboxMessage } from './handsets';
+import { createHandsets, type Handset, type HandsetLimits, type OutboxMessage } from './handsets';
 import type { MessageRecord } from './messages';
 import type { TrafficRecord } from './traffic-schema';
 
@@ -18,31 +18,31 @@ const replaceById = (list: CallbackRecord[], callback: CallbackRecord): void => 
   else list.push(callback);
 };
 
-/** Replays journal lines in order; the oldest messages beyond `capacity` are forgotten. */
-export function foldTraffic(records: Iterable<TrafficRecord>, capacity: number): TrafficState {
+/**
+ * Replays journal lines in order; the oldest messages beyond `capacity` are forgotten, and the
+ * handsets' threads are held to the same limits as while running (see handsets.ts).
+ */
+export function foldTraffic(
+  records: Iterable<TrafficRecord>,
+  capacity: number,
+  limits: HandsetLimits = {},
+): TrafficState {
   const messages = new Map<string, MessageRecord>();
-  const handsets = new Map<string, Handset>();
+  // Arrival order for forgetting the oldest (a Map's keys().next() walks deleted entries).
+  const order: string[] = [];
+  let head = 0;
+  const handsets = createHandsets(limits);
   const outboxByRef = new Map<string, OutboxMessage>();
   let lastCallbackId = 0;
-  const handset = (phone: string): Handset => {
-    let found = handsets.get(phone);
-    if (!found) {
-      found = { phone, inbox: [], outbox: [] };
-      handsets.set(phone, found);
-    }
-    return found;
-  };
 
   for (const record of records) {
     switch (record.t) {
       case 'message': {
-        messages.delete(record.v.referenceId);
+        if (!messages.has(record.v.referenceId)) order.push(record.v.referenceId);
         messages.set(record.v.referenceId, record.v);
         for (const c of record.v.callbacks) lastCallbackId = Math.max(lastCallbackId, c.id);
-        if (messages.size > capacity) {
-          const oldest = messages.keys().next().value;
-          if (oldest !== undefined) messages.delete(oldest);
-        }
+        while (messages.size > capacity && head < order.length)
+          messages.delete(order[head++] ?? '');
         break;
       }
       case 'status': {
@@ -54,10 +54,10 @@ export function foldTraffic(records: Iterable<TrafficRecord>, capacity: number):
         break;
       }
       case 'inbox':
-        handset(record.phone).inbox.push(record.v);
+        handsets.receive(record.phone, record.v);
         break;
       case 'outbox':
-        handset(record.phone).outbox.push(record.v);
+        handsets.send(record.phone, record.v);
         outboxByRef.set(record.v.referenceId, record.v);
         lastCallbackId = Math.max(lastCallbackId, record.v.callback?.id ?? 0);
         break;
@@ -75,7 +75,7 @@ export function foldTraffic(records: Iterable<TrafficRecord>, capacity: number):
       }
     }
   }
-  return { messages: [...messages.values()], handsets: [...handsets.values()], lastCallbackId };
+  return { messages: [...messages.values()], handsets: handsets.list(), lastCallbackId };
 }
 
 /** How many lines the state takes when written compactly (one per message and thread entry). */

@@ -2,13 +2,14 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { JsonLinesWriter, readJsonLines, rewriteJsonLines } from '../../lib/json-lines';
+import type { HandsetLimits } from './handsets';
 import { compactRecords, compactSize, foldTraffic, type TrafficState } from './traffic-restore';
 import { type TrafficRecord, trafficRecordSchema } from './traffic-schema';
 
 export interface TrafficStore {
   readonly kind: 'memory' | 'file';
   /** Opens the store and returns what it holds; the oldest messages beyond `capacity` are dropped. */
-  load(capacity: number): Promise<TrafficState>;
+  load(capacity: number, limits?: HandsetLimits): Promise<TrafficState>;
   /** Records one change; never waits (a file store writes it through one stream, in order). */
   append(record: TrafficRecord): void;
   /** Resolves once everything appended so far is handed to the operating system. */
@@ -60,7 +61,7 @@ export function createFileTraffic(path: string, options: FileTrafficOptions = {}
   return {
     kind: 'file',
     warnings,
-    async load(capacity) {
+    async load(capacity, limits) {
       await writer?.close();
       await mkdir(dirname(path), { recursive: true });
       const lines = await readJsonLines(path, warn);
@@ -75,7 +76,7 @@ export function createFileTraffic(path: string, options: FileTrafficOptions = {}
           );
         }
       });
-      const state = foldTraffic(records, capacity);
+      const state = foldTraffic(records, capacity, limits);
       if (lines.length >= minLines && lines.length > ratio * compactSize(state)) {
         await rewriteJsonLines(path, [...compactRecords(state)]);
       }
