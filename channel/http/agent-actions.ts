@@ -3,32 +3,75 @@
 import { z } from 'zod';
 import type { ChannelService } from '../service/contract';
 import { agentBody, idParams } from './common-schemas';
-import { type Route, route } from './route';
+import { type Route, type RouteErrorCode, route } from './route';
+import { conversationSchema, messageSchema } from './schemas/conversation';
 
 const tag = 'agent actions';
 
 type SimpleAction = 'accept' | 'reject' | 'pick' | 'closeSession' | 'end' | 'release' | 'reopen';
 
-const SIMPLE_ACTIONS: Array<{ path: string; action: SimpleAction; summary: string }> = [
-  { path: 'accept', action: 'accept', summary: 'Accept an offer (push): Open → Active' },
+/** What acting on a conversation the agent must hold can answer (R-CV-1, R-CV-5). */
+const HELD: RouteErrorCode[] = [
+  'NOT_FOUND',
+  'CONVERSATION_CLOSED',
+  'NOT_CONVERSATION_AGENT',
+  'TRANSITION_NOT_ALLOWED',
+];
+
+const SIMPLE_ACTIONS: Array<{
+  path: string;
+  action: SimpleAction;
+  summary: string;
+  errors: RouteErrorCode[];
+}> = [
+  {
+    path: 'accept',
+    action: 'accept',
+    summary: 'Accept an offer (push): Open → Active',
+    errors: ['NOT_FOUND', 'CONVERSATION_CLOSED', 'NO_OFFER'],
+  },
   {
     path: 'reject',
     action: 'reject',
     summary: 'Reject an offer (push): offered to the next agent',
+    errors: ['NOT_FOUND', 'NO_OFFER'],
   },
   {
     path: 'pick',
     action: 'pick',
     summary: 'Pick a conversation from a queue (pick): Open → Active',
+    errors: [
+      'NOT_FOUND',
+      'WRONG_MODE',
+      'CONVERSATION_CLOSED',
+      'TRANSITION_NOT_ALLOWED',
+      'AGENT_NOT_ELIGIBLE',
+    ],
   },
   {
     path: 'close-session',
     action: 'closeSession',
     summary: 'Close the session: Active → Waiting, Wrap-up → Closed',
+    errors: HELD,
   },
-  { path: 'end', action: 'end', summary: 'End the conversation: Active → Wrap-up, resolved' },
-  { path: 'release', action: 'release', summary: 'Release to the queue: Active → Open' },
-  { path: 'reopen', action: 'reopen', summary: 'Re-open from work items: Waiting → Active' },
+  {
+    path: 'end',
+    action: 'end',
+    summary: 'End the conversation: Active → Wrap-up, resolved',
+    errors: HELD,
+  },
+  {
+    path: 'release',
+    action: 'release',
+    summary: 'Release to the queue: Active → Open',
+    errors: HELD,
+  },
+  {
+    path: 'reopen',
+    action: 'reopen',
+    summary: 'Re-open from work items: Waiting → Active',
+    errors: [...HELD, 'AGENT_NOT_ELIGIBLE'],
+  },
 ];
 
 export const transferBody = z.strictObject({
@@ -46,7 +89,7 @@ export const linkContactBody = z.strictObject({
 });
 
 export function agentActionRoutes(service: ChannelService): Route[] {
-  const simple = SIMPLE_ACTIONS.map(({ path, action, summary }) =>
+  const simple = SIMPLE_ACTIONS.map(({ path, action, summary, errors }) =>
     route({
       method: 'post',
       path: `/api/conversations/:id/${path}`,
@@ -54,6 +97,8 @@ export function agentActionRoutes(service: ChannelService): Route[] {
       summary,
       params: idParams,
       body: agentBody,
+      response: conversationSchema,
+      errors,
       handle: ({ params, body }) => service[action](body.agentId, params.id),
     }),
   );
@@ -66,6 +111,8 @@ export function agentActionRoutes(service: ChannelService): Route[] {
       summary: 'Transfer to a queue: Active → Open, routed there',
       params: idParams,
       body: transferBody,
+      response: conversationSchema,
+      errors: HELD,
       handle: ({ params, body }) => service.transfer(body.agentId, params.id, body.queueId),
     }),
     route({
@@ -76,6 +123,15 @@ export function agentActionRoutes(service: ChannelService): Route[] {
       params: idParams,
       body: sendBody,
       status: 201,
+      response: messageSchema,
+      errors: [
+        'NOT_FOUND',
+        'CONVERSATION_CLOSED',
+        'NOT_CONVERSATION_AGENT',
+        'MESSAGE_TOO_LONG',
+        'MESSAGE_EMPTY',
+        'SMS_SETTINGS_INCOMPLETE',
+      ],
       handle: ({ params, body }) => service.send(body.agentId, params.id, body.text),
     }),
     route({
@@ -85,6 +141,8 @@ export function agentActionRoutes(service: ChannelService): Route[] {
       summary: 'Link the conversation to a contact',
       params: idParams,
       body: linkContactBody,
+      response: conversationSchema,
+      errors: ['NOT_FOUND', 'CONVERSATION_CLOSED', 'NOT_CONVERSATION_AGENT'],
       handle: ({ params, body }) => service.linkContact(body.agentId, params.id, body.contactId),
     }),
   ];

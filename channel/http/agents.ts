@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { ChannelService } from '../service/contract';
 import { idParams, presence } from './common-schemas';
 import { type Route, route } from './route';
+import { conversationSchema } from './schemas/conversation';
+import { agentSchema } from './schemas/people';
 
 const tag = 'agents';
 
@@ -22,6 +24,8 @@ export function agentRoutes(service: ChannelService): Route[] {
       path: '/api/agents',
       tag,
       summary: 'List agents with effective presence',
+      response: z.array(agentSchema),
+      errors: [],
       handle: () => service.listAgents(),
     }),
     route({
@@ -31,6 +35,8 @@ export function agentRoutes(service: ChannelService): Route[] {
       summary: 'Create an agent',
       body: agentBodySchema,
       status: 201,
+      response: agentSchema,
+      errors: ['NOT_FOUND'],
       handle: ({ body }) => service.createAgent(body),
     }),
     route({
@@ -39,6 +45,8 @@ export function agentRoutes(service: ChannelService): Route[] {
       tag,
       summary: 'Read an agent',
       params: idParams,
+      response: agentSchema,
+      errors: ['NOT_FOUND'],
       handle: ({ params }) => service.getAgent(params.id),
     }),
     route({
@@ -48,6 +56,8 @@ export function agentRoutes(service: ChannelService): Route[] {
       summary: 'Change an agent',
       params: idParams,
       body: updateAgentBody,
+      response: agentSchema,
+      errors: ['NOT_FOUND'],
       handle: ({ params, body }) => service.updateAgent(params.id, body),
     }),
     route({
@@ -57,6 +67,8 @@ export function agentRoutes(service: ChannelService): Route[] {
       summary: "Set the agent's chosen presence",
       params: idParams,
       body: presenceBody,
+      response: agentSchema,
+      errors: ['NOT_FOUND'],
       handle: ({ params, body }) => service.setPresence(params.id, body.presence),
     }),
     route({
@@ -65,6 +77,8 @@ export function agentRoutes(service: ChannelService): Route[] {
       tag,
       summary: 'Conversations offered to the agent (push mode)',
       params: idParams,
+      response: z.array(conversationSchema),
+      errors: ['NOT_FOUND'],
       handle: ({ params }) => service.offersFor(params.id),
     }),
     route({
@@ -73,6 +87,8 @@ export function agentRoutes(service: ChannelService): Route[] {
       tag,
       summary: "The agent's conversations (Active, Waiting, Wrap-up)",
       params: idParams,
+      response: z.array(conversationSchema),
+      errors: ['NOT_FOUND'],
       handle: ({ params }) => service.workItemsFor(params.id),
     }),
   ];

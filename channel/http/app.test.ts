@@ -33,8 +33,9 @@ interface OpenApiJson {
   openapi: string;
   paths: Record<
     string,
-    Record<string, { requestBody?: { content: Record<string, { schema: SchemaJson }> } }>
+    Record<string, { requestBody?: { content: Record<string, { schema: { $ref: string } }> } }>
   >;
+  components: { schemas: Record<string, SchemaJson> };
 }
 interface SchemaJson {
   required?: string[];
@@ -222,8 +223,10 @@ describe('the OpenAPI document', () => {
 
   it('describes request bodies from the zod schemas', async () => {
     const doc = await openApi(build().app.request('/openapi.json'));
-    const schema =
-      doc.paths['/api/work-streams']?.post?.requestBody?.content['application/json']?.schema;
+    const ref =
+      doc.paths['/api/work-streams']?.post?.requestBody?.content['application/json']?.schema.$ref;
+    expect(ref).toBe('#/components/schemas/postApiWorkStreamsRequest');
+    const schema = doc.components.schemas.postApiWorkStreamsRequest;
     expect(schema?.required).toEqual(['name', 'mode']);
     expect(schema?.properties.mode?.enum).toEqual(['push', 'pick']);
   });

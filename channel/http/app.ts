@@ -12,7 +12,7 @@ import { createStreamRegistry, eventRoutes, type StreamRegistry } from './events
 import { HttpError } from './http-errors';
 import { inboundRoutes } from './inbound';
 import { numberRoutes } from './numbers';
-import { buildOpenApiDocument } from './openapi';
+import { buildOpenApiDocument, openApiDocumentSchema } from './openapi';
 import { queueRoutes } from './queues';
 import { pathMatcher, type Route, route } from './route';
 import { routingRuleRoutes } from './routing-rules';
@@ -57,6 +57,8 @@ export function createChannelApp(options: ChannelAppOptions): ChannelApp {
       path: '/openapi.json',
       tag: 'meta',
       summary: 'This OpenAPI 3.1 document',
+      response: openApiDocumentSchema,
+      errors: [],
       handle: ({ c }) => buildOpenApiDocument(routes, new URL(c.req.url).origin),
     }),
   );

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { ChannelService } from '../service/contract';
 import { idParams } from './common-schemas';
-import { type Route, route } from './route';
+import { NO_CONTENT, type Route, route } from './route';
+import { contactSchema } from './schemas/people';
 
 const tag = 'contacts';
 
@@ -26,6 +27,8 @@ export function contactRoutes(service: ChannelService): Route[] {
       path: '/api/contacts',
       tag,
       summary: 'List contacts',
+      response: z.array(contactSchema),
+      errors: [],
       handle: () => service.listContacts(),
     }),
     route({
@@ -35,6 +38,8 @@ export function contactRoutes(service: ChannelService): Route[] {
       summary: 'Create a contact',
       body: contactBody,
       status: 201,
+      response: contactSchema,
+      errors: [],
       handle: ({ body }) => service.createContact(body),
     }),
     route({
@@ -43,6 +48,8 @@ export function contactRoutes(service: ChannelService): Route[] {
       tag,
       summary: 'Read a contact',
       params: idParams,
+      response: contactSchema,
+      errors: ['NOT_FOUND'],
       handle: ({ params }) => service.getContact(params.id),
     }),
     route({
@@ -52,6 +59,8 @@ export function contactRoutes(service: ChannelService): Route[] {
       summary: 'Change a contact',
       params: idParams,
       body: updateContactBody,
+      response: contactSchema,
+      errors: ['NOT_FOUND'],
       handle: ({ params, body }) => service.updateContact(params.id, body),
     }),
     route({
@@ -60,7 +69,8 @@ export function contactRoutes(service: ChannelService): Route[] {
       tag,
       summary: 'Delete a contact',
       params: idParams,
-      status: 204,
+      response: NO_CONTENT,
+      errors: ['NOT_FOUND'],
       handle: ({ params }) => service.deleteContact(params.id),
     }),
   ];

@@ -4,6 +4,7 @@ import { CONVERSATION_STATES } from '../domain/model';
 import type { ChannelService } from '../service/contract';
 import { idParams } from './common-schemas';
 import { type Route, route } from './route';
+import { conversationSchema, inboundEventSchema, sweepResultSchema } from './schemas/conversation';
 
 const tag = 'conversations';
 
@@ -26,6 +27,8 @@ export function conversationRoutes(service: ChannelService): Route[] {
       tag,
       summary: 'List conversations, filtered',
       query: conversationQuery,
+      response: z.array(conversationSchema),
+      errors: [],
       handle: ({ query }) => service.listConversations(query),
     }),
     route({
@@ -34,6 +37,8 @@ export function conversationRoutes(service: ChannelService): Route[] {
       tag,
       summary: 'A conversation with its transcript and transitions',
       params: idParams,
+      response: conversationSchema,
+      errors: ['NOT_FOUND'],
       handle: ({ params }) => service.getConversation(params.id),
     }),
     route({
@@ -41,6 +46,8 @@ export function conversationRoutes(service: ChannelService): Route[] {
       path: '/api/inbound-events',
       tag,
       summary: 'Every TeleSign callback as received, with its outcome',
+      response: z.array(inboundEventSchema),
+      errors: [],
       handle: () => service.listInboundEvents(),
     }),
     route({
@@ -48,6 +55,8 @@ export function conversationRoutes(service: ChannelService): Route[] {
       path: '/api/auto-close/sweep',
       tag,
       summary: 'Run the auto-close sweep now; returns the closed conversation ids',
+      response: sweepResultSchema,
+      errors: [],
       handle: async () => ({ closed: await service.sweep() }),
     }),
   ];

@@ -4,10 +4,11 @@ import type { Context } from 'hono';
 import { ChannelError } from '../domain/errors';
 import { ERROR_STATUS } from './error-status';
 import { HttpError } from './http-errors';
+import type { ErrorEnvelope } from './schemas/error-envelope';
 
-export interface ErrorBody {
-  error: { code: string; message: string; rule: string; field?: string; [extra: string]: unknown };
-}
+/** The envelope's schema is the contract (schemas/error-envelope.ts); details beyond it fail the tests. */
+export type ErrorBody = ErrorEnvelope;
+type ErrorExtras = Omit<ErrorEnvelope['error'], 'code' | 'message' | 'rule' | 'field'>;
 
 export type UnexpectedErrorLogger = (
   error: unknown,
@@ -26,7 +27,7 @@ function channelErrorBody(error: ChannelError): ErrorBody {
       message: error.message,
       rule: error.rule,
       ...(error.field ? { field: error.field } : {}),
-      ...extra,
+      ...(extra as ErrorExtras),
     },
   };
 }

@@ -30,7 +30,12 @@ export function eventRoutes(service: ChannelService, streams: StreamRegistry): R
       path: '/api/events',
       tag: 'events',
       summary: 'Server-sent events: one `ChannelEvent` per message, named by its type',
-      returns: 'text/event-stream',
+      response: {
+        kind: 'event-stream',
+        description:
+          'Server-sent events: a `ready` event, then one event per change, named by its `type`, whose data is the event as JSON.',
+      },
+      errors: [],
       handle: ({ c }) =>
         streamSSE(c, async (stream) => {
           let id = 0;

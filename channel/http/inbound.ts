@@ -14,7 +14,9 @@ export function inboundRoutes(service: ChannelService): Route[] {
       tag: 'telesign',
       summary: 'TeleSign callbacks (inbound SMS and delivery reports), signed with the API key',
       params: inboundParams,
-      returns: '{ ok: true }',
+      response: z.strictObject({ ok: z.literal(true) }),
+      // TeleSign retries anything but 200; only a forgery or a wrong URL is refused.
+      errors: ['INBOUND_SIGNATURE_INVALID', 'INBOUND_URL_UNKNOWN'],
       handle: async ({ params, c }) => {
         await service.receiveCallback({
           orgId: params.orgId,
@@ -22,7 +24,7 @@ export function inboundRoutes(service: ChannelService): Route[] {
           rawBody: await c.req.text(),
           authorization: c.req.header('authorization'),
         });
-        return { ok: true };
+        return { ok: true as const };
       },
     }),
   ];

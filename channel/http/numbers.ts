@@ -4,6 +4,7 @@ import { NUMBER_TYPES } from '../domain/model';
 import type { ChannelService } from '../service/contract';
 import { idParams } from './common-schemas';
 import { type Route, route } from './route';
+import { numberCheckSchema, workStreamSchema } from './schemas/admin';
 
 const tag = 'numbers';
 
@@ -26,6 +27,15 @@ export function numberRoutes(service: ChannelService): Route[] {
       params: idParams,
       body: addNumberBody,
       status: 201,
+      response: workStreamSchema,
+      errors: [
+        'NOT_FOUND',
+        'NUMBER_FORMAT_INVALID',
+        'NUMBER_TYPE_NOT_SUPPORTED',
+        'NUMBER_DESCRIPTION_TOO_LONG',
+        'WORK_STREAM_HAS_NUMBER',
+        'NUMBER_IN_USE',
+      ],
       handle: ({ params, body }) => service.addNumber(params.id, body),
     }),
     route({
@@ -34,6 +44,8 @@ export function numberRoutes(service: ChannelService): Route[] {
       tag,
       summary: 'Remove the work stream number',
       params: numberParams,
+      response: workStreamSchema,
+      errors: ['NOT_FOUND'],
       handle: ({ params }) => service.removeNumber(params.id, params.number),
     }),
     route({
@@ -42,6 +54,8 @@ export function numberRoutes(service: ChannelService): Route[] {
       tag,
       summary: 'Check a number format without saving it',
       body: checkNumberBody,
+      response: numberCheckSchema,
+      errors: [],
       handle: ({ body }) => service.checkNumberFormat(body.number),
     }),
   ];

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { ChannelService } from '../service/contract';
 import { idParams } from './common-schemas';
-import { type Route, route } from './route';
+import { NO_CONTENT, type Route, route } from './route';
+import { queueSchema } from './schemas/admin';
 
 const tag = 'queues';
 
@@ -17,6 +18,8 @@ export function queueRoutes(service: ChannelService): Route[] {
       path: '/api/queues',
       tag,
       summary: 'List queues',
+      response: z.array(queueSchema),
+      errors: [],
       handle: () => service.listQueues(),
     }),
     route({
@@ -26,6 +29,8 @@ export function queueRoutes(service: ChannelService): Route[] {
       summary: 'Create a queue',
       body: createQueueBody,
       status: 201,
+      response: queueSchema,
+      errors: [],
       handle: ({ body }) => service.createQueue(body),
     }),
     route({
@@ -34,7 +39,8 @@ export function queueRoutes(service: ChannelService): Route[] {
       tag,
       summary: 'Delete a queue (not the default one, not one in use)',
       params: idParams,
-      status: 204,
+      response: NO_CONTENT,
+      errors: ['NOT_FOUND', 'DEFAULT_QUEUE_UNDELETABLE', 'QUEUE_IN_USE'],
       handle: ({ params }) => service.deleteQueue(params.id),
     }),
   ];

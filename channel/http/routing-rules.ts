@@ -4,6 +4,7 @@ import type { Condition } from '../domain/model';
 import type { ChannelService } from '../service/contract';
 import { idParams } from './common-schemas';
 import { type Route, route } from './route';
+import { routingRuleSchema as routingRuleResponse } from './schemas/admin';
 
 const tag = 'routing';
 
@@ -48,6 +49,8 @@ export function routingRuleRoutes(service: ChannelService): Route[] {
       tag,
       summary: 'List routing rule items in evaluation order',
       params: idParams,
+      response: z.array(routingRuleResponse),
+      errors: ['NOT_FOUND'],
       handle: ({ params }) => service.listRoutingRules(params.id),
     }),
     route({
@@ -58,6 +61,8 @@ export function routingRuleRoutes(service: ChannelService): Route[] {
       params: idParams,
       body: replaceRoutingRulesBody,
       bodyName: 'rules',
+      response: z.array(routingRuleResponse),
+      errors: ['NOT_FOUND'],
       handle: ({ params, body }) => service.replaceRoutingRules(params.id, body),
     }),
   ];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ChannelService } from '../service/contract';
 import { idParams } from './common-schemas';
 import { type Route, route } from './route';
+import { organisationSchema, validationResultSchema, workStreamSchema } from './schemas/admin';
 
 const tag = 'sms settings';
 
@@ -18,6 +19,8 @@ export function smsSettingsRoutes(service: ChannelService): Route[] {
       path: '/api/organisation',
       tag,
       summary: "The organisation's id and TeleSign inbound URL",
+      response: organisationSchema,
+      errors: [],
       handle: () => service.organisation(),
     }),
     route({
@@ -27,6 +30,8 @@ export function smsSettingsRoutes(service: ChannelService): Route[] {
       summary: 'Save the TeleSign customer ID and API key (the key is never returned)',
       params: idParams,
       body: smsSettingsBody,
+      response: workStreamSchema,
+      errors: ['NOT_FOUND'],
       handle: ({ params, body }) => service.saveSmsSettings(params.id, body),
     }),
     route({
@@ -36,6 +41,8 @@ export function smsSettingsRoutes(service: ChannelService): Route[] {
       summary:
         'Validate the saved credentials against TeleSign (and, with a number, send it a test SMS to check the account owns it) and record the outcome',
       params: idParams,
+      response: validationResultSchema,
+      errors: ['NOT_FOUND', 'SMS_SETTINGS_INCOMPLETE'],
       handle: ({ params }) => service.validateApiKey(params.id),
     }),
   ];

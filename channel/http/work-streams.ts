@@ -4,7 +4,8 @@ import { DISTRIBUTION_MODES } from '../domain/model';
 import { CAPACITY_UNITS_RULE, MAX_CAPACITY_UNITS } from '../domain/work-stream-rules';
 import type { ChannelService } from '../service/contract';
 import { idParams, presence } from './common-schemas';
-import { type Route, route } from './route';
+import { NO_CONTENT, type Route, route } from './route';
+import { workStreamSchema } from './schemas/admin';
 
 const tag = 'work streams';
 const ms = z.number().int().positive();
@@ -33,6 +34,8 @@ export function workStreamRoutes(service: ChannelService): Route[] {
       path: '/api/work-streams',
       tag,
       summary: 'List work streams (API keys masked)',
+      response: z.array(workStreamSchema),
+      errors: [],
       handle: () => service.listWorkStreams(),
     }),
     route({
@@ -42,6 +45,8 @@ export function workStreamRoutes(service: ChannelService): Route[] {
       summary: 'Create an SMS work stream',
       body: createWorkStreamBody,
       status: 201,
+      response: workStreamSchema,
+      errors: ['WORK_STREAM_NAME_INVALID', 'AUTO_CLOSE_TOO_SHORT'],
       handle: ({ body }) => service.createWorkStream(body),
     }),
     route({
@@ -50,6 +55,8 @@ export function workStreamRoutes(service: ChannelService): Route[] {
       tag,
       summary: 'Read a work stream',
       params: idParams,
+      response: workStreamSchema,
+      errors: ['NOT_FOUND'],
       handle: ({ params }) => service.getWorkStream(params.id),
     }),
     route({
@@ -59,6 +66,13 @@ export function workStreamRoutes(service: ChannelService): Route[] {
       summary: 'Change a work stream (the mode is fixed)',
       params: idParams,
       body: updateWorkStreamBody,
+      response: workStreamSchema,
+      errors: [
+        'NOT_FOUND',
+        'WORK_STREAM_NAME_INVALID',
+        'WORK_STREAM_MODE_FIXED',
+        'AUTO_CLOSE_TOO_SHORT',
+      ],
       handle: ({ params, body }) => service.updateWorkStream(params.id, body),
     }),
     route({
@@ -67,7 +81,8 @@ export function workStreamRoutes(service: ChannelService): Route[] {
       tag,
       summary: 'Delete a work stream',
       params: idParams,
-      status: 204,
+      response: NO_CONTENT,
+      errors: ['NOT_FOUND', 'WORK_STREAM_IN_USE'],
       handle: ({ params }) => service.deleteWorkStream(params.id),
     }),
   ];

@@ -13,6 +13,7 @@ import type {
 import { createManualClock, type ManualClock } from '../../lib/clock';
 import { createSeededIds } from '../../lib/ids';
 import { callbackAuthHeaders } from '../../lib/telesign-signing';
+import { checkedFetch } from '../support/contract-check';
 
 export const CUSTOMER_ID = 'FFFFFFFF-EEEE-DDDD-1234-AB1234567890';
 export const API_KEY = 'VGVzdCBLZXk=';
@@ -58,6 +59,8 @@ export interface Harness {
   api: ReturnType<typeof supertest>;
   /** Unexpected errors the app caught (bugs); every test expects none. */
   unexpected: unknown[];
+  /** Answers that broke the OpenAPI document (status not listed, body off its schema); expected none. */
+  contractViolations: string[];
   close(): Promise<void>;
 }
 
@@ -65,6 +68,7 @@ export function createHarness(): Harness {
   const clock = createManualClock();
   const gateway = createRecordingGateway();
   const unexpected: unknown[] = [];
+  const contractViolations: string[] = [];
   const channel = createChannel({
     clock,
     ids: createSeededIds('http-tests'),
@@ -79,11 +83,16 @@ export function createHarness(): Harness {
     channel,
     clock,
     gateway,
-    api: supertest(getRequestListener(channel.app.fetch)),
+    // Every answer of every HTTP test is checked against the channel's own OpenAPI document.
+    api: supertest(
+      getRequestListener(checkedFetch((request) => channel.app.fetch(request), contractViolations)),
+    ),
     unexpected,
+    contractViolations,
     async close() {
       await channel.close();
       expect(unexpected).toEqual([]);
+      expect(contractViolations).toEqual([]);
     },
   };
 }

@@ -1,0 +1,111 @@
+// Response schemas of conversations, transcripts, transitions and inbound events (R-CV, R-MSG),
+// each exactly the service's type.
+import { z } from 'zod';
+import {
+  type Actor,
+  CONVERSATION_STATES,
+  type InboundEvent,
+  type Message,
+  type Transition,
+} from '../../domain/model';
+import type { ConversationView } from '../../service/contract';
+import { assertExact, component, type Exact } from './components';
+
+const state = z.enum(CONVERSATION_STATES);
+const time = z.number().int().describe('ms since the epoch');
+
+const actorSchema = z.union([
+  z.strictObject({ kind: z.literal('customer') }),
+  z.strictObject({ kind: z.literal('agent'), agentId: z.string() }),
+  z.strictObject({ kind: z.literal('admin') }),
+  z.strictObject({ kind: z.literal('system') }),
+]);
+assertExact<Exact<z.output<typeof actorSchema>, Actor>>(true);
+
+export const transitionSchema = z.strictObject({
+  from: state.nullable(),
+  to: state,
+  at: time,
+  actor: actorSchema,
+  reason: z.string(),
+});
+assertExact<Exact<z.output<typeof transitionSchema>, Transition>>(true);
+
+export const messageSchema = component(
+  'Message',
+  z.strictObject({
+    id: z.string(),
+    conversationId: z.string(),
+    direction: z.enum(['inbound', 'outbound']),
+    text: z.string().describe('Inbound: the first 1600 code points (R-MSG-3).'),
+    truncated: z.boolean(),
+    at: time,
+    chars: z.number().int(),
+    encoding: z.enum(['GSM-7', 'UCS-2']),
+    segments: z.number().int(),
+    agentId: z.string().optional(),
+    telesignReferenceId: z.string().optional(),
+    delivery: z
+      .strictObject({
+        code: z.number().int(),
+        description: z.string(),
+        final: z.boolean(),
+        updatedAt: time,
+      })
+      .optional()
+      .describe('Outbound: the latest delivery status TeleSign reported (R-MSG-5).'),
+    failure: z
+      .strictObject({ code: z.union([z.string(), z.number()]), description: z.string() })
+      .optional()
+      .describe('Outbound: why TeleSign did not take the message.'),
+  }),
+);
+assertExact<Exact<z.output<typeof messageSchema>, Message>>(true);
+
+export const conversationSchema = component(
+  'Conversation',
+  z.strictObject({
+    id: z.string(),
+    workStreamId: z.string(),
+    customerNumber: z.string(),
+    supportNumber: z.string(),
+    state,
+    queueId: z.string(),
+    routedBy: z.union([
+      z.strictObject({ ruleId: z.string(), ruleName: z.string() }),
+      z.literal('default'),
+    ]),
+    contactId: z.string().optional(),
+    contactMatch: z.enum(['linked', 'none', 'many']),
+    agentId: z.string().optional(),
+    lastAgentId: z.string().optional(),
+    offer: z.strictObject({ agentId: z.string(), offeredAt: time, expiresAt: time }).optional(),
+    rejectedBy: z.array(z.string()),
+    resolved: z.boolean(),
+    createdAt: time,
+    lastActivityAt: time,
+    wrapUpAt: time.optional(),
+    closedAt: time.optional(),
+    transitions: z.array(transitionSchema),
+    messages: z.array(messageSchema),
+  }),
+  'A conversation with its transcript and transition history.',
+);
+assertExact<Exact<z.output<typeof conversationSchema>, ConversationView>>(true);
+
+export const inboundEventSchema = component(
+  'InboundEvent',
+  z.strictObject({
+    referenceId: z.string(),
+    receivedAt: time,
+    rawBody: z.string().describe('The callback body exactly as TeleSign sent it.'),
+    outcome: z.enum(['accepted', 'duplicate', 'unroutable', 'validation-probe']),
+    conversationId: z.string().optional(),
+  }),
+);
+assertExact<Exact<z.output<typeof inboundEventSchema>, InboundEvent>>(true);
+
+export const sweepResultSchema = component(
+  'SweepResult',
+  z.strictObject({ closed: z.array(z.string()).describe('The conversations closed now.') }),
+);
