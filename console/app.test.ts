@@ -102,4 +102,72 @@ describe('console routes', () => {
     ).text();
     expect(html).toContain('Could not load: /api/conversations/cv_404: answered 404');
   });
+
+  it('serves every page in standards mode, with <!DOCTYPE html> first', async () => {
+    for (const path of ['/', '/agent', '/admin', '/telesign', '/phones/12025550101', '/api']) {
+      const html = await (await app.request(path, { headers: { accept: 'text/html' } })).text();
+      expect(html.startsWith('<!DOCTYPE html><html'), path).toBe(true);
+    }
+  });
+
+  it('answers the printed /api URL with an index naming the OpenAPI document', async () => {
+    const response = await app.request('/api', { headers: { accept: 'application/json' } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ openapi: '/openapi.json' });
+  });
+
+  it("lists no purchased number among the customers' phones", async () => {
+    const withNumbers = createConsole({
+      channelFetch: fakeApi({ '/api/work-streams': [] }),
+      telesignUrl: 'http://telesign.test',
+      telesignFetch: fakeApi({
+        '/_sim/handsets': [
+          { phone: '14155550100', inbox: 1, outbox: 1 },
+          { phone: '12025550101', inbox: 0, outbox: 1 },
+        ],
+        '/_sim/accounts': [{ customer_id: 'C1' }],
+        '/_sim/accounts/C1/numbers': [{ number: '14155550100' }],
+        '/_sim/handsets/12025550101/messages': { phone: '12025550101', inbox: [], outbox: [] },
+        '/_sim/messages': [],
+      }),
+    });
+    const html = await (await withNumbers.request('/console/f/phones')).text();
+    expect(html).toContain('data-phone="12025550101"');
+    expect(html).not.toContain('data-phone="14155550100"');
+    expect(html).toContain('to +1 415 555 0100 · unassigned');
+  });
+
+  it('renders a phone that never texted without reading it from TeleSign (a read must not create it)', async () => {
+    const reads: string[] = [];
+    const watching = createConsole({
+      channelFetch: fakeApi({ '/api/work-streams': [] }),
+      telesignUrl: 'http://telesign.test',
+      telesignFetch: async (input, init) => {
+        reads.push(new URL(String(input)).pathname);
+        return fakeApi({ '/_sim/handsets': [], '/_sim/accounts': [] })(input, init);
+      },
+    });
+    const html = await (await watching.request('/phones/12025550177')).text();
+    expect(html).toContain('data-phone="12025550177"');
+    expect(reads.filter((path) => path.startsWith('/_sim/handsets/'))).toEqual([]);
+  });
+
+  it('measures a draft with the servers\' own count', async () => {
+    const response = await app.request('/console/measure', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: '😀'.repeat(1600) }),
+    });
+    expect(await response.json()).toMatchObject({ segments: 49, encoding: 'UCS-2' });
+  });
+
+  it('refuses a measure request without text, naming the field', async () => {
+    const response = await app.request('/console/measure', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ words: 'hi' }),
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/^\(root\)|^words|^text/);
+  });
 });

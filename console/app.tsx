@@ -2,11 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { createConsoleData, type FetchLike } from './data';
 import { normaliseHandsetNumber, randomHandsetNumber } from './handset-number';
+import { createLiveHub } from './live/hub';
+import { measureHandler } from './measure';
 import { conversationHref } from './pages/agent';
+import { apiIndex, apiIndexPage } from './pages/api-index';
 import {
   adminPage,
   agentPage,
@@ -41,6 +44,17 @@ const ASSETS: Record<string, string> = {
   'admin.css': 'text/css; charset=utf-8',
 };
 
+/** A whole page: standards mode (`<!DOCTYPE html>`), never quirks. */
+async function page(c: Context, body: Promise<unknown>) {
+  return c.html(`<!DOCTYPE html>${String(await body)}`);
+}
+
+const wantsHtml = (c: Context): boolean => (c.req.header('accept') ?? '').includes('text/html');
+
+/** A handset search (`/?q=`): at most 40 characters, blank means none. */
+const searchParam = (value: string | undefined): string | undefined =>
+  value?.trim() ? value.trim().slice(0, 40) : undefined;
+
 const phoneParam = z.string().regex(/^\d{7,15}$/, 'a handset is its phone number, digits only');
 const idParam = z.string().min(1).max(200);
 const fragmentQuery = z.record(z.string(), z.string().max(200));
@@ -69,6 +83,14 @@ export function createConsole(options: ConsoleOptions): Hono {
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
 
+  const hub = createLiveHub({
+    channelFetch: options.channelFetch,
+    telesignFetch: options.telesignFetch ?? ((input, init) => fetch(input, init)),
+    telesignUrl: options.telesignUrl,
+  });
+  app.get('/console/events', (c) => hub.handler(c));
+  app.post('/console/measure', measureHandler);
+  app.get('/api', (c) => (wantsHtml(c) ? page(c, apiIndexPage(ctx)) : c.json(apiIndex)));
   app.post(
     '/console/call',
     relayHandler({
@@ -77,30 +99,33 @@ export function createConsole(options: ConsoleOptions): Hono {
       telesignUrl: options.telesignUrl,
     }),
   );
-  app.get('/', async (c) => c.html(await phonesPage(ctx, undefined)));
+  app.get('/', async (c) =>
+    page(c, phonesPage(ctx, undefined, undefined, searchParam(c.req.query('q')))),
+  );
   app.get('/phones', (c) => c.redirect('/'));
   app.get('/phones/new', async (c) => {
     const typed = c.req.query('phone') ?? '';
     if (typed.trim() === '') return c.redirect(`/phones/${randomHandsetNumber(options.random)}`);
     const outcome = normaliseHandsetNumber(typed);
     // The page with the form error inline: a 200, so the browser logs no failed load (decision 042).
-    if (!outcome.ok) return c.html(await phonesPage(ctx, undefined, outcome.message));
+    if (!outcome.ok) return page(c, phonesPage(ctx, undefined, outcome.message));
     return c.redirect(`/phones/${outcome.phone}`);
   });
   app.get('/phones/:phone', async (c) => {
     const phone = phoneParam.safeParse(c.req.param('phone'));
     if (!phone.success) return notFound(`No such handset: ${phone.error.issues[0]?.message}`);
-    return c.html(await phonesPage(ctx, phone.data));
+    return page(c, phonesPage(ctx, phone.data));
   });
   app.get('/agent', async (c) =>
-    c.html(await agentPage(ctx, { agent: undefined, conversation: undefined })),
+    page(c, agentPage(ctx, { agent: undefined, conversation: undefined })),
   );
   app.get('/agent/:agentId', async (c) =>
-    c.html(await agentPage(ctx, { agent: c.req.param('agentId'), conversation: undefined })),
+    page(c, agentPage(ctx, { agent: c.req.param('agentId'), conversation: undefined })),
   );
   app.get('/agent/:agentId/conversations/:conversationId', async (c) =>
-    c.html(
-      await agentPage(ctx, {
+    page(
+      c,
+      agentPage(ctx, {
         agent: c.req.param('agentId'),
         conversation: c.req.param('conversationId'),
       }),
@@ -118,8 +143,8 @@ export function createConsole(options: ConsoleOptions): Hono {
       return notFound(`No conversation ${id.data}.`);
     }
   });
-  app.get('/admin', async (c) => c.html(await adminPage(ctx)));
-  app.get('/telesign', async (c) => c.html(await telesignPage(ctx)));
+  app.get('/admin', async (c) => page(c, adminPage(ctx)));
+  app.get('/telesign', async (c) => page(c, telesignPage(ctx)));
 
   app.get('/console/f/:name', async (c) => {
     const query = fragmentQuery.safeParse(c.req.query());

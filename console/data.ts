@@ -9,11 +9,13 @@ import {
   workStreamSchema,
 } from './data-schemas';
 import {
+  accountSchema,
   clockSchema,
   faultSchema,
   handsetSchema,
   handsetSummarySchema,
   journalEntrySchema,
+  numberSchema,
   telesignMessageSchema,
 } from './telesign-schemas';
 
@@ -99,8 +101,26 @@ export function createConsoleData(options: DataOptions) {
     },
     conversation: (id: string) => channel(`/api/conversations/${enc(id)}`, conversationSchema),
     handsets: () => telesign('/_sim/handsets', z.array(handsetSummarySchema)),
+    /** The phones the fake knows (texted or were texted). */
+    handsetPhones: async () =>
+      new Set(
+        (await telesign('/_sim/handsets', z.array(handsetSummarySchema))).map((h) => h.phone),
+      ),
     handset: (phone: string) => telesign(`/_sim/handsets/${enc(phone)}/messages`, handsetSchema),
-    telesignMessages: () => telesign('/_sim/messages', z.array(telesignMessageSchema)),
+    /** Every number any account purchased (digits). */
+    purchasedNumbers: async () => {
+      const accounts = await telesign('/_sim/accounts', z.array(accountSchema));
+      const lists = await Promise.all(
+        accounts.map((a) =>
+          telesign(`/_sim/accounts/${enc(a.customer_id)}/numbers`, z.array(numberSchema)),
+        ),
+      );
+      return lists.flat().map((n) => n.number);
+    },
+    telesignMessages: (filter: { phone_number?: string } = {}) => {
+      const query = new URLSearchParams(filter).toString();
+      return telesign(`/_sim/messages${query ? `?${query}` : ''}`, z.array(telesignMessageSchema));
+    },
     journal: (limit: number) =>
       telesign(`/_sim/journal?limit=${limit}`, z.array(journalEntrySchema)),
     faults: () => telesign('/_sim/faults', z.array(faultSchema)),

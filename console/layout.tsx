@@ -1,7 +1,7 @@
 // The console's page frame: head, navigation, the TeleSign URL handed to the client script.
 import type { Child } from 'hono/jsx';
 
-export type Section = 'phones' | 'agent' | 'admin' | 'telesign';
+export type Section = 'phones' | 'agent' | 'admin' | 'telesign' | 'inspect' | 'index';
 
 export interface LayoutProps {
   title: string;
@@ -66,13 +66,15 @@ export function Layout(props: LayoutProps) {
 export function Fragment(props: {
   name: string;
   query?: Record<string, string>;
+  /** What changes it (console/live/keys.ts): the server's live stream names these keys. */
+  keys: readonly string[];
   testid: string;
   children: Child;
 }) {
   const search = new URLSearchParams(props.query ?? {}).toString();
   const src = `/console/f/${props.name}${search ? `?${search}` : ''}`;
   return (
-    <div data-fragment={src} data-testid={props.testid}>
+    <div data-fragment={src} data-keys={props.keys.join(' ')} data-testid={props.testid}>
       {props.children}
     </div>
   );

@@ -81,6 +81,12 @@ export const faultSchema = z.looseObject({
 });
 export type ConsoleFault = z.infer<typeof faultSchema>;
 
+/** `GET /_sim/accounts`: only what the console uses (never the API key). */
+export const accountSchema = z.looseObject({ customer_id: z.string() });
+
+/** `GET /_sim/accounts/{cid}/numbers`. */
+export const numberSchema = z.looseObject({ number: z.string(), type: z.string().optional() });
+
 export const clockSchema = z.looseObject({
   kind: z.string(),
   now: z.number(),

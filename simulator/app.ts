@@ -4,6 +4,7 @@ import type { Backend } from './backend/backend';
 import { SimulatorError } from './errors/control-errors';
 import { controlError } from './http/control/control-http';
 import { controlRoutes } from './http/control/control-routes';
+import { controlIndexHandler } from './http/control/index-route';
 import { messagingRoutes } from './http/messaging-routes';
 import { HINT_HEADER, headerSafe, problemBody } from './http/telesign-envelope';
 
@@ -15,6 +16,8 @@ export interface AppOptions {
 
 export function createApp(backend: Backend, options: AppOptions) {
   const app = new Hono();
+  // The banner prints `…/_sim/` (with the slash), which the sub-app's own `/` does not match.
+  app.get('/_sim/', controlIndexHandler);
   app.route('/_sim', controlRoutes(backend, options.closing));
   app.route(options.basePath || '/', messagingRoutes(backend, options));
   app.get('/', (c) =>

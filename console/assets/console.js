@@ -4,55 +4,73 @@
 import { callApi, formBody, toast } from './api.js';
 import { listen, scheduleRefresh } from './live.js';
 
-/** Code points, the unit of the 1600-character limit (an emoji is one). */
-const codePoints = (/** @type {string} */ text) => Array.from(text).length;
+// ---- composer counter: the figure comes from the server (POST /console/measure) ----------
+/**
+ * @typedef {{ over: boolean, counter: string, cost: string, error: string }} Measure
+ */
 
-// GSM 03.38: the basic set (one septet each) and the extension table (two septets each).
-const GSM7_BASIC =
-  /^[@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&'()*+,\-./0-9:;<=>?¡A-ZÄÖÑÜ§¿a-zäöñüà\n\r]$/;
-const GSM7_EXTENSION = /^[\f^{}\\[~\]|€]$/;
-
-/** Encoding and segments as a carrier counts them: GSM-7 160/153 septets, else UCS-2 70/67 units. */
-function segmentsOf(/** @type {string} */ text) {
-  let septets = 0;
-  for (const ch of text) {
-    if (GSM7_BASIC.test(ch)) septets += 1;
-    else if (GSM7_EXTENSION.test(ch)) septets += 2;
-    else {
-      const units = text.length;
-      return { encoding: 'UCS-2', segments: units <= 70 ? 1 : Math.ceil(units / 67) };
-    }
-  }
-  return { encoding: 'GSM-7', segments: septets <= 160 ? 1 : Math.ceil(septets / 153) };
+/** Asks the console's server what the draft costs; the page shows its words as they are. */
+async function measure(/** @type {HTMLTextAreaElement} */ area) {
+  const response = await fetch('/console/measure', {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify({ text: area.value }),
+  });
+  return /** @type {Measure} */ (await response.json());
 }
 
-// ---- composer counter --------------------------------------------------------------------
-function updateCounter(/** @type {HTMLTextAreaElement} */ area) {
+async function updateCounter(/** @type {HTMLTextAreaElement} */ area) {
+  const figures = await measure(area);
   const counter = document.getElementById(area.dataset.counter ?? '');
-  const max = Number(area.dataset.max ?? '1600');
-  const n = codePoints(area.value);
-  const over = n > max;
   if (counter) {
-    counter.textContent = `${n} / ${max}`;
-    counter.classList.toggle('over', over);
-    counter.dataset.over = over ? 'true' : 'false';
+    counter.textContent = figures.counter;
+    counter.classList.toggle('over', figures.over);
+    counter.dataset.over = figures.over ? 'true' : 'false';
   }
   const cost = document.getElementById(area.dataset.segments ?? '');
-  if (cost) {
-    const { encoding, segments } = segmentsOf(area.value);
-    cost.textContent = `${segments} segment${segments === 1 ? '' : 's'} · ${encoding}`;
-    cost.dataset.encoding = encoding;
-  }
+  if (cost) cost.textContent = figures.cost;
   const form = area.form;
   const send = /** @type {HTMLButtonElement|null} */ (
     form?.querySelector('button[type="submit"]') ?? null
   );
-  if (send) send.disabled = over;
+  if (send) send.disabled = figures.over || blockedBecause(send) !== '';
   const error = /** @type {HTMLOutputElement|null} */ (
     form?.querySelector('[data-role="error"]') ?? null
   );
-  if (error)
-    error.textContent = over ? `Too long: ${n} characters; the limit is ${max} (R-MSG-2).` : '';
+  // Only the counter's own message is replaced: an API's refusal stays until the next send.
+  if (error && (figures.error || error.dataset.fromCounter)) {
+    error.textContent = figures.error;
+    if (figures.error) error.dataset.fromCounter = '1';
+    else delete error.dataset.fromCounter;
+  }
+  return figures;
+}
+
+// ---- disabled with a reason: the server renders the reason, the controls follow it ----------
+/** The reason an element with `data-disabled-by` is disabled ('' when it is not). */
+function blockedBecause(/** @type {HTMLElement} */ el) {
+  const id = el.dataset.disabledBy;
+  return id ? (document.getElementById(id)?.textContent?.trim() ?? '') : '';
+}
+
+function applyReasons() {
+  for (const el of Array.from(document.querySelectorAll('[data-disabled-by]'))) {
+    const control = /** @type {HTMLButtonElement|HTMLTextAreaElement} */ (el);
+    const reason = blockedBecause(control);
+    control.disabled = reason !== '';
+    if (reason) control.title = reason;
+    else control.removeAttribute('title');
+  }
+}
+
+/** @type {Map<HTMLTextAreaElement, number>} */
+const counterTimers = new Map();
+function countSoon(/** @type {HTMLTextAreaElement} */ area) {
+  clearTimeout(counterTimers.get(area));
+  counterTimers.set(
+    area,
+    window.setTimeout(() => void updateCounter(area), 120),
+  );
 }
 
 // ---- number format check (R-NUM-1) -------------------------------------------------------
@@ -110,7 +128,7 @@ async function run(
       if (!area) continue;
       area.value = '';
       delete area.dataset.dirty;
-      if (area.dataset.counter) updateCounter(area);
+      if (area.dataset.counter) void updateCounter(area);
     }
     const then = el.dataset.then;
     if (then) {
@@ -133,6 +151,8 @@ document.addEventListener('click', (event) => {
   );
   if (!button) return;
   event.preventDefault();
+  // The server words the question (data-confirm); nothing happens unless the user agrees.
+  if (button.dataset.confirm && !window.confirm(button.dataset.confirm)) return;
   void run(button, () => (button.dataset.body ? JSON.parse(button.dataset.body) : undefined), null);
 });
 
@@ -147,8 +167,11 @@ document.addEventListener('submit', (event) => {
   const area = /** @type {HTMLTextAreaElement|null} */ (
     form.querySelector('textarea[data-counter]')
   );
-  if (area && codePoints(area.value) > Number(area.dataset.max ?? '1600')) {
-    updateCounter(area);
+  if (area) {
+    // Too long is refused here, before any request, by the server's own count (R-MSG-2).
+    void updateCounter(area).then((figures) => {
+      if (!figures.over) void run(form, () => formBody(form), form);
+    });
     return;
   }
   // A number with a format error is shown inline and never posted (R-NUM-1).
@@ -167,7 +190,7 @@ document.addEventListener('submit', (event) => {
 document.addEventListener('input', (event) => {
   const el = /** @type {HTMLInputElement} */ (event.target);
   el.dataset.dirty = '1';
-  if (el instanceof HTMLTextAreaElement && el.dataset.counter) updateCounter(el);
+  if (el instanceof HTMLTextAreaElement && el.dataset.counter) countSoon(el);
   if (el.dataset.checkNumber !== undefined) checkNumber(el);
 });
 
@@ -203,13 +226,18 @@ window.setInterval(() => {
   }
 }, 1000);
 
-for (const area of Array.from(document.querySelectorAll('textarea[data-counter]'))) {
-  updateCounter(/** @type {HTMLTextAreaElement} */ (area));
-}
 for (const thread of Array.from(
   document.querySelectorAll('[data-testid$="thread"], [data-testid="transcript"]'),
 )) {
   thread.scrollTop = thread.scrollHeight;
 }
+document.addEventListener('console:refreshed', () => {
+  applyReasons();
+  // A region re-rendered around a draft shows the server's empty counter: count the draft again.
+  for (const el of Array.from(document.querySelectorAll('textarea[data-counter][data-dirty]'))) {
+    countSoon(/** @type {HTMLTextAreaElement} */ (el));
+  }
+});
+applyReasons();
 document.querySelector('.phone.focused')?.scrollIntoView({ block: 'nearest', inline: 'start' });
 listen();

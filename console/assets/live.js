@@ -1,32 +1,14 @@
 // @ts-check
-// Live regions: re-render every `[data-fragment]` when either server reports an event (SSE).
-import { telesignUrl } from './api.js';
-
-const CHANNEL_EVENTS = [
-  'conversation.opened',
-  'conversation.routed',
-  'conversation.offered',
-  'conversation.changed',
-  'message.received',
-  'message.sent',
-  'message.status',
-  'message.failed',
-  'inbound.unroutable',
-  'agent.changed',
-  'admin.changed',
-];
-const TELESIGN_EVENTS = [
-  'journal',
-  'entry',
-  'api',
-  'callback',
-  'state',
-  'control',
-  'clock',
-  'handset',
-];
-
+// Live regions: re-render the `[data-fragment]` regions whose `data-keys` the console's own event
+// stream (`GET /console/events`) names. The server decides what an event changed; this script knows
+// no event names of either API.
 // ---- live fragments ----------------------------------------------------------------------
+/** Which form an answer belongs to, so the re-rendered form gets it back. */
+function outputKey(/** @type {HTMLOutputElement} */ out) {
+  const form = out.closest('form');
+  return [form?.dataset.api, form?.dataset.testid, out.dataset.role].join('|');
+}
+
 /** Replaces a region, keeping what the user typed and where the focus was. */
 function swap(/** @type {HTMLElement} */ region, /** @type {string} */ html) {
   /** @type {Map<string, string>} */
@@ -39,6 +21,13 @@ function swap(/** @type {HTMLElement} */ region, /** @type {string} */ html) {
     document.activeElement && region.contains(document.activeElement)
       ? document.activeElement.id
       : '';
+  // An answer shown beside a form (an API's refusal, a format check) outlives the re-render.
+  /** @type {Map<string, string>} */
+  const answers = new Map();
+  for (const out of Array.from(region.querySelectorAll('output[data-role]'))) {
+    if (out.textContent)
+      answers.set(outputKey(/** @type {HTMLOutputElement} */ (out)), out.outerHTML);
+  }
   const scrollers = Array.from(
     region.querySelectorAll('[data-testid$="thread"], [data-testid="transcript"]'),
   ).map((el) => el.scrollHeight - el.scrollTop - el.clientHeight < 8);
@@ -50,6 +39,10 @@ function swap(/** @type {HTMLElement} */ region, /** @type {string} */ html) {
       field.dataset.dirty = '1';
     }
   }
+  for (const out of Array.from(region.querySelectorAll('output[data-role]'))) {
+    const kept = answers.get(outputKey(/** @type {HTMLOutputElement} */ (out)));
+    if (kept && !out.textContent) out.outerHTML = kept;
+  }
   if (focused) document.getElementById(focused)?.focus();
   Array.from(
     region.querySelectorAll('[data-testid$="thread"], [data-testid="transcript"]'),
@@ -60,39 +53,56 @@ function swap(/** @type {HTMLElement} */ region, /** @type {string} */ html) {
 
 let refreshTimer = 0;
 let refreshing = false;
-let again = false;
-async function refreshAll() {
-  if (refreshing) {
-    again = true;
-    return;
-  }
+/** Keys named since the last refresh; `*` means every region. */
+let pending = new Set();
+
+/** The regions to re-render for `keys`, leaving out those inside another one being re-rendered. */
+function regionsFor(/** @type {Set<string>} */ keys) {
+  const all = /** @type {HTMLElement[]} */ (
+    Array.from(document.querySelectorAll('[data-fragment]'))
+  );
+  const chosen = all.filter(
+    (region) =>
+      keys.has('*') || (region.dataset.keys ?? '*').split(' ').some((key) => keys.has(key)),
+  );
+  return chosen.filter(
+    (region) => !chosen.some((other) => other !== region && other.contains(region)),
+  );
+}
+
+async function refresh() {
+  if (refreshing) return;
   refreshing = true;
+  const keys = pending;
+  pending = new Set();
   try {
-    const regions = /** @type {HTMLElement[]} */ (
-      Array.from(document.querySelectorAll('[data-fragment]'))
-    );
     await Promise.all(
-      regions.map(async (region) => {
+      regionsFor(keys).map(async (region) => {
         const response = await fetch(region.dataset.fragment ?? '', {
           headers: { accept: 'text/html' },
         });
-        if (response.ok) swap(region, await response.text());
+        if (response.ok && region.isConnected) swap(region, await response.text());
       }),
     );
     document.body.dataset.refreshed = String(Date.now());
+    document.dispatchEvent(new CustomEvent('console:refreshed'));
   } finally {
     refreshing = false;
-    if (again) {
-      again = false;
-      scheduleRefresh();
-    }
+    if (pending.size > 0) schedule();
   }
 }
-export function scheduleRefresh() {
+
+function schedule() {
   clearTimeout(refreshTimer);
   refreshTimer = window.setTimeout(() => {
-    void refreshAll();
+    void refresh();
   }, 80);
+}
+
+/** Re-renders the regions listening for any of `keys` (every region when none is given). */
+export function scheduleRefresh(/** @type {readonly string[]} */ keys = ['*']) {
+  for (const key of keys) pending.add(key);
+  if (pending.size > 0) schedule();
 }
 
 function setLive(/** @type {string} */ text, /** @type {boolean} */ ok) {
@@ -104,32 +114,21 @@ function setLive(/** @type {string} */ text, /** @type {boolean} */ ok) {
 }
 
 export function listen() {
-  /** @type {Record<string, boolean>} */
-  const up = { channel: false, telesign: false };
-  const show = () =>
-    setLive(up.channel && up.telesign ? 'live' : 'reconnecting…', up.channel && up.telesign);
-  const open = (
-    /** @type {'channel'|'telesign'} */ name,
-    /** @type {string} */ url,
-    /** @type {string[]} */ types,
-  ) => {
-    const source = new EventSource(url);
-    let dropped = false;
-    source.onopen = () => {
-      up[name] = true;
-      show();
-      // Events sent while the stream was down are lost: catch up once it is back.
-      if (dropped) scheduleRefresh();
-    };
-    source.onerror = () => {
-      dropped = true;
-      up[name] = false;
-      show();
-    };
-    source.onmessage = scheduleRefresh;
-    for (const type of types) source.addEventListener(type, scheduleRefresh);
-    window.addEventListener('pagehide', () => source.close());
+  const source = new EventSource('/console/events');
+  let dropped = false;
+  source.onopen = () => {
+    setLive('live', true);
+    // Events sent while the stream was down are lost: catch up once it is back.
+    if (dropped) scheduleRefresh();
   };
-  open('channel', '/api/events', CHANNEL_EVENTS);
-  if (telesignUrl) open('telesign', `${telesignUrl}/_sim/events`, TELESIGN_EVENTS);
+  source.onerror = () => {
+    dropped = true;
+    setLive('reconnecting…', false);
+  };
+  source.onmessage = (event) => {
+    /** @type {{ keys?: unknown }} */
+    const message = JSON.parse(event.data);
+    if (Array.isArray(message.keys)) scheduleRefresh(message.keys.map(String));
+  };
+  window.addEventListener('pagehide', () => source.close());
 }

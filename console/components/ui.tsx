@@ -51,6 +51,8 @@ export function ApiButton(props: {
   testid: string;
   tone?: 'primary' | 'danger' | 'plain';
   title?: string;
+  /** Asked before the call (destructive actions): nothing happens unless the user agrees. */
+  confirm?: string;
   children: Child;
 }) {
   return (
@@ -61,6 +63,7 @@ export function ApiButton(props: {
       data-target={props.target ?? 'channel'}
       data-body={props.body === undefined ? undefined : JSON.stringify(props.body)}
       data-then={props.then}
+      data-confirm={props.confirm}
       data-testid={props.testid}
       title={props.title}
     >

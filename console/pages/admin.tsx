@@ -80,6 +80,7 @@ function WorkStreamCard(props: { ws: ConsoleWorkStream; queues: Map<string, Cons
               <ApiButton
                 method="DELETE"
                 path={`/api/work-streams/${ws.id}/numbers/${ws.number.number}`}
+                confirm={`Remove ${prettyPhone(ws.number.number)} from ${ws.name}? Texts to it will no longer reach this work stream.`}
                 tone="danger"
                 testid="remove-number"
               >

@@ -1,12 +1,12 @@
 // One conversation in the agent workspace: contact card, transcript with ticks and segments, actions, composer.
+import type { Child } from 'hono/jsx';
 import { DeliveryTicks, tickFor } from '../components/delivery';
 import { clockTime, prettyPhone } from '../components/format';
 import { ApiButton, Badge, ErrorBox, Panel, STATE_TONE } from '../components/ui';
 import type { ConsoleData } from '../data';
 import type { ConsoleContact, ConsoleConversation, ConsoleQueue } from '../data-schemas';
+import { measureDraft } from '../measure';
 import type { AgentParams } from './agent';
-
-export const MAX_CHARS = 1600;
 
 /** Whether TeleSign refused the reply or reported it undeliverable. */
 const deliveryFailed = (m: ConsoleConversation['messages'][number]): boolean =>
@@ -171,23 +171,59 @@ function Actions(props: {
   );
 }
 
-export async function renderConversation(data: ConsoleData, params: AgentParams) {
-  if (!params.conversation || !params.agent) {
-    return (
-      <div class="empty-pane" data-testid="no-conversation">
-        <h2>No conversation open</h2>
-        <p>
-          {params.agent
-            ? 'Accept an offer or open one of your work items on the left.'
-            : 'Choose an agent above to see their offers and work items.'}
-        </p>
-        <p class="muted">
+/** The pane before a conversation is opened: what to do next, which depends on what is waiting. */
+async function nothingOpen(data: ConsoleData, agentId: string | undefined) {
+  let waiting = 0;
+  let mine = 0;
+  if (agentId) {
+    try {
+      [waiting, mine] = await Promise.all([
+        data.offers(agentId).then((list) => list.length),
+        data.workItems(agentId).then((list) => list.length),
+      ]);
+    } catch {
+      // The side panel shows the error; this pane only gives directions.
+    }
+  }
+  return (
+    <div class="empty-pane" data-testid="no-conversation">
+      <h2>No conversation open</h2>
+      <p>
+        {!agentId
+          ? 'Choose an agent above to see their offers and work items.'
+          : waiting > 0
+            ? `An offer is waiting on the left: accept it to open the conversation.`
+            : mine > 0
+              ? 'Open one of your work items on the left.'
+              : 'Accept an offer or open one of your work items on the left.'}
+      </p>
+      {agentId && waiting === 0 && mine === 0 ? (
+        <p class="muted" data-testid="no-conversation-hint">
           No conversations yet? Text the support number from <a href="/">Phones</a>; it is routed
           and offered here within a second.
         </p>
-      </div>
-    );
-  }
+      ) : null}
+    </div>
+  );
+}
+
+/** Why this agent cannot reply, worded for the composer; null when they can (R-CV-5). */
+export function replyBlocked(
+  cv: Pick<ConsoleConversation, 'state' | 'agentId' | 'offer'>,
+  agentId: string,
+  holderName: string | null,
+): string | null {
+  if (cv.state === 'closed')
+    return "Closed: this conversation has ended. The customer's next text opens a new one.";
+  if (cv.agentId === agentId) return null;
+  if (cv.offer?.agentId === agentId) return 'Offered to you: accept the offer to reply.';
+  if (cv.agentId)
+    return `Held by ${holderName ?? cv.agentId}: only the agent who holds it replies.`;
+  return 'Not assigned: accept or pick it to reply.';
+}
+
+export async function renderConversation(data: ConsoleData, params: AgentParams) {
+  if (!params.conversation || !params.agent) return nothingOpen(data, params.agent);
   try {
     const [cv, contacts, queues, agents] = await Promise.all([
       data.conversation(params.conversation),
@@ -254,8 +290,44 @@ export async function renderConversation(data: ConsoleData, params: AgentParams)
   }
 }
 
-/** Outside the live fragment, so a refresh never eats what the agent is typing. */
-export function Composer(props: { agentId: string; conversationId: string }) {
+/** Why `agentId` cannot reply in the conversation now; null when they can. */
+export async function composerReason(
+  data: ConsoleData,
+  agentId: string,
+  conversationId: string,
+): Promise<string | null> {
+  try {
+    const [cv, agents] = await Promise.all([data.conversation(conversationId), data.agents()]);
+    const holder = cv.agentId ? (agents.find((a) => a.id === cv.agentId)?.name ?? null) : null;
+    return replyBlocked(cv, agentId, holder);
+  } catch (error) {
+    return `Cannot reply: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/** Why the composer is disabled (a live region of its own: it follows the conversation's state). */
+export async function renderComposerState(data: ConsoleData, params: AgentParams) {
+  if (!params.conversation || !params.agent) return <span />;
+  const reason = await composerReason(data, params.agent, params.conversation);
+  return (
+    <span class="composer-reason" id="composer-reason" data-testid="composer-reason">
+      {reason ?? ''}
+    </span>
+  );
+}
+
+/**
+ * Outside the live fragment, so a refresh never eats what the agent is typing; only its reason
+ * (`composer-state`) is live, and the text box and Send follow it (`data-disabled-by`).
+ */
+export function Composer(props: {
+  agentId: string;
+  conversationId: string;
+  reason: string | null;
+  state: Child;
+}) {
+  const empty = measureDraft('');
+  const disabled = props.reason !== null;
   return (
     <form
       class="composer"
@@ -271,18 +343,27 @@ export function Composer(props: { agentId: string; conversationId: string }) {
         placeholder="Reply to the customer… (Ctrl+Enter sends)"
         data-counter="composer-counter"
         data-segments="composer-segments"
-        data-max={String(MAX_CHARS)}
+        data-disabled-by="composer-reason"
+        disabled={disabled}
+        title={props.reason ?? undefined}
         data-testid="composer-text"
       />
       <div class="composer-bar">
         <span class="counter" id="composer-counter" data-testid="composer-counter">
-          0 / {MAX_CHARS}
+          {empty.counter}
         </span>
         <span class="muted" id="composer-segments" data-testid="composer-segments">
-          1 segment · GSM-7
+          {empty.cost}
         </span>
+        {props.state}
         <output class="form-error" data-role="error" data-testid="composer-error" />
-        <button type="submit" class="btn primary" data-testid="composer-send">
+        <button
+          type="submit"
+          class="btn primary"
+          data-disabled-by="composer-reason"
+          disabled={disabled}
+          data-testid="composer-send"
+        >
           Send
         </button>
       </div>

@@ -2,10 +2,11 @@
 
 import type { ConsoleData } from '../data';
 import { Fragment, Layout } from '../layout';
+import { conversationKey } from '../live/keys';
 import { renderAdmin } from './admin';
 import { type AgentParams, renderAgentPicker, renderAgentSide } from './agent';
-import { Composer, renderConversation } from './conversation';
-import { type KnownHandset, renderPhones } from './phones';
+import { Composer, composerReason, renderComposerState, renderConversation } from './conversation';
+import { type KnownHandset, renderHandset, renderPhones } from './phones';
 import { renderTelesign } from './telesign';
 
 export interface PageContext {
@@ -19,8 +20,15 @@ const frame = (ctx: PageContext) => ({
   clockKind: ctx.clockKind,
 });
 
-export async function phonesPage(ctx: PageContext, focus: string | undefined, error?: string) {
-  const query: Record<string, string> = focus ? { focus } : {};
+export async function phonesPage(
+  ctx: PageContext,
+  focus: string | undefined,
+  error?: string,
+  search?: string,
+) {
+  const query: Record<string, string> = {};
+  if (focus) query.focus = focus;
+  if (search) query.q = search;
   return (
     <Layout title="Phones" section="phones" {...frame(ctx)}>
       <div class="page-head">
@@ -40,9 +48,21 @@ export async function phonesPage(ctx: PageContext, focus: string | undefined, er
             </output>
           ) : null}
         </form>
+        <form class="inline" method="get" action="/" data-testid="handset-search-form">
+          <input
+            name="q"
+            type="search"
+            value={search ?? ''}
+            placeholder="Find a handset: number or name"
+            data-testid="handset-search"
+          />
+          <button class="btn plain" type="submit">
+            Search
+          </button>
+        </form>
       </div>
-      <Fragment name="phones" query={query} testid="phones">
-        {await renderPhones(ctx.data, ctx.known(), focus)}
+      <Fragment name="phones" query={query} keys={['handsets', 'admin']} testid="phones">
+        {await renderPhones(ctx.data, ctx.known(), { focus, q: search })}
       </Fragment>
     </Layout>
   );
@@ -59,15 +79,43 @@ export async function agentPage(ctx: PageContext, params: AgentParams) {
         {await renderAgentPicker(ctx.data, params.agent)}
       </div>
       <div class="workspace">
-        <Fragment name="agent-side" query={query} testid="agent-side">
+        <Fragment
+          name="agent-side"
+          query={query}
+          keys={['conversations', 'agents', 'admin']}
+          testid="agent-side"
+        >
           {await renderAgentSide(ctx.data, params)}
         </Fragment>
         <div class="stack">
-          <Fragment name="conversation" query={query} testid="conversation-pane">
+          <Fragment
+            name="conversation"
+            query={query}
+            keys={[
+              params.conversation ? conversationKey(params.conversation) : 'conversations',
+              'agents',
+              'admin',
+            ]}
+            testid="conversation-pane"
+          >
             {await renderConversation(ctx.data, params)}
           </Fragment>
           {params.agent && params.conversation ? (
-            <Composer agentId={params.agent} conversationId={params.conversation} />
+            <Composer
+              agentId={params.agent}
+              conversationId={params.conversation}
+              reason={await composerReason(ctx.data, params.agent, params.conversation)}
+              state={
+                <Fragment
+                  name="composer-state"
+                  query={query}
+                  keys={[conversationKey(params.conversation), 'agents']}
+                  testid="composer-state"
+                >
+                  {await renderComposerState(ctx.data, params)}
+                </Fragment>
+              }
+            />
           ) : null}
         </div>
       </div>
@@ -81,7 +129,7 @@ export async function adminPage(ctx: PageContext) {
       <div class="page-head">
         <h1>Admin</h1>
       </div>
-      <Fragment name="admin" testid="admin">
+      <Fragment name="admin" keys={['admin', 'agents']} testid="admin">
         {await renderAdmin(ctx.data)}
       </Fragment>
     </Layout>
@@ -98,7 +146,7 @@ export async function telesignPage(ctx: PageContext) {
           <a href={`${ctx.data.telesignUrl}/_sim/openapi.json`}>control plane OpenAPI</a>
         </span>
       </div>
-      <Fragment name="telesign" testid="telesign">
+      <Fragment name="telesign" keys={['journal', 'telesign', 'handsets']} testid="telesign">
         {await renderTelesign(ctx.data, ctx.known())}
       </Fragment>
     </Layout>
@@ -114,11 +162,17 @@ export async function renderFragment(
   const params: AgentParams = { agent: query.agent, conversation: query.conversation };
   switch (name) {
     case 'phones':
-      return renderPhones(ctx.data, ctx.known(), query.focus);
+      return renderPhones(ctx.data, ctx.known(), { focus: query.focus, q: query.q });
+    case 'handset':
+      return query.phone && /^\d{5,15}$/.test(query.phone)
+        ? renderHandset(ctx.data, ctx.known(), query.phone, query.focus === query.phone)
+        : null;
     case 'agent-side':
       return renderAgentSide(ctx.data, params);
     case 'conversation':
       return renderConversation(ctx.data, params);
+    case 'composer-state':
+      return renderComposerState(ctx.data, params);
     case 'admin':
       return renderAdmin(ctx.data);
     case 'telesign':

@@ -3,6 +3,9 @@ import { tickFor } from '../components/delivery';
 import { clockTime, prettyPhone } from '../components/format';
 import { Empty, ErrorBox } from '../components/ui';
 import type { ConsoleData } from '../data';
+import { Fragment } from '../layout';
+import { handsetKey } from '../live/keys';
+import { measureDraft } from '../measure';
 import type { ConsoleHandset, ConsoleTelesignMessage } from '../telesign-schemas';
 
 export interface KnownHandset {
@@ -41,11 +44,21 @@ function thread(handset: ConsoleHandset, toPhone: ConsoleTelesignMessage[]): Thr
   return items.sort((a, b) => a.at.localeCompare(b.at));
 }
 
+/** A number bought from TeleSign, and the work stream it is assigned to (if any). */
+export interface PurchasedNumber {
+  number: string;
+  workStream: string | null;
+}
+
+const EMPTY = measureDraft('');
+/** Cards shown at once: rendering cost follows this, not the number of handsets (search for the rest). */
+export const PHONES_PAGE_SIZE = 12;
+
 function HandsetCard(props: {
   handset: ConsoleHandset;
   toPhone: ConsoleTelesignMessage[];
   name: string | undefined;
-  supportNumbers: string[];
+  numbers: PurchasedNumber[];
   focused: boolean;
 }) {
   const { handset } = props;
@@ -110,10 +123,12 @@ function HandsetCard(props: {
           name="to"
           id={`handset-to-${handset.phone}`}
           data-testid="handset-to"
-          title="Support number"
+          title="Any number purchased from TeleSign; an unassigned one shows what an unroutable text does"
         >
-          {props.supportNumbers.map((n) => (
-            <option value={n}>to {prettyPhone(n)}</option>
+          {props.numbers.map((n) => (
+            <option value={n.number}>
+              to {prettyPhone(n.number)} · {n.workStream ?? 'unassigned'}
+            </option>
           ))}
         </select>
         <textarea
@@ -121,48 +136,127 @@ function HandsetCard(props: {
           id={`handset-text-${handset.phone}`}
           rows={2}
           placeholder="Text the support line…"
+          data-counter={`handset-counter-${handset.phone}`}
+          data-segments={`handset-segments-${handset.phone}`}
           data-testid="handset-text"
         />
         <button type="submit" class="btn primary" data-testid="handset-send">
           Send
         </button>
+        <span class="composer-figures muted">
+          <span id={`handset-counter-${handset.phone}`} data-testid="handset-counter">
+            {EMPTY.counter}
+          </span>{' '}
+          ·{' '}
+          <span id={`handset-segments-${handset.phone}`} data-testid="handset-segments">
+            {EMPTY.cost}
+          </span>
+        </span>
         <output class="form-error" data-role="error" />
       </form>
     </article>
   );
 }
 
-export async function renderPhones(
+/** Every number the accounts purchased, labelled with its work stream; these are not customers' phones. */
+export async function purchasedNumbers(data: ConsoleData): Promise<PurchasedNumber[]> {
+  const [numbers, workStreams] = await Promise.all([data.purchasedNumbers(), data.workStreams()]);
+  const assigned = new Map(
+    workStreams.flatMap((ws) => (ws.number ? [[ws.number.number, ws.name] as const] : [])),
+  );
+  return numbers
+    .map((number) => ({ number, workStream: assigned.get(number) ?? null }))
+    .sort((a, b) => Number(a.workStream === null) - Number(b.workStream === null));
+}
+
+/** One handset's card: its own live region, re-rendered only when something about this phone changes. */
+export async function renderHandset(
   data: ConsoleData,
   known: KnownHandset[],
-  focus: string | undefined,
+  phone: string,
+  focused: boolean,
 ) {
   try {
-    const [summaries, workStreams, messages] = await Promise.all([
-      data.handsets(),
-      data.workStreams(),
-      data.telesignMessages(),
-    ]);
-    const supportNumbers = workStreams.flatMap((ws) => (ws.number ? [ws.number.number] : []));
-    const names = new Map(known.map((k) => [k.phone, k.name]));
-    const phones = [...new Set([...known.map((k) => k.phone), ...summaries.map((h) => h.phone)])];
-    if (focus && !phones.includes(focus)) phones.push(focus);
-    phones.sort((a, b) => (a === focus ? -1 : b === focus ? 1 : a.localeCompare(b)));
-    if (phones.length === 0)
-      return <Empty testid="no-handsets">No handsets yet: create one above.</Empty>;
-    const handsets = await Promise.all(phones.map((phone) => data.handset(phone)));
+    const [summaries, numbers] = await Promise.all([data.handsetPhones(), purchasedNumbers(data)]);
+    // A phone that never texted nor received has nothing to read; reading it must not create it.
+    const exists = summaries.has(phone);
+    const [handset, toPhone] = exists
+      ? await Promise.all([data.handset(phone), data.telesignMessages({ phone_number: phone })])
+      : [{ phone, inbox: [], outbox: [] }, []];
     return (
-      <div class="phones">
-        {handsets.map((h) => (
-          <HandsetCard
-            handset={h}
-            toPhone={messages.filter((m) => m.phone_number === h.phone)}
-            name={names.get(h.phone)}
-            supportNumbers={supportNumbers}
-            focused={h.phone === focus}
-          />
-        ))}
-      </div>
+      <HandsetCard
+        handset={handset}
+        toPhone={toPhone}
+        name={known.find((k) => k.phone === phone)?.name}
+        numbers={numbers}
+        focused={focused}
+      />
+    );
+  } catch (error) {
+    return <ErrorBox error={error} />;
+  }
+}
+
+export interface PhonesQuery {
+  focus?: string | undefined;
+  /** Part of a number or a name. */
+  q?: string | undefined;
+}
+
+/** The handsets to show: the world's and those the fake knows, minus purchased numbers (test SMS). */
+export async function listHandsets(data: ConsoleData, known: KnownHandset[], query: PhonesQuery) {
+  const [phones, numbers] = await Promise.all([data.handsetPhones(), data.purchasedNumbers()]);
+  const purchased = new Set(numbers);
+  const names = new Map(known.map((k) => [k.phone, k.name]));
+  const all = [...new Set([...known.map((k) => k.phone), ...phones])].filter(
+    (p) => !purchased.has(p),
+  );
+  const q = query.q?.trim().toLowerCase() ?? '';
+  const digits = q.replace(/\D/g, '');
+  const matching = all.filter(
+    (p) =>
+      q === '' ||
+      (digits !== '' && p.includes(digits)) ||
+      (names.get(p) ?? '').toLowerCase().includes(q),
+  );
+  const focus = query.focus;
+  if (focus && !matching.includes(focus)) matching.push(focus);
+  matching.sort((a, b) => (a === focus ? -1 : b === focus ? 1 : a.localeCompare(b)));
+  return {
+    total: all.length,
+    matching: matching.length,
+    shown: matching.slice(0, PHONES_PAGE_SIZE),
+  };
+}
+
+export async function renderPhones(data: ConsoleData, known: KnownHandset[], query: PhonesQuery) {
+  try {
+    const list = await listHandsets(data, known, query);
+    if (list.total === 0 && list.shown.length === 0)
+      return <Empty testid="no-handsets">No handsets yet: create one above.</Empty>;
+    const cards = await Promise.all(
+      list.shown.map((phone) => renderHandset(data, known, phone, phone === query.focus)),
+    );
+    return (
+      <>
+        <p class="muted" data-testid="phones-count">
+          {list.matching > list.shown.length
+            ? `Showing ${list.shown.length} of ${list.matching} handsets${query.q ? ' that match' : ''} — search to find the others.`
+            : `${list.shown.length} of ${list.total} handsets${query.q ? ` match "${query.q}"` : ''}.`}
+        </p>
+        <div class="phones">
+          {list.shown.map((phone, i) => (
+            <Fragment
+              name="handset"
+              query={{ phone, ...(phone === query.focus ? { focus: phone } : {}) }}
+              keys={[handsetKey(phone)]}
+              testid="handset-region"
+            >
+              {cards[i]}
+            </Fragment>
+          ))}
+        </div>
+      </>
     );
   } catch (error) {
     return <ErrorBox error={error} />;

@@ -176,7 +176,7 @@ export async function renderTelesign(data: ConsoleData, known: KnownHandset[]) {
               data-target="telesign"
               data-testid="fault-form"
             >
-              <select name="fault" data-type="merge-json" data-testid="fault-kind">
+              <select name="fault" id="fault-kind" data-type="merge-json" data-testid="fault-kind">
                 {FAULT_KINDS.map((group) => (
                   <optgroup label={group.label}>
                     {group.kinds.map((k) => (
@@ -189,6 +189,7 @@ export async function renderTelesign(data: ConsoleData, known: KnownHandset[]) {
               </select>
               <input
                 name="count"
+                id="fault-count"
                 type="number"
                 min="1"
                 value="1"

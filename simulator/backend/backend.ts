@@ -122,6 +122,7 @@ export function createBackend(options: BackendOptions = {}) {
       kind: 'state',
       customerId: account.customerId,
       referenceId,
+      phone,
       detail: `inbound SMS from ${phone} to ${to} (${text.length} UTF-16 units)`,
     });
     if (!account.callbackUrl) return entry;
@@ -139,6 +140,7 @@ export function createBackend(options: BackendOptions = {}) {
       apiKey: account.apiKey,
       url: account.callbackUrl,
       referenceId,
+      phone,
       body,
     });
     return entry;

@@ -13,6 +13,8 @@ export interface CallbackJob {
   apiKey: string;
   url: string;
   referenceId: string;
+  /** The handset the callback is about (a report's recipient, an inbound's sender). */
+  phone?: string;
   body: string;
 }
 
@@ -108,6 +110,7 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
       kind: 'callback',
       customerId: job.customerId,
       referenceId: job.referenceId,
+      ...(job.phone !== undefined ? { phone: job.phone } : {}),
       method: 'POST',
       url: job.url,
       attempt: result.attempt,

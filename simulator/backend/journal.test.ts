@@ -17,6 +17,14 @@ describe('journal', () => {
     expect(kept.at(-1)?.detail).toBe('49');
   });
 
+  it('keeps only the entries about one handset when asked by phone', () => {
+    const journal = createJournal(() => 0);
+    journal.record({ kind: 'api', phone: '12025550101', detail: 'to the first' });
+    journal.record({ kind: 'api', phone: '12025550102', detail: 'to the second' });
+    journal.record({ kind: 'control', detail: 'no phone' });
+    expect(journal.list({ phone: '12025550102' }).map((e) => e.detail)).toEqual(['to the second']);
+  });
+
   it('tells subscribers about each new entry', () => {
     const journal = createJournal(() => 0);
     const seen: string[] = [];

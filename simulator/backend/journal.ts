@@ -8,6 +8,8 @@ export interface JournalEntry {
   kind: JournalKind;
   customerId?: string;
   referenceId?: string;
+  /** The handset the entry concerns (a send's `phone_number`, a report's recipient, an inbound's sender). */
+  phone?: string;
   method?: string;
   path?: string;
   status?: number;
@@ -25,6 +27,7 @@ export interface JournalQuery {
   kind?: JournalKind | undefined;
   customerId?: string | undefined;
   referenceId?: string | undefined;
+  phone?: string | undefined;
   /** Only entries with `seq` greater than this. */
   since?: number | undefined;
   limit?: number | undefined;
@@ -56,7 +59,8 @@ export function createJournal(now: () => number, capacity = 10_000): Journal {
           e.seq > (query.since ?? 0) &&
           (query.kind === undefined || e.kind === query.kind) &&
           (query.customerId === undefined || e.customerId === query.customerId) &&
-          (query.referenceId === undefined || e.referenceId === query.referenceId),
+          (query.referenceId === undefined || e.referenceId === query.referenceId) &&
+          (query.phone === undefined || e.phone === query.phone),
       );
       const bounded = found.slice(-capacity);
       return query.limit === undefined ? bounded : bounded.slice(-query.limit);

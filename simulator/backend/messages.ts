@@ -128,6 +128,7 @@ export function createMessages(options: MessagesOptions): Messages {
       kind: 'state',
       customerId: record.customerId,
       referenceId: record.referenceId,
+      phone: record.phoneNumber,
       code,
       detail: `message to ${record.phoneNumber}: ${code} ${status.description}`,
     });
@@ -152,6 +153,7 @@ export function createMessages(options: MessagesOptions): Messages {
         apiKey,
         url,
         referenceId: record.referenceId,
+        phone: record.phoneNumber,
         body: deliveryReportBody(record),
       });
       record.callbacks.push(callback);

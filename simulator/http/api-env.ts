@@ -12,5 +12,7 @@ export interface ApiEnv {
     hint: string;
     /** Notes for the journal about what the fake did that TeleSign would do differently. */
     notes: string[];
+    /** The message's `phone_number`, for the journal. */
+    phone: string;
   };
 }

@@ -45,10 +45,12 @@ export function apiGuard(options: ApiGuardOptions): MiddlewareHandler<ApiEnv> {
       const hint = c.get('hint');
       const notes = c.get('notes') ?? [];
       const detail = [what, ...(hint !== undefined ? [hint] : []), ...notes].join('; ');
+      const phone = c.get('phone');
       backend.journal.record({
         kind: 'api',
         ...(customerId !== undefined ? { customerId } : {}),
         ...(referenceId !== undefined ? { referenceId } : {}),
+        ...(phone !== undefined ? { phone } : {}),
         method,
         path,
         status: c.res.status,

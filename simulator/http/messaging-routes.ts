@@ -80,6 +80,7 @@ export function messagingRoutes(backend: Backend, guard: Omit<ApiGuardOptions, '
     if (notOwned) return fail(c, notOwned, { external_id: checked.value.externalId });
     const record = backend.sendMessage(c.get('account'), checked.value);
     c.set('referenceId', record.referenceId);
+    c.set('phone', record.phoneNumber);
     c.set('teleSignCode', 290);
     return json({
       reference_id: record.referenceId,
@@ -109,6 +110,7 @@ export function messagingRoutes(backend: Backend, guard: Omit<ApiGuardOptions, '
         hint: `message ${referenceId} was sent at ${record.submittedAt}; TeleSign keeps status for 12 hours`,
       });
     }
+    c.set('phone', record.phoneNumber);
     c.set('teleSignCode', record.status.code);
     return json(messageBody(record));
   });

@@ -147,7 +147,7 @@ export const controlPaths = {
   },
   '/_sim/messages': {
     get: {
-      summary: 'Outbound messages (optionally ?customer_id=)',
+      summary: 'Outbound messages (optionally ?customer_id= and ?phone_number=, the recipient)',
       responses: { '200': ok('Messages', { type: 'array' }) },
     },
   },
@@ -177,11 +177,13 @@ export const controlPaths = {
     get: {
       summary:
         'Ordered, bounded log of API requests, callback attempts, state changes and control actions',
-      parameters: ['kind', 'customer_id', 'reference_id', 'since', 'limit'].map((name) => ({
-        name,
-        in: 'query',
-        schema: { type: 'string' },
-      })),
+      parameters: ['kind', 'customer_id', 'reference_id', 'phone', 'since', 'limit'].map(
+        (name) => ({
+          name,
+          in: 'query',
+          schema: { type: 'string' },
+        }),
+      ),
       responses: { '200': ok('Entries', { type: 'array', items: ref('JournalEntry') }) },
     },
     delete: { summary: 'Clear the journal', responses: { '200': ok('Cleared') } },

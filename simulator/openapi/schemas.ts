@@ -129,6 +129,7 @@ export const components = {
         kind: { enum: ['api', 'callback', 'state', 'control'] },
         customerId: { type: 'string' },
         referenceId: { type: 'string' },
+        phone: { type: 'string', description: 'the handset the entry concerns' },
         method: { type: 'string' },
         path: { type: 'string' },
         status: { type: 'integer' },

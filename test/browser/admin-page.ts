@@ -27,6 +27,20 @@ export function adminPageTests(suite: ConsoleSuite): void {
       const page = suite.page();
       await page.goto(`${world.url}/admin`);
       const sales = page.getByTestId('work-stream').nth(1);
+      // Remove asks first: declining leaves the number where it was.
+      const calls: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().endsWith('/console/call')) calls.push(r.postData() ?? '');
+      });
+      page.once('dialog', (dialog) => void dialog.dismiss());
+      await sales.getByTestId('remove-number').click();
+      await page.evaluate(() => 0); // the click's handler has run to its end
+      expect(calls).toEqual([]);
+      expect(await sales.getByTestId('work-stream-number').textContent()).toContain(SALES_LINE);
+      page.once('dialog', (dialog) => {
+        expect(dialog.message()).toContain('Texts to it will no longer reach this work stream');
+        void dialog.accept();
+      });
       await sales.getByTestId('remove-number').click();
       const input = sales.getByTestId('number-input');
       await input.waitFor();
@@ -49,6 +63,7 @@ export function adminPageTests(suite: ConsoleSuite): void {
       await suite.shot('admin-number-not-owned');
 
       // Put the pick-mode line back the way the world had it, and validate it again.
+      page.once('dialog', (dialog) => void dialog.accept());
       await sales.getByTestId('remove-number').click();
       await input.fill(SALES_LINE);
       await sales.getByTestId('add-number').click();

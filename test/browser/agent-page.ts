@@ -32,7 +32,7 @@ export function agentPageTests(suite: ConsoleSuite): void {
       expect(await page.getByTestId('contact-name').textContent()).toBe('Alice Ng');
 
       await page.getByTestId('composer-text').fill('Sorry about that, it ships today.');
-      expect(await page.getByTestId('composer-counter').textContent()).toBe('33 / 1600');
+      await expect.poll(() => page.getByTestId('composer-counter').textContent()).toBe('33 / 1600');
       expect(await page.getByTestId('composer-segments').textContent()).toBe('1 segment · GSM-7');
       await page.getByTestId('composer-send').click();
       const reply = page.locator('[data-testid="transcript-message"][data-direction="outbound"]');
@@ -64,7 +64,9 @@ export function agentPageTests(suite: ConsoleSuite): void {
       const before = await page.getByTestId('transcript-message').count();
 
       await page.getByTestId('composer-text').fill('a'.repeat(1601));
-      expect(await page.getByTestId('composer-counter').textContent()).toBe('1601 / 1600');
+      await expect
+        .poll(() => page.getByTestId('composer-counter').textContent())
+        .toBe('1601 / 1600');
       expect(await page.getByTestId('composer-counter').getAttribute('data-over')).toBe('true');
       expect(await page.getByTestId('composer-segments').textContent()).toBe('11 segments · GSM-7');
       expect(await page.getByTestId('composer-send').isDisabled()).toBe(true);
@@ -75,10 +77,18 @@ export function agentPageTests(suite: ConsoleSuite): void {
       await suite.shot('agent-too-long');
       expect(await page.getByTestId('transcript-message').count()).toBe(before);
 
+      // The page shows the server's own figure: the count the transcript records after sending.
       await page.getByTestId('composer-text').fill('😀'.repeat(1600));
-      expect(await page.getByTestId('composer-counter').textContent()).toBe('1600 / 1600');
-      expect(await page.getByTestId('composer-segments').textContent()).toBe('48 segments · UCS-2');
+      await expect
+        .poll(() => page.getByTestId('composer-counter').textContent())
+        .toBe('1600 / 1600');
+      expect(await page.getByTestId('composer-segments').textContent()).toBe('49 segments · UCS-2');
       expect(await page.getByTestId('composer-send').isDisabled()).toBe(false);
+      await page.getByTestId('composer-send').click();
+      await expect.poll(() => page.getByTestId('transcript-message').count()).toBe(before + 1);
+      expect(
+        await page.getByTestId('transcript-message').last().getByTestId('segments').textContent(),
+      ).toBe('49 segments');
     }, 30_000);
 
     it('lets an agent pick an open conversation from the queue of a pick-mode work stream', async () => {
@@ -189,6 +199,73 @@ export function agentPageTests(suite: ConsoleSuite): void {
       await suite.shot('agent-refused-transfer');
       release();
       await page.unroute('**/console/f/**');
+    }, 30_000);
+
+    it('says an offer is waiting instead of "no conversations yet", and drops the offer when it times out', async () => {
+      const manual = await suite.manualWorld();
+      const page = suite.page();
+      const opened = await manual.text('12025550121', 'Anyone there?');
+      let agentId = '';
+      await expect
+        .poll(async () => {
+          agentId = (await manual.conversation(opened.id)).offer?.agentId ?? '';
+          return agentId;
+        })
+        .not.toBe('');
+      await page.goto(`${manual.url}/agent/${agentId}`);
+      const offer = page.locator(`[data-testid="offer"][data-conversation-id="${opened.id}"]`);
+      await offer.waitFor();
+      expect(await page.getByTestId('no-conversation').textContent()).toContain(
+        'An offer is waiting',
+      );
+      expect(await page.getByTestId('no-conversation-hint').count()).toBe(0);
+
+      // The offer times out (conversation.declined): the page drops it without knowing that event's
+      // name. Exactly two minutes, a whole number of the auto-close sweep's, for the next test.
+      await manual.api('POST', '/_sim/clock/advance', { ms: 120_000 });
+      await expect.poll(() => offer.count()).toBe(0);
+
+      // Leave the manual world quiet for the next test: whoever holds the offer now closes it.
+      let next = '';
+      await expect
+        .poll(async () => {
+          next = (await manual.conversation(opened.id)).offer?.agentId ?? '';
+          return next;
+        })
+        .not.toBe('');
+      for (const action of ['accept', 'end', 'close-session'])
+        await manual.api('POST', `/api/conversations/${opened.id}/${action}`, { agentId: next });
+    }, 30_000);
+
+    it('disables the reply box with the reason on an offer not yet accepted and on a Closed conversation', async () => {
+      const world = suite.world();
+      const page = suite.page();
+      const opened = await world.text('12025550122', 'Reply box please');
+      let offeredTo = '';
+      await expect
+        .poll(async () => {
+          offeredTo = (await world.conversation(opened.id)).offer?.agentId ?? '';
+          return offeredTo;
+        })
+        .not.toBe('');
+      await page.goto(`${world.url}/agent/${offeredTo}/conversations/${opened.id}`);
+      expect(await page.getByTestId('composer-text').isDisabled()).toBe(true);
+      expect(await page.getByTestId('composer-send').isDisabled()).toBe(true);
+      expect(await page.getByTestId('composer-reason').textContent()).toBe(
+        'Offered to you: accept the offer to reply.',
+      );
+
+      await world.api('POST', `/api/conversations/${opened.id}/accept`, { agentId: offeredTo });
+      await expect.poll(() => page.getByTestId('composer-text').isDisabled()).toBe(false);
+      expect(await page.getByTestId('composer-reason').textContent()).toBe('');
+
+      await world.api('POST', `/api/conversations/${opened.id}/end`, { agentId: offeredTo });
+      await world.api('POST', `/api/conversations/${opened.id}/close-session`, {
+        agentId: offeredTo,
+      });
+      await expect.poll(() => page.getByTestId('composer-text').isDisabled()).toBe(true);
+      expect(await page.getByTestId('composer-reason').textContent()).toContain('Closed');
+      expect(await page.getByTestId('composer-send').getAttribute('title')).toContain('Closed');
     }, 30_000);
   });
 }

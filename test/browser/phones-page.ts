@@ -1,6 +1,6 @@
 // The Phones page in the browser: handsets, deep links, inline refusals, and every page error-free.
 import { describe, expect, it } from 'vitest';
-import type { ConsoleSuite } from './launcher';
+import { type ConsoleSuite, SUPPORT } from './launcher';
 
 export function phonesPageTests(suite: ConsoleSuite): void {
   describe('Phones and navigation', () => {
@@ -77,7 +77,51 @@ export function phonesPageTests(suite: ConsoleSuite): void {
         expect(await page.getByTestId(nav).getAttribute('class')).toBe('active');
         expect(await page.locator('[data-testid^="nav-"]').count()).toBe(4);
         expect(await page.getByTestId('data-error').count()).toBe(0);
+        // <!DOCTYPE html>: standards mode, never quirks.
+        expect(await page.evaluate(() => document.compatMode)).toBe('CSS1Compat');
       }
+    }, 30_000);
+
+    it('answers the printed API and control-plane URLs with an index linking the OpenAPI documents', async () => {
+      const world = suite.world();
+      const page = suite.page();
+      await page.goto(`${world.url}/api`);
+      expect(await page.evaluate(() => document.compatMode)).toBe('CSS1Compat');
+      // Following the link is a fetch here: a JSON page makes Chromium log its missing favicon.
+      const openapi = page.getByTestId('api-openapi');
+      const channelDoc = await page.request.get(
+        new URL((await openapi.getAttribute('href')) ?? '', page.url()).href,
+      );
+      expect((await channelDoc.json()).openapi).toMatch(/^3\./);
+      await page.goto(`${world.sim.telesignUrl}/_sim/`);
+      expect(await page.evaluate(() => document.compatMode)).toBe('CSS1Compat');
+      const link = page.getByRole('link', { name: 'OpenAPI document' });
+      const controlDoc = await page.request.get(
+        new URL((await link.getAttribute('href')) ?? '', page.url()).href,
+      );
+      expect((await controlDoc.json()).openapi).toMatch(/^3\./);
+    }, 30_000);
+
+    it("does not list the support numbers' own test SMS as customers' phones, and finds a handset by search", async () => {
+      const world = suite.world();
+      const page = suite.page();
+      // Validating the API key texts the support number from itself (R-WS-5).
+      const [support] = await world.api<Array<{ id: string }>>('GET', '/api/work-streams');
+      await world.api('POST', `/api/work-streams/${support?.id}/validate-api-key`);
+      await page.goto(world.url);
+      const phones = await page.getByTestId('handset').evaluateAll((cards) =>
+        cards.map((card) => card.getAttribute('data-phone')),
+      );
+      expect(phones).not.toContain(SUPPORT);
+      expect(phones.length).toBeGreaterThan(0);
+
+      await page.getByTestId('handset-search').fill('0103');
+      await page.getByTestId('handset-search').press('Enter');
+      await page.waitForURL(/\?q=0103$/);
+      const found = await page.getByTestId('handset').evaluateAll((cards) =>
+        cards.map((card) => card.getAttribute('data-phone')),
+      );
+      expect(found).toEqual(['12025550103']);
     }, 30_000);
   });
 }

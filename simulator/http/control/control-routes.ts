@@ -7,6 +7,7 @@ import { openApiDocument } from '../../openapi/document';
 import { accountRoutes } from './account-routes';
 import { controlError } from './control-http';
 import { handsetRoutes } from './handset-routes';
+import { controlIndexHandler } from './index-route';
 import { observeRoutes } from './observe-routes';
 import { worldRoutes } from './world-routes';
 
@@ -17,6 +18,7 @@ export function controlRoutes(backend: Backend, closing: Promise<void>) {
   const r = new Hono();
   r.use('*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'] }));
   r.get('/openapi.json', (c) => c.json(openApiDocument));
+  r.get('/', controlIndexHandler);
   r.route('/', accountRoutes(backend));
   r.route('/', handsetRoutes(backend));
   r.route('/', observeRoutes(backend, closing));

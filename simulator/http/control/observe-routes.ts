@@ -13,6 +13,10 @@ const journalQuery = z
     kind: z.enum(['api', 'callback', 'state', 'control']).optional(),
     customer_id: z.string().min(1).optional(),
     reference_id: z.string().min(1).optional(),
+    phone: z
+      .string()
+      .regex(/^[1-9][0-9]{4,14}$/, 'must be 5 to 15 digits, no "+"')
+      .optional(),
     since: z.coerce.number().int().min(0).optional(),
     limit: z.coerce.number().int().min(1).max(10_000).optional(),
   })
@@ -28,6 +32,7 @@ export function observeRoutes(backend: Backend, closing: Promise<void>) {
         kind: q.kind,
         customerId: q.customer_id?.toUpperCase(),
         referenceId: q.reference_id?.toUpperCase(),
+        phone: q.phone,
         since: q.since,
         limit: q.limit,
       }),
@@ -77,10 +82,20 @@ export function observeRoutes(backend: Backend, closing: Promise<void>) {
 
   r.get('/messages', (c) => {
     const q = parseWith(
-      z.object({ customer_id: z.string().min(1).optional() }).strict(),
+      z
+        .object({
+          customer_id: z.string().min(1).optional(),
+          phone_number: z
+            .string()
+            .regex(/^[1-9][0-9]{4,14}$/, 'must be 5 to 15 digits, no "+"')
+            .optional(),
+        })
+        .strict(),
       c.req.query(),
     );
-    return c.json(backend.messages.list(q.customer_id?.toUpperCase()).map(presentMessage));
+    const all = backend.messages.list(q.customer_id?.toUpperCase());
+    const kept = q.phone_number ? all.filter((m) => m.phoneNumber === q.phone_number) : all;
+    return c.json(kept.map(presentMessage));
   });
   r.get('/messages/:reference_id', (c) => {
     const id = c.req.param('reference_id').toUpperCase();

@@ -1,0 +1,142 @@
+// The console's one live stream: listens to both servers' events and tells each open page which
+// keys changed (`GET /console/events`), so the browser needs to know no event names of either API.
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { FetchLike } from '../data';
+import { EVERYTHING, keysForChannelEvent, keysForJournalEntry } from './keys';
+import { readSse } from './sse-reader';
+
+export interface LiveHubOptions {
+  channelFetch: FetchLike;
+  telesignFetch: FetchLike;
+  telesignUrl: string;
+  /** Wait before reconnecting to a stream that ended (ms). */
+  retryMs?: number;
+  /** How long keys are gathered before one message goes to the page (ms). */
+  coalesceMs?: number;
+}
+
+type Listener = (keys: readonly string[]) => void;
+
+export interface LiveHub {
+  subscribe(listener: Listener): () => void;
+  /** `GET /console/events`: `data: {"keys":[…]}` messages, unnamed. */
+  handler(c: Context): Response | Promise<Response>;
+}
+
+export function createLiveHub(options: LiveHubOptions): LiveHub {
+  const retryMs = options.retryMs ?? 1000;
+  const coalesceMs = options.coalesceMs ?? 50;
+  const base = options.telesignUrl.replace(/\/$/, '');
+  const listeners = new Set<Listener>();
+  /** Phones seen so far: a phone not among them is a new handset, so the Phones list changes. */
+  let knownPhones: Set<string> | null = null;
+  let running: AbortController | null = null;
+
+  const emit = (keys: readonly string[]): void => {
+    for (const listener of listeners) listener(keys);
+  };
+
+  const learnPhones = async (signal: AbortSignal): Promise<void> => {
+    try {
+      const response = await options.telesignFetch(`${base}/_sim/handsets`, { signal });
+      const list = (await response.json()) as unknown;
+      if (!Array.isArray(list)) return;
+      knownPhones ??= new Set();
+      for (const h of list)
+        if (h && typeof h === 'object' && typeof (h as { phone?: unknown }).phone === 'string')
+          knownPhones.add((h as { phone: string }).phone);
+    } catch {
+      // Without the list every phone counts as new: the Phones list re-renders a little more often.
+    }
+  };
+
+  const follow = async (
+    open: (signal: AbortSignal) => Promise<Response>,
+    toKeys: (data: unknown) => string[],
+    signal: AbortSignal,
+  ): Promise<void> => {
+    let first = true;
+    while (!signal.aborted) {
+      try {
+        const response = await open(signal);
+        // Events sent while the stream was down are lost: every region catches up.
+        if (!first) emit([EVERYTHING]);
+        first = false;
+        await readSse(response, (event) => emit(toKeys(event.data)), signal);
+      } catch {
+        // Unreachable: wait and try again below.
+      }
+      if (signal.aborted) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, retryMs);
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  };
+
+  const journalKeys = (data: unknown): string[] => {
+    const { keys, phone } = keysForJournalEntry(data);
+    if (phone && !knownPhones?.has(phone)) {
+      knownPhones?.add(phone);
+      return [...keys, 'handsets'];
+    }
+    return keys;
+  };
+
+  const start = (): void => {
+    const controller = new AbortController();
+    running = controller;
+    const { signal } = controller;
+    void learnPhones(signal);
+    void follow(
+      (s) => options.channelFetch('http://channel.local/api/events', { signal: s }),
+      keysForChannelEvent,
+      signal,
+    );
+    void follow(
+      (s) => options.telesignFetch(`${base}/_sim/events`, { signal: s }),
+      journalKeys,
+      signal,
+    );
+  };
+
+  const hub: LiveHub = {
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!running) start();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && running) {
+          running.abort();
+          running = null;
+          knownPhones = null;
+        }
+      };
+    },
+    handler: (c) =>
+      streamSSE(c, async (stream) => {
+        let pending = new Set<string>();
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const flush = (): void => {
+          timer = undefined;
+          const keys = [...pending];
+          pending = new Set();
+          stream.writeSSE({ data: JSON.stringify({ keys }) }).catch(() => undefined);
+        };
+        const ended = new Promise<void>((resolve) => stream.onAbort(resolve));
+        const unsubscribe = hub.subscribe((keys) => {
+          for (const key of keys) pending.add(key);
+          timer ??= setTimeout(flush, coalesceMs);
+        });
+        await stream.writeSSE({ data: JSON.stringify({ keys: [] }) });
+        await ended;
+        clearTimeout(timer);
+        unsubscribe();
+      }),
+  };
+  return hub;
+}
