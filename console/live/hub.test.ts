@@ -21,7 +21,7 @@ function stream() {
 const json = (body: unknown) => new Response(JSON.stringify(body));
 
 describe('live hub', () => {
-  it('turns both servers\' events into keys, and names a handset it has not seen as a new one', async () => {
+  it("turns both servers' events into keys, and names a handset it has not seen as a new one", async () => {
     const channel = stream();
     const telesign = stream();
     const hub = createLiveHub({

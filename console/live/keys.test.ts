@@ -18,9 +18,7 @@ describe('live keys', () => {
     expect(keysForChannelEvent({ type: 'admin.changed', resource: 'queue', at: 0 })).toEqual([
       'admin',
     ]);
-    expect(keysForChannelEvent({ type: 'agent.changed', agentId: 'a', at: 0 })).toEqual([
-      'agents',
-    ]);
+    expect(keysForChannelEvent({ type: 'agent.changed', agentId: 'a', at: 0 })).toEqual(['agents']);
   });
 
   it('re-renders everything for an event it cannot read or does not know', () => {

@@ -78,7 +78,7 @@ export function phonesPageTests(suite: ConsoleSuite): void {
         expect(await page.locator('[data-testid^="nav-"]').count()).toBe(4);
         expect(await page.getByTestId('data-error').count()).toBe(0);
         // <!DOCTYPE html>: standards mode, never quirks.
-        expect(await page.evaluate(() => document.compatMode)).toBe('CSS1Compat');
+        expect(await page.evaluate('document.compatMode')).toBe('CSS1Compat');
       }
     }, 30_000);
 
@@ -86,7 +86,7 @@ export function phonesPageTests(suite: ConsoleSuite): void {
       const world = suite.world();
       const page = suite.page();
       await page.goto(`${world.url}/api`);
-      expect(await page.evaluate(() => document.compatMode)).toBe('CSS1Compat');
+      expect(await page.evaluate('document.compatMode')).toBe('CSS1Compat');
       // Following the link is a fetch here: a JSON page makes Chromium log its missing favicon.
       const openapi = page.getByTestId('api-openapi');
       const channelDoc = await page.request.get(
@@ -94,7 +94,7 @@ export function phonesPageTests(suite: ConsoleSuite): void {
       );
       expect((await channelDoc.json()).openapi).toMatch(/^3\./);
       await page.goto(`${world.sim.telesignUrl}/_sim/`);
-      expect(await page.evaluate(() => document.compatMode)).toBe('CSS1Compat');
+      expect(await page.evaluate('document.compatMode')).toBe('CSS1Compat');
       const link = page.getByRole('link', { name: 'OpenAPI document' });
       const controlDoc = await page.request.get(
         new URL((await link.getAttribute('href')) ?? '', page.url()).href,
@@ -109,18 +109,18 @@ export function phonesPageTests(suite: ConsoleSuite): void {
       const [support] = await world.api<Array<{ id: string }>>('GET', '/api/work-streams');
       await world.api('POST', `/api/work-streams/${support?.id}/validate-api-key`);
       await page.goto(world.url);
-      const phones = await page.getByTestId('handset').evaluateAll((cards) =>
-        cards.map((card) => card.getAttribute('data-phone')),
-      );
+      const phones = await page
+        .getByTestId('handset')
+        .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-phone')));
       expect(phones).not.toContain(SUPPORT);
       expect(phones.length).toBeGreaterThan(0);
 
       await page.getByTestId('handset-search').fill('0103');
       await page.getByTestId('handset-search').press('Enter');
       await page.waitForURL(/\?q=0103$/);
-      const found = await page.getByTestId('handset').evaluateAll((cards) =>
-        cards.map((card) => card.getAttribute('data-phone')),
-      );
+      const found = await page
+        .getByTestId('handset')
+        .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-phone')));
       expect(found).toEqual(['12025550103']);
     }, 30_000);
   });

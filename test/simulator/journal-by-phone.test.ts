@@ -10,8 +10,14 @@ describe('the journal by handset, and the control plane index', () => {
 
   it('keeps the entries about one handset when asked ?phone=', async () => {
     await h.control('POST', `/_sim/accounts/${h.customerId}/numbers`, { number: '12025550142' });
-    await h.control('POST', '/_sim/handsets/15555550123/messages', { to: '12025550142', text: 'A' });
-    await h.control('POST', '/_sim/handsets/15555550124/messages', { to: '12025550142', text: 'B' });
+    await h.control('POST', '/_sim/handsets/15555550123/messages', {
+      to: '12025550142',
+      text: 'A',
+    });
+    await h.control('POST', '/_sim/handsets/15555550124/messages', {
+      to: '12025550142',
+      text: 'B',
+    });
     const { body } = await h.control('GET', '/_sim/journal?phone=15555550124');
     const entries = body as Array<{ phone: string; detail: string }>;
     expect(entries.length).toBeGreaterThan(0);
