@@ -2,6 +2,13 @@
 import { body, controlErrors, delivery, ok, pathParam, ref } from './parts';
 
 export const controlPaths = {
+  '/_sim': {
+    get: {
+      summary:
+        'Index of the control plane (also at /_sim/): links to this document and the docs; HTML for a browser, JSON otherwise',
+      responses: { '200': ok('Index') },
+    },
+  },
   '/_sim/accounts': {
     post: {
       summary: 'Create an account',
