@@ -142,7 +142,7 @@ function Actions(props: {
             data-extra={JSON.stringify(body)}
             data-testid="transfer-form"
           >
-            <select name="queueId" data-testid="transfer-queue">
+            <select name="queueId" id={`transfer-${cv.id}`} data-testid="transfer-queue">
               {props.queues
                 .filter((q) => q.id !== cv.queueId)
                 .map((q) => (
