@@ -27,7 +27,11 @@ export interface ChannelOptions {
   telesignTimeoutMs?: number;
   /** Auto-close sweep interval on the clock (default 60 s; 0 turns the periodic sweep off). */
   sweepIntervalMs?: number;
-  /** Offer dispatch interval on the clock (default 1 s; 0 turns it off). */
+  /**
+   * An extra periodic offer dispatch on the clock (default 0 = none). Offers follow events (a
+   * conversation becomes Open, an agent's presence or capacity changes, an offer is declined or
+   * expires), so this is only a safety net; each tick costs a pass over the waiting conversations.
+   */
   dispatchIntervalMs?: number;
   /** Unexpected errors (bugs) in requests and periodic tasks; defaults to console.error. */
   onUnexpectedError?: UnexpectedErrorLogger;
@@ -74,7 +78,7 @@ export function createChannel(options: ChannelOptions): Channel {
     ready,
   });
 
-  const dispatchMs = options.dispatchIntervalMs ?? 1000;
+  const dispatchMs = options.dispatchIntervalMs ?? 0;
   const stopDispatch =
     dispatchMs > 0
       ? every(

@@ -174,7 +174,10 @@ export function agentUseCases(ctx: ServiceContext): AgentUseCases {
           field: 'agentId',
           message: `Agent ${agent.name} cannot pick it: they must be in its queue, in an allowed presence (${workStream.allowedPresences.join(', ')}) and have ${workStream.capacityUnits} capacity left.`,
         });
-      return assign(conversation, agentId, 'agent picked it from the queue');
+      const picked = await assign(conversation, agentId, 'agent picked it from the queue');
+      // Busy now: a work stream that allows Busy but not Available may have an offer for them.
+      await ctx.dispatchAll();
+      return picked;
     },
 
     async closeSession(agentId, conversationId) {
@@ -252,6 +255,8 @@ export function agentUseCases(ctx: ServiceContext): AgentUseCases {
         'agent re-opened it from work items',
       );
       ctx.emit({ type: 'agent.changed', agentId, at: now(ctx) });
+      // Busy now: a work stream that allows Busy but not Available may have an offer for them.
+      await ctx.dispatchAll();
       return conversationView(ctx, next);
     },
 

@@ -48,10 +48,12 @@ function initialise(ctx: ServiceContext): boolean {
   return created;
 }
 
-/** Loads the store, then creates the service. */
+/** Loads the store, creates the service, and offers what waited while the channel was down. */
 export async function openChannelService(options: ChannelServiceOptions): Promise<ChannelService> {
   await options.store.load();
-  return createChannelService(options);
+  const service = createChannelService(options);
+  await service.dispatch();
+  return service;
 }
 
 export function createChannelService(options: ChannelServiceOptions): ChannelService {

@@ -151,18 +151,35 @@ export async function withdrawOffers(ctx: ServiceContext, agentId: string): Prom
   }
 }
 
-/** Offers every unoffered Open push conversation, oldest first, while eligible agents remain. */
+/**
+ * Offers every unoffered Open push conversation, oldest first, while eligible agents remain. Called
+ * on the events that can make an offer possible (a conversation becomes Open, an agent's presence,
+ * queues or capacity change, an offer is declined, expires or is withdrawn), never on a timer.
+ */
 export async function dispatchAll(ctx: ServiceContext): Promise<void> {
+  // A second round only when an offer followed a conversation left waiting: an offer can make its
+  // agent Busy, and a work stream that allows Busy but not Available then has a new candidate.
+  // Each further round makes an offer, so there are at most as many rounds as waiting conversations.
+  while (await dispatchRound(ctx)) {}
+}
+
+/** One pass over the waiting conversations; true when it offered one after passing another by. */
+async function dispatchRound(ctx: ServiceContext): Promise<boolean> {
   const waiting = [...ctx.live.values()]
     .filter((c) => c.state === 'open' && !c.offer)
     .sort((a, b) => openedAt(a) - openedAt(b) || (a.id < b.id ? -1 : 1));
-  if (waiting.length === 0) return;
+  if (waiting.length === 0) return false;
   // Loads are computed once and kept up to date as offers are made, so a long queue stays linear.
   const loads = loadsWithOffers(ctx, '');
+  let passedBy = false;
+  let offeredAfter = false;
   for (const conversation of waiting) {
     const current = ctx.live.get(conversation.id);
-    if (current && !current.offer) await offerConversation(ctx, current, loads);
+    if (!current || current.offer) continue;
+    if (await offerConversation(ctx, current, loads)) offeredAfter ||= passedBy;
+    else passedBy = true;
   }
+  return offeredAfter;
 }
 
 /** Re-arms the timers of offers that were pending when the service stopped. */

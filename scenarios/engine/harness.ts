@@ -17,7 +17,7 @@ export interface HarnessOptions {
   transport?: Transport;
   seed?: string;
   start?: number;
-  /** How often the channel offers Open conversations and expires offers (virtual ms). */
+  /** An extra periodic offer dispatch (virtual ms; default none: offers follow events). */
   dispatchIntervalMs?: number;
   sweepIntervalMs?: number;
 }
@@ -74,7 +74,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ids: createSeededIds(`${seed}:channel`),
     telesignUrl: telesignAddress.url,
     telesignTimeoutMs: 10_000,
-    dispatchIntervalMs: options.dispatchIntervalMs ?? 1000,
+    ...(options.dispatchIntervalMs !== undefined && {
+      dispatchIntervalMs: options.dispatchIntervalMs,
+    }),
     sweepIntervalMs: options.sweepIntervalMs ?? 60_000,
     ...(transport === 'in-process' && { publicUrl: 'http://channel.local' }),
   });
