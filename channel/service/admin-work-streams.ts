@@ -77,8 +77,10 @@ export function workStreamUseCases(ctx: ServiceContext): WorkStreamUseCases {
       if (input.capacityUnits !== undefined) workStream.capacityUnits = input.capacityUnits;
       if (input.allowedPresences !== undefined)
         workStream.allowedPresences = [...input.allowedPresences];
-      if (input.autoCloseAfterInactivityMs !== undefined)
+      if (input.autoCloseAfterInactivityMs !== undefined) {
         workStream.autoCloseAfterInactivityMs = input.autoCloseAfterInactivityMs;
+        ctx.sweeps.replan();
+      }
       if (input.offerTimeoutMs !== undefined) workStream.offerTimeoutMs = input.offerTimeoutMs;
       await changed(ctx, `work-stream:${id}`);
       await ctx.dispatchAll();

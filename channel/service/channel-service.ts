@@ -1,5 +1,5 @@
 // Builds the ChannelService from its use cases over one shared context, with injected time, ids, store and gateway.
-import { type Clock, createRealClock, every } from '../../lib/clock';
+import { type Clock, createRealClock } from '../../lib/clock';
 import { createRandomIds, type Ids } from '../../lib/ids';
 import type { ChannelStore } from '../adapters/store';
 import { isLive } from '../domain/conversation-state';
@@ -16,6 +16,7 @@ import { createEventBus } from './events';
 import { receiveCallback } from './inbound';
 import { send } from './outbound';
 import { createContactIndex, createE164Memo } from './phone-index';
+import { createSweepSchedule, NO_SWEEP_SCHEDULE } from './sweep-schedule';
 import type { TeleSignGateway } from './telesign-gateway';
 import { conversationView, inboundUrl } from './views';
 
@@ -78,6 +79,7 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
     inboundInFlight: new Map(),
     emit: (event) => bus.emit(event),
     dispatchAll: () => dispatchAll(ctx),
+    sweeps: NO_SWEEP_SCHEDULE,
   };
   const byAge = [...state.conversations.values()].sort(
     (a: Conversation, b: Conversation) => a.createdAt - b.createdAt,
@@ -97,10 +99,14 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
   if (initialise(ctx)) pending.push(options.store.saveConfig().catch(onError));
   restoreOfferTimers(ctx);
   const interval = options.sweepIntervalMs ?? 60_000;
-  const stopSweep =
-    interval > 0
-      ? every(clock, interval, () => sweep(ctx).catch(onError), 'auto-close-sweep')
-      : () => undefined;
+  if (interval > 0) {
+    ctx.sweeps = createSweepSchedule(ctx, {
+      clock,
+      intervalMs: interval,
+      sweep: () => sweep(ctx).catch(onError),
+    });
+    ctx.sweeps.replan();
+  }
 
   const filterMatches = (
     c: Conversation,
@@ -134,7 +140,7 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
     dispatch: () => dispatchAll(ctx),
     subscribe: (listener) => bus.subscribe(listener),
     async close() {
-      stopSweep();
+      ctx.sweeps.stop();
       for (const handle of ctx.offerTimers.values()) clock.cancel(handle);
       ctx.offerTimers.clear();
       await Promise.all(pending);

@@ -8,6 +8,7 @@ import { ChannelError } from '../domain/errors';
 import type { Agent, Contact, Conversation, Message, Queue, WorkStream } from '../domain/model';
 import type { ChannelEvent, InboundResult } from './contract';
 import type { ContactIndex } from './phone-index';
+import type { SweepSchedule } from './sweep-schedule';
 import type { TeleSignGateway } from './telesign-gateway';
 
 export interface ServiceContext {
@@ -34,6 +35,8 @@ export interface ServiceContext {
   emit(event: ChannelEvent): void;
   /** Set by the dispatch module: offers Open push conversations to eligible agents. */
   dispatchAll(): Promise<void>;
+  /** When the auto-close sweep runs next; told of every stored conversation. */
+  sweeps: SweepSchedule;
 }
 
 export const pairKey = (customerNumber: string, supportNumber: string): string =>
@@ -60,6 +63,7 @@ export async function saveConversation(
     if (!holder || holder.id === conversation.id || holder.state === 'wrap-up')
       ctx.liveByPair.set(key, conversation.id);
   }
+  ctx.sweeps.conversationSaved(conversation);
   await ctx.store.saveConversation(conversation);
   return conversation;
 }
