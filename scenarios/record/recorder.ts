@@ -6,6 +6,7 @@ import type { WorldIds } from '../world/apply-world';
 import { expandWorld } from '../world/expand-world';
 import type { ApiClient } from '../world/http-client';
 import { loadWorld } from '../world/load-world';
+import { type Names, type ObservedRequest, stepForRequest } from './request-steps';
 
 export interface ChannelEventLike {
   type: string;
@@ -38,6 +39,12 @@ export interface Recorder {
    * recorded as given at `at`.
    */
   note(at: number, step: Record<string, unknown>): void;
+  /**
+   * A state-changing request the session made to either server (answered 2xx): admin changes,
+   * delivery policies, faults, rate limits, clock moves become steps; what cannot be written as a
+   * step is listed in the recording's description.
+   */
+  onRequest(request: ObservedRequest): void;
   /** Steps and outcome as a scenario object; the outcome is checked at `endedAt` (default: the last step). */
   build(endedAt?: number): Promise<RecordedScenario>;
   /** The same, as YAML text ready to write to a file. */
@@ -48,6 +55,7 @@ type Json = Record<string, unknown>;
 export type RecordedStep = Json & { at?: string };
 export interface RecordedScenario {
   name: string;
+  description?: string;
   tags: string[];
   world: string;
   override?: Record<string, unknown>;
@@ -67,8 +75,26 @@ function namer(ids: WorldIds) {
   for (const table of [ids.agents, ids.queues, ids.contacts, ids.workStreams]) {
     for (const [name, id] of Object.entries(table)) if (!reverse.has(id)) reverse.set(id, name);
   }
+  for (const [name, account] of Object.entries(ids.accounts))
+    reverse.set(account.customerId.toUpperCase(), name);
   reverse.set(ids.queues.default ?? '', 'default');
-  return (id: unknown): string | null => (typeof id === 'string' ? (reverse.get(id) ?? id) : null);
+  const name = (id: unknown): string | null =>
+    typeof id === 'string' ? (reverse.get(id) ?? reverse.get(id.toUpperCase()) ?? id) : null;
+  const used = new Set([...reverse.values()]);
+  const names: Names = {
+    name: (id) => name(id) ?? id,
+    remember(id, given) {
+      reverse.set(id, given);
+      used.add(given);
+    },
+    fresh(base) {
+      let candidate = base;
+      for (let i = 2; used.has(candidate); i++) candidate = `${base}-${i}`;
+      used.add(candidate);
+      return candidate;
+    },
+  };
+  return Object.assign(name, { names });
 }
 
 /** What an agent did, read back from a recorded transition. */
@@ -112,6 +138,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
   const choices = new Map<string, string>();
   const notes: Array<{ at: number; step: Json }> = [];
   const rejections: Array<{ at: number; conversationId: string; agentId: string }> = [];
+  const unrecorded: string[] = [];
   const choiceOf = async (agentId: string) =>
     String(obj(await options.channel.must('GET', `/api/agents/${agentId}`)).presenceChoice);
 
@@ -202,6 +229,9 @@ export function createRecorder(options: RecorderOptions): Recorder {
     return {
       name: options.name ?? `recorded session ${iso(options.startedAt)}`,
       tags: ['recording'],
+      ...(unrecorded.length > 0 && {
+        description: `Not recorded (no scenario step makes these changes; a replay may differ): ${unrecorded.join('; ')}`,
+      }),
       world: options.world,
       ...(options.override && { override: options.override }),
       clock: iso(options.startedAt),
@@ -250,6 +280,13 @@ export function createRecorder(options: RecorderOptions): Recorder {
     },
     note(at, step) {
       notes.push({ at, step });
+    },
+    onRequest(request) {
+      if (request.at < options.startedAt) return;
+      const mapped = stepForRequest(request, name.names);
+      if (mapped === null) return;
+      if ('step' in mapped) notes.push({ at: request.at, step: mapped.step });
+      else unrecorded.push(`${iso(request.at)} ${mapped.unrecorded}`);
     },
     build,
     async toYaml(endedAt) {
