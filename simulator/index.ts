@@ -1,5 +1,5 @@
 // Builds the fake TeleSign in-process: createSimulator() → { app, backend, listen, close }.
-import { type Listening, listen } from '../lib/listen';
+import { type FetchHandler, type Listening, listen } from '../lib/listen';
 import { createApp } from './app';
 import { type Backend, type BackendOptions, createBackend } from './backend/backend';
 
@@ -21,7 +21,12 @@ export interface SimulatorOptions extends BackendOptions {
 export interface Simulator {
   app: ReturnType<typeof createApp>;
   backend: Backend;
-  listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
+  /** Serves the app on a socket; `wrap` sees every request first (e.g. `npm run sim --record`). */
+  listen(
+    port?: number,
+    host?: string,
+    wrap?: (handler: FetchHandler) => FetchHandler,
+  ): Promise<{ url: string; port: number }>;
   /** Carries on deliveries kept in flight from an earlier run, when created with `resumeOnLoad: false`. */
   resumeDeliveries(): Promise<number>;
   /** Stops listening, cancels pending deliveries and callbacks, and closes the traffic store. */
@@ -44,9 +49,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   return {
     app,
     backend,
-    async listen(port = 0, host = '127.0.0.1') {
+    async listen(port = 0, host = '127.0.0.1', wrap) {
       await backend.ready;
-      server = await listen(app.fetch, port, host);
+      server = await listen(wrap ? wrap(app.fetch) : app.fetch, port, host);
       return { url: server.url, port: server.port };
     },
     resumeDeliveries: () => backend.resumeDeliveries(),

@@ -2,11 +2,14 @@
 import { writeFile } from 'node:fs/promises';
 import type { ChannelService } from '../../channel/service/contract';
 import type { Clock } from '../../lib/clock';
+import type { ObservedRequest } from '../../scenarios/record/request-steps';
 import type { FetchLike } from '../../scenarios/world/http-client';
 import type { SimFlags } from './flags';
 import type { SeedMarker } from './seed-marker';
 
 export interface Recording {
+  /** A state-changing request either server answered (admin changes, policies, faults, clock). */
+  onRequest(request: ObservedRequest): void;
   finish(): Promise<void>;
 }
 
@@ -36,6 +39,7 @@ export async function startRecording(
   await recorder.start();
   const unsubscribe = service.subscribe((event) => recorder.onEvent(event));
   return {
+    onRequest: (request) => recorder.onRequest(request),
     async finish() {
       unsubscribe();
       await writeFile(file, await recorder.toYaml(clock.now()));

@@ -7,7 +7,9 @@ import { createChannel } from '../../channel';
 import { createStore } from '../../channel/service';
 import { createConsole } from '../../console';
 import { type Clock, createManualClock, createRealClock } from '../../lib/clock';
-import { listen } from '../../lib/listen';
+import { type FetchHandler, listen } from '../../lib/listen';
+import type { ObservedRequest } from '../../scenarios/record/request-steps';
+import { tapFetch, tapHandler } from '../../scenarios/record/tap';
 import { createFileStorage, createSimulator } from '../../simulator';
 import { describeChannelEvent, describeJournalEntry } from './describe-event';
 import type { SimFlags } from './flags';
@@ -40,8 +42,18 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
     // Deliveries in flight at the last stop carry on once the callback URL points at this channel.
     resumeOnLoad: false,
   });
+  // --record: every state-changing request to either server, from any client, reaches the recorder.
+  let observe: ((request: ObservedRequest) => void) | null = null;
+  const tap = flags.record
+    ? (handler: FetchHandler): FetchHandler =>
+        tapHandler(
+          handler,
+          (request) => observe?.(request),
+          () => clock.now(),
+        )
+    : undefined;
   const telesign = await simulator
-    .listen(flags.telesignPort, flags.host)
+    .listen(flags.telesignPort, flags.host, tap)
     .catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'EADDRINUSE'
         ? portInUse('--telesign-port', flags.telesignPort, flags.host)
@@ -75,10 +87,22 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
     sweepIntervalMs: flags.sweepIntervalMs,
   });
   // In-process calls: seeding and the console's reads skip the sockets but use the same HTTP APIs.
-  const channelFetch = (input: string | URL | Request, init?: RequestInit) =>
-    Promise.resolve(channel.app.request(input, init));
-  const telesignFetch = (input: string | URL | Request, init?: RequestInit) =>
-    Promise.resolve(simulator.app.request(input, init));
+  const direct = {
+    channel: (input: string | URL | Request, init?: RequestInit) =>
+      Promise.resolve(channel.app.request(input, init)),
+    telesign: (input: string | URL | Request, init?: RequestInit) =>
+      Promise.resolve(simulator.app.request(input, init)),
+  };
+  const tapped = (fetchFn: typeof direct.channel) =>
+    tap
+      ? tapFetch(
+          fetchFn,
+          (request) => observe?.(request),
+          () => clock.now(),
+        )
+      : fetchFn;
+  const channelFetch = tapped(direct.channel);
+  const telesignFetch = tapped(direct.telesign);
 
   const previous = dataDir ? await readMarker(dataDir) : null;
   let marker: SeedMarker;
@@ -135,7 +159,8 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
   const app = new Hono();
   app.route('/', consoleApp);
   app.all('*', (c) => channel.app.fetch(c.req.raw, c.env));
-  handle = (request, env) => app.fetch(request, env);
+  const served: FetchHandler = (request, env) => app.fetch(request, env);
+  handle = tap ? tap(served) : served;
 
   const names = {
     rule: (id: string) =>
@@ -165,6 +190,7 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
   const recording = flags.record
     ? await startRecording(flags, marker, channelFetch, clock, channel.service)
     : null;
+  if (recording) observe = (request) => recording.onRequest(request);
 
   let stopped: Promise<void> | undefined;
   return {

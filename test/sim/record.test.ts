@@ -106,4 +106,44 @@ describe('sim --record', () => {
     expect(replay.diff).toEqual([]);
     expect(replay.same).toBe(true);
   }, 30_000);
+
+  it('records changes made over either server’s socket: a delivery policy and a new queue', async () => {
+    const file = join(folder, 'changes.yaml');
+    const outcome = parseSimFlags([
+      '--memory',
+      '--telesign-port',
+      '0',
+      '--channel-port',
+      '0',
+      '--record',
+      file,
+    ]);
+    if (outcome.kind !== 'run') throw new Error('flags');
+    const sim = await startSim(outcome.flags, createSimLogger({ level: 'silent', json: true }));
+    const put = (url: string, method: string, body: unknown) =>
+      fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    try {
+      const policy = await put(`${sim.telesignUrl}/_sim/handsets/12025550102/delivery`, 'PUT', {
+        policy: { fail: 211 },
+      });
+      expect(policy.status).toBe(200);
+      const queue = await put(`${sim.channelUrl}/api/queues`, 'POST', { name: 'returns' });
+      expect(queue.status).toBe(201);
+    } finally {
+      await sim.stop();
+    }
+    const scenario = parse(await readFile(file, 'utf8')) as {
+      steps: Array<Record<string, unknown>>;
+    };
+    expect(scenario.steps).toContainEqual(
+      expect.objectContaining({ delivery: { handset: '12025550102', policy: 'fail', code: 211 } }),
+    );
+    expect(scenario.steps).toContainEqual(
+      expect.objectContaining({ 'create-queue': { name: 'returns' } }),
+    );
+  }, 30_000);
 });
