@@ -21,6 +21,12 @@ function swap(/** @type {HTMLElement} */ region, /** @type {string} */ html) {
     document.activeElement && region.contains(document.activeElement)
       ? document.activeElement.id
       : '';
+  // A disclosure the user opened stays open.
+  const opened = new Set(
+    Array.from(region.querySelectorAll('details[open][data-testid]')).map(
+      (el) => /** @type {HTMLElement} */ (el).dataset.testid,
+    ),
+  );
   // An answer shown beside a form (an API's refusal, a format check) outlives the re-render.
   /** @type {Map<string, string>} */
   const answers = new Map();
@@ -42,6 +48,10 @@ function swap(/** @type {HTMLElement} */ region, /** @type {string} */ html) {
   for (const out of Array.from(region.querySelectorAll('output[data-role]'))) {
     const kept = answers.get(outputKey(/** @type {HTMLOutputElement} */ (out)));
     if (kept && !out.textContent) out.outerHTML = kept;
+  }
+  for (const el of Array.from(region.querySelectorAll('details[data-testid]'))) {
+    if (opened.has(/** @type {HTMLElement} */ (el).dataset.testid))
+      /** @type {HTMLDetailsElement} */ (el).open = true;
   }
   if (focused) document.getElementById(focused)?.focus();
   Array.from(
