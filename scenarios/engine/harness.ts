@@ -22,6 +22,15 @@ export interface HarnessOptions {
   sweepIntervalMs?: number;
 }
 
+/** An error no step asked for: thrown in a clock task, a channel request or a channel task. */
+export interface UnexpectedError {
+  /** Where it was thrown: `scheduled task "offer timeout"`, `channel POST /telesign/inbound/…`. */
+  where: string;
+  error: unknown;
+  /** Virtual time it was thrown at. */
+  at: number;
+}
+
 export interface Harness {
   clock: ManualClock;
   channel: ApiClient;
@@ -46,6 +55,8 @@ export interface Harness {
       reason?: string;
     }) => void,
   ): () => void;
+  /** The unexpected errors since the last call (the runner fails the step they happened in). */
+  takeUnexpected(): UnexpectedError[];
   close(): Promise<void>;
 }
 
@@ -58,7 +69,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const transport =
     options.transport ?? (process.env.SCENARIO_TRANSPORT === 'sockets' ? 'sockets' : 'in-process');
   const seed = options.seed ?? 'scenario';
-  const clock = createManualClock(options.start, { onError: () => {} });
+  // Errors are collected, not printed or dropped: the runner fails the step during which they happened.
+  let unexpected: UnexpectedError[] = [];
+  const clock: ManualClock = createManualClock(options.start, {
+    onError: (error, label) =>
+      unexpected.push({ where: `scheduled task "${label}"`, error, at: clock.now() }),
+  });
   let deliverToChannel: FetchLike = fetch;
   const simulator = createSimulator({
     clock,
@@ -78,6 +94,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       dispatchIntervalMs: options.dispatchIntervalMs,
     }),
     sweepIntervalMs: options.sweepIntervalMs ?? 60_000,
+    onUnexpectedError: (error, { method, path }) =>
+      unexpected.push({
+        where: method === 'TASK' ? 'a channel task' : `channel ${method} ${path}`,
+        error,
+        at: clock.now(),
+      }),
     ...(transport === 'in-process' && { publicUrl: 'http://channel.local' }),
   });
   let channelUrl = 'http://channel.local';
@@ -115,6 +137,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await settle();
     },
     subscribe: (listener) => channel.service.subscribe(listener),
+    takeUnexpected() {
+      const taken = unexpected;
+      unexpected = [];
+      return taken;
+    },
     async close() {
       await channel.close();
       await simulator.close();

@@ -5,7 +5,13 @@ import type { Step } from '../scenario-schema';
 import { applyWorld } from '../world/apply-world';
 import { loadWorld } from '../world/load-world';
 import { type RunContext, StepFailure } from './context';
-import { type HarnessOptions, startHarness, type Transport } from './harness';
+import {
+  type Harness,
+  type HarnessOptions,
+  startHarness,
+  type Transport,
+  type UnexpectedError,
+} from './harness';
 import type { LoadedScenario } from './load-scenario';
 import { rulesOf } from './load-scenario';
 import type { ScenarioResult, StepResult } from './results';
@@ -18,6 +24,8 @@ import { runTimeStep } from './steps/time-steps';
 
 export interface RunOptions {
   transport?: Transport;
+  /** Tests: reach into the servers before the world is built (e.g. to plant a failing task). */
+  onHarness?: (harness: Harness) => void;
   /** Replay: carry on after a failed step, to show every difference (default: stop at the first). */
   keepGoing?: boolean;
 }
@@ -68,6 +76,7 @@ export async function runScenario(
     }),
   };
   const harness = await startHarness(harnessOptions);
+  options.onHarness?.(harness);
   const steps: StepResult[] = scenario.steps.map((step, index) => ({
     index,
     line: loaded.lineOf(['steps', index]),
@@ -83,6 +92,8 @@ export async function runScenario(
     );
     const ids = await applyWorld(world, harness);
     await harness.settleWorld();
+    const early = harness.takeUnexpected();
+    if (early.length > 0) throw new Error(describeUnexpected(early, 'while the world was built'));
     const ctx: RunContext = {
       channel: harness.channel,
       telesign: harness.telesign,
@@ -130,6 +141,13 @@ export async function runScenario(
           ];
         }
       }
+      const unexpected = harness.takeUnexpected();
+      if (unexpected.length > 0) {
+        result.status = 'failed';
+        result.message = [result.message, describeUnexpected(unexpected, 'during this step')]
+          .filter(Boolean)
+          .join('\n  ');
+      }
       if (result.status === 'failed' && !options.keepGoing) break;
     }
   } catch (error) {
@@ -168,6 +186,22 @@ function describeAction(step: Step): string {
   }
   const brief = JSON.stringify(value);
   return `${key} ${brief && brief.length > 80 ? `${brief.slice(0, 77)}…` : (brief ?? '')}`;
+}
+
+/** Unexpected errors in words: where, when (virtual time) and the error with the top of its stack. */
+export function describeUnexpected(errors: UnexpectedError[], when: string): string {
+  return errors
+    .map(({ where, error, at }) => {
+      const text =
+        error instanceof Error
+          ? (error.stack ?? `${error.name}: ${error.message}`)
+              .split('\n')
+              .slice(0, 4)
+              .join('\n    ')
+          : String(error);
+      return `unexpected error in ${where} ${when} (at ${new Date(at).toISOString()}): ${text}`;
+    })
+    .join('\n  ');
 }
 
 // A function, so TypeScript does not keep the `undefined` it saw before the step ran.
