@@ -27,7 +27,9 @@ describe('a scenario that cannot pass by accident', () => {
 
   it('refuses an expectation that names a conversation and checks nothing of it', () => {
     const message = loadError(`${OPENING}  - expect: { conversation: c1 }\n`);
-    expect(message).toMatch(/mistake\.yaml:5:1 steps\.1\.expect: this expectation checks nothing/);
+    expect(message).toMatch(
+      /mistake\.yaml:5:1 steps\.1\.expect: this expectation checks nothing: conversation: c1 only says which conversation; add one of state/,
+    );
   });
 
   it('refuses an empty expectation', () => {
@@ -38,13 +40,13 @@ describe('a scenario that cannot pass by accident', () => {
 
   it('refuses an expectation that only waits', () => {
     expect(loadError(`${OPENING}  - expect: { within: 5s }\n`)).toContain(
-      'checks nothing (within only says where or how long to look)',
+      'checks nothing: within only says how long to keep trying',
     );
   });
 
   it('refuses a handset without an inbox to check', () => {
     expect(loadError(`${OPENING}  - expect: { handset: bruno }\n`)).toContain(
-      'handset: bruno is checked by nothing here: add inbox:',
+      'checks nothing: handset: bruno only says whose phone to look at; add inbox:',
     );
   });
 

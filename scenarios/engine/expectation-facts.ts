@@ -42,21 +42,15 @@ export function vacuityOf(e: Expectation): Vacuity[] {
   const given = Object.entries(e).filter(([, v]) => v !== undefined);
   const asserted = given.filter(([key]) => !WHERE_KEYS.has(key));
   if (asserted.length === 0) {
-    const only = given.map(([key]) => key);
     const advice =
       e.handset !== undefined
-        ? `handset: ${e.handset} is checked by nothing here: add inbox: [texts the phone must have received]`
+        ? `handset: ${e.handset} only says whose phone to look at; add inbox: [texts the phone must have received]`
         : e.conversation !== undefined
-          ? `conversation: ${e.conversation} is checked by nothing here: add one of ${CONVERSATION_KEYS.join(', ')}`
-          : `add what must hold, ${EXAMPLES}`;
-    out.push({
-      key: [],
-      message: `this expectation checks nothing${
-        only.length
-          ? ` (${only.join(', ')} only say${only.length === 1 ? 's' : ''} where or how long to look)`
-          : ''
-      }: ${advice}`,
-    });
+          ? `conversation: ${e.conversation} only says which conversation; add one of ${CONVERSATION_KEYS.join(', ')}`
+          : e.within !== undefined
+            ? `within only says how long to keep trying; add what must hold, ${EXAMPLES}`
+            : `add what must hold, ${EXAMPLES}`;
+    out.push({ key: [], message: `this expectation checks nothing: ${advice}` });
     return out;
   }
   if (e.conversation !== undefined && !CONVERSATION_KEYS.some((k) => e[k] !== undefined)) {

@@ -11,7 +11,8 @@ export interface LoadedScenario extends Located<Scenario> {
 
 /** Reads and checks a scenario file; every mistake is a DataFileError naming its file and line. */
 export function loadScenario(file: string): LoadedScenario {
-  const shown = relative(process.cwd(), file) || file;
+  const near = relative(process.cwd(), file);
+  const shown = near && !near.startsWith('..') ? near : file;
   return checked({ ...loadDataFile(file, scenarioSchema), file: shown });
 }
 

@@ -35,7 +35,8 @@ export function suiteEntry(file: string, root: string, fallbackArea: string): Su
     };
   } catch (error) {
     const seen = readableParts(file);
-    const shown = relative(process.cwd(), file) || file;
+    const near = relative(process.cwd(), file);
+    const shown = near && !near.startsWith('..') ? near : file;
     return {
       title: `${titleOf(area, seen.name, seen.rules, seen.tags)} (does not load: ${shown})`,
       error,
