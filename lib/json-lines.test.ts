@@ -26,6 +26,24 @@ describe('JSON-lines files', () => {
     ]);
   });
 
+  it('reads lines that straddle read chunks, multi-byte characters included', async () => {
+    const values = Array.from({ length: 300 }, (_, n) => ({ n, text: `✓ é ${'ü'.repeat(n * 3)}` }));
+    await rewriteJsonLines(file, values);
+    const warnings: string[] = [];
+    expect(await readJsonLines(file, (m) => warnings.push(m))).toEqual(values);
+    expect(warnings).toEqual([]);
+  });
+
+  it('writes a rewrite from a generator, as it goes', async () => {
+    function* numbers() {
+      for (let n = 0; n < 20_000; n++) yield { n };
+    }
+    await rewriteJsonLines(file, numbers());
+    const read = await readJsonLines(file, () => {});
+    expect(read).toHaveLength(20_000);
+    expect(read.at(-1)).toEqual({ n: 19_999 });
+  });
+
   it('reads a missing file as empty', async () => {
     expect(await readJsonLines(join(folder, 'none.jsonl'), () => {})).toEqual([]);
   });

@@ -21,7 +21,7 @@ export function storedMessage(i: number): Message {
   };
 }
 
-function closedConversation(n: number): Conversation {
+export function closedConversation(n: number): Conversation {
   const at = 1_767_603_600_000;
   return {
     id: `cv_bench_${n}`,

@@ -78,7 +78,7 @@ export function createFileTraffic(path: string, options: FileTrafficOptions = {}
       });
       const state = foldTraffic(records, capacity, limits);
       if (lines.length >= minLines && lines.length > ratio * compactSize(state)) {
-        await rewriteJsonLines(path, [...compactRecords(state)]);
+        await rewriteJsonLines(path, compactRecords(state));
       }
       writer = new JsonLinesWriter(path, (error) =>
         warn(`${path}: cannot write (${error.message}); later changes are not kept`),

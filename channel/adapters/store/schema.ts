@@ -27,7 +27,14 @@ export interface ConfigDoc {
   agents: Agent[];
 }
 
-/** The message stream: kept in an append-only journal with periodic snapshots. */
+/** The first line of `records.jsonl`; the records follow, one per line, as in the journal. */
+export interface SnapshotHeader {
+  schemaVersion: number;
+  /** Every journal generation up to and including this one is folded into the snapshot. */
+  coversGeneration: number;
+}
+
+/** The one-document snapshot (`records.json`) of earlier versions: still read, no longer written. */
 export interface RecordsSnapshot {
   schemaVersion: number;
   /** Every journal generation up to and including this one is folded into the snapshot. */

@@ -152,7 +152,7 @@ describe('compaction at load', () => {
     await second.load();
     await second.close();
     const names = await readdir(folder);
-    expect(names).toContain('records.json');
+    expect(names).toContain('records.jsonl');
     expect(names).not.toContain('journal-000000.jsonl');
     expect((await createStore({ folder, warn: silent }).load()).messages.size).toBe(5);
   });

@@ -1,16 +1,11 @@
 // The channel's persistence: lowdb for configuration, a journal plus snapshots for the message stream.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Adapter, Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { eachJsonLine, rewriteJsonLines } from '../../../lib/json-lines';
 import type { Conversation, InboundEvent, Message } from '../../domain/model';
-import {
-  JournalWriter,
-  journalGenerations,
-  journalPath,
-  readJournal,
-  removeJournal,
-} from './journal';
+import { JournalWriter, journalGenerations, journalPath, removeJournal } from './journal';
 import {
   type ConfigDoc,
   emptyConfig,
@@ -18,6 +13,7 @@ import {
   migrateConfig,
   type RecordsSnapshot,
   SCHEMA_VERSION,
+  type SnapshotHeader,
 } from './schema';
 
 export interface StoreState {
@@ -82,7 +78,49 @@ function indexMessage(state: StoreState, message: Message): void {
   state.messages.set(message.id, message);
 }
 
-/** Creates the store: in a folder (`channel.json`, `records.json`, `journal-*.jsonl`) or in memory. */
+function refuseNewer(version: number, file: string): void {
+  if (version > SCHEMA_VERSION)
+    throw new Error(
+      `${file} was written by a newer version (schema ${version}; this one reads up to ${SCHEMA_VERSION}).`,
+    );
+}
+
+/**
+ * Reads `records.jsonl` (a header line, then one record per line) into `state`; returns the
+ * journal generation it covers, or null when there is no such snapshot.
+ */
+async function readSnapshot(
+  path: string,
+  state: StoreState,
+  warn: (message: string) => void,
+): Promise<number | null> {
+  let header: SnapshotHeader | undefined;
+  await eachJsonLine(path, warn, (line) => {
+    if (header) applyRecord(state, line as JournalRecord);
+    else {
+      header = line as SnapshotHeader;
+      refuseNewer(header.schemaVersion, 'records.jsonl');
+    }
+  });
+  return header ? header.coversGeneration : null;
+}
+
+/**
+ * The snapshot's lines: the header, then every conversation, message and inbound event. Lazy, and
+ * over the records present when called (a record saved meanwhile is also in the new journal, and
+ * replay keeps the last version of each, so either order is right).
+ */
+function* snapshotLines(
+  state: StoreState,
+  coversGeneration: number,
+): Generator<SnapshotHeader | JournalRecord> {
+  yield { schemaVersion: SCHEMA_VERSION, coversGeneration };
+  for (const v of [...state.conversations.values()]) yield { t: 'conversation', v };
+  for (const v of [...state.messages.values()]) yield { t: 'message', v };
+  for (const v of [...state.inboundEvents]) yield { t: 'inbound', v };
+}
+
+/** Creates the store: in a folder (`channel.json`, `records.jsonl`, `journal-*.jsonl`) or in memory. */
 export function createStore(options: StoreOptions = {}): ChannelStore {
   const folder = options.folder;
   const compactEvery = options.compactEvery ?? Number.POSITIVE_INFINITY;
@@ -95,7 +133,10 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
   const configAdapter: Adapter<ConfigDoc> = folder
     ? new JSONFile<ConfigDoc>(join(folder, 'channel.json'))
     : new Memory<ConfigDoc>();
-  const snapshotFile = folder
+  // Snapshots are JSON lines (`records.jsonl`), streamed both ways: never one string, whatever the
+  // history's size. `records.json` is the one-document snapshot of earlier versions, still read.
+  const snapshotPath = folder ? join(folder, 'records.jsonl') : undefined;
+  const legacySnapshot = folder
     ? new JSONFile<RecordsSnapshot>(join(folder, 'records.json'))
     : undefined;
   const db = new Low<ConfigDoc>(configAdapter, emptyConfig());
@@ -110,49 +151,45 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
     await db.read();
     db.data = migrateConfig(db.data);
     const loaded = emptyState(db.data);
-    if (!folder || !snapshotFile) return loaded;
-    const snapshot = await snapshotFile.read().catch((error: unknown) => {
-      warn(`records.json could not be read (${String(error)}); starting from the journal only`);
-      return null;
-    });
-    let covered = -1;
-    if (snapshot) {
-      if (snapshot.schemaVersion > SCHEMA_VERSION)
-        throw new Error(
-          `records.json was written by a newer version (schema ${snapshot.schemaVersion}; this one reads up to ${SCHEMA_VERSION}).`,
-        );
-      covered = snapshot.coversGeneration;
-      for (const c of snapshot.conversations) loaded.conversations.set(c.id, c);
-      for (const m of snapshot.messages) indexMessage(loaded, m);
-      loaded.inboundEvents.push(...snapshot.inboundEvents);
+    if (!folder || !snapshotPath || !legacySnapshot) return loaded;
+    let covered = await readSnapshot(snapshotPath, loaded, warn);
+    if (covered === null) {
+      const snapshot = await legacySnapshot.read().catch((error: unknown) => {
+        warn(`records.json could not be read (${String(error)}); starting from the journal only`);
+        return null;
+      });
+      covered = -1;
+      if (snapshot) {
+        refuseNewer(snapshot.schemaVersion, 'records.json');
+        covered = snapshot.coversGeneration;
+        for (const c of snapshot.conversations) loaded.conversations.set(c.id, c);
+        for (const m of snapshot.messages) indexMessage(loaded, m);
+        loaded.inboundEvents.push(...snapshot.inboundEvents);
+      }
     }
     const generations = (await journalGenerations(folder)).filter((g) => g > covered);
     for (const generation of generations) {
-      const records = await readJournal(journalPath(folder, generation), warn);
-      for (const record of records) applyRecord(loaded, record);
-      sinceCompaction += records.length;
+      sinceCompaction += await eachJsonLine(journalPath(folder, generation), warn, (record) =>
+        applyRecord(loaded, record as JournalRecord),
+      );
     }
     writer = new JournalWriter(folder, Math.max(covered + 1, ...generations));
     return loaded;
   };
 
   const compact = async (): Promise<void> => {
-    if (!folder || !snapshotFile || !state || !writer) return;
+    if (!folder || !snapshotPath || !state || !writer) return;
     if (compacting) return compacting;
     const previous = writer;
     // Switch generations first, so records appended while the snapshot is written land in the new journal.
     writer = new JournalWriter(folder, previous.generation + 1);
     sinceCompaction = 0;
-    const snapshot: RecordsSnapshot = {
-      schemaVersion: SCHEMA_VERSION,
-      coversGeneration: previous.generation,
-      conversations: [...state.conversations.values()],
-      messages: [...state.messages.values()],
-      inboundEvents: [...state.inboundEvents],
-    };
+    // The records as they are now; the snapshot streams them out without copying the history.
+    const lines = snapshotLines(state, previous.generation);
     compacting = (async () => {
       await previous.close();
-      await snapshotFile.write(snapshot);
+      await rewriteJsonLines(snapshotPath, lines);
+      await unlink(join(folder, 'records.json')).catch(() => undefined);
       for (const generation of await journalGenerations(folder))
         if (generation <= previous.generation) await removeJournal(journalPath(folder, generation));
     })().finally(() => {
