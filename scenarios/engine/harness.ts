@@ -79,8 +79,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const simulator = createSimulator({
     clock,
     ids: createSeededIds(`${seed}:telesign`),
-    // The SDK signs with the wall-clock Date while the fake reads the virtual clock: accept any skew.
-    toleranceMs: 100 * 365 * 86_400_000,
+    // The SDK signs with the wall-clock Date: on a manual clock the fake also accepts dates near the
+    // wall clock (acceptWallClockDates), with TeleSign's real ±15 min and nonce window.
     fetch: (input: string | URL | Request, init?: RequestInit) => deliverToChannel(input, init),
   });
   // The channel's outbound SMS go through the official SDK, which always needs a socket.
