@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import {
+  API_KEY,
+  CUSTOMER_ID,
+  createHarness,
+  probeOutcome,
+} from '../../test/channel/service-harness';
 import { HOUR_MS } from '../domain/model';
-import { API_KEY, CUSTOMER_ID, createHarness, probeOutcome } from './test-harness';
 
 const refusal = async (promise: Promise<unknown>) =>
   promise.then(

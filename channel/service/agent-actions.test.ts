@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversationOf, createHarness, type Harness } from './test-harness';
+import { conversationOf, createHarness, type Harness } from '../../test/channel/service-harness';
 
 const refusal = async (promise: Promise<unknown>) =>
   promise.then(

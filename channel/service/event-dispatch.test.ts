@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  conversationOf,
+  createFakeGateway,
+  createHarness,
+} from '../../test/channel/service-harness';
 import { createStore } from '../adapters/store';
 import { DAY_MS } from '../domain/model';
 import { openChannelService } from './channel-service';
-import { conversationOf, createFakeGateway, createHarness } from './test-harness';
 
 // Offers follow events, with no periodic dispatch (the service harness has none): each test shows
 // an event that must offer a waiting conversation at once.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callbackAuthHeaders } from '../../lib/telesign-signing';
-import { CUSTOMER_ID, conversationOf, createHarness } from './test-harness';
+import { CUSTOMER_ID, conversationOf, createHarness } from '../../test/channel/service-harness';
 
 const refusal = async (promise: Promise<unknown>) =>
   promise.then(

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR_MS } from '../domain/model';
 import {
   API_KEY,
   CUSTOMER_ID,
@@ -7,7 +6,8 @@ import {
   conversationOf,
   createHarness,
   SUPPORT_NUMBER,
-} from './test-harness';
+} from '../../test/channel/service-harness';
+import { HOUR_MS } from '../domain/model';
 
 describe('a conversation from first text to auto-close', () => {
   it('routes, offers, accepts, replies, applies the report, closes the session and auto-closes after 8 h (R-CV, R-AG-3, R-MSG-5, R-CV-3)', async () => {

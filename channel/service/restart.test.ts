@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { conversationOf, createHarness } from '../../test/channel/service-harness';
 import { createStore } from '../adapters/store';
-import { conversationOf, createHarness } from './test-harness';
 
 const folders: string[] = [];
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { conversationOf, createHarness } from '../../test/channel/service-harness';
 import { HOUR_MS } from '../domain/model';
 import { sweepTickFor } from './sweep-schedule';
-import { conversationOf, createHarness } from './test-harness';
 
 describe('sweepTickFor', () => {
   it('is the first tick at or after the due time, never the origin itself', () => {

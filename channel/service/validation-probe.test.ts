@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { API_KEY, CUSTOMER_ID, createHarness, SUPPORT_NUMBER } from './test-harness';
+import {
+  API_KEY,
+  CUSTOMER_ID,
+  createHarness,
+  SUPPORT_NUMBER,
+} from '../../test/channel/service-harness';
 
 describe('validation by test SMS (R-WS-5, R-NUM-5)', () => {
   it("asks TeleSign to send the test SMS to the work stream's number", async () => {

@@ -1,7 +1,7 @@
 // Audit (R-WS-1, R-NUM-6): name and description limits count characters as the rulebook does (code points, R-MSG-1).
 import { describe, expect, it } from 'vitest';
 import { ChannelError } from '../../channel/domain/errors';
-import { createHarness } from '../../channel/service/test-harness';
+import { createHarness } from './service-harness';
 
 describe('length limits count characters, not UTF-16 units', () => {
   it('accepts a work stream name of 100 emoji (R-WS-1)', async () => {

@@ -1,8 +1,8 @@
 // Audit (R-SEC-1): a callback is accepted only when signed with the key of the work stream it concerns.
 import { describe, expect, it } from 'vitest';
 import { ChannelError } from '../../channel/domain/errors';
-import { conversationOf, createHarness } from '../../channel/service/test-harness';
 import { callbackAuthHeaders } from '../../lib/telesign-signing';
+import { conversationOf, createHarness } from './service-harness';
 
 const OTHER_ID = 'CID-OTHER';
 const OTHER_KEY = Buffer.from('the other account key').toString('base64');

@@ -1,6 +1,6 @@
 // The contact index behind inbound matching follows admin changes to contacts (R-RT-1).
 import { describe, expect, it } from 'vitest';
-import { conversationOf, createHarness } from '../../channel/service/test-harness';
+import { conversationOf, createHarness } from './service-harness';
 
 describe('inbound contact matching after contact changes (R-RT-1)', () => {
   it('links the contact whose mobile phone was changed to the sender after an earlier SMS', async () => {

@@ -5,11 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChannelError } from '../../channel/domain/errors';
 import { createChannelApp } from '../../channel/http/app';
 import type { ChannelService } from '../../channel/service/contract';
+import { checkedFetch } from '../support/contract-check';
 import {
   createHarness as createServiceHarness,
   type Harness as ServiceHarness,
-} from '../../channel/service/test-harness';
-import { checkedFetch } from '../support/contract-check';
+} from './service-harness';
 
 let s: ServiceHarness;
 let agentId = '';

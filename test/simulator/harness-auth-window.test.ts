@@ -16,7 +16,7 @@ const send = async (headers: Record<string, string>) => {
   });
   return {
     status: response.status,
-    json: (await response.json()) as { errors?: { code: number }[] },
+    json: (await response.json()) as { status: { code: number } },
   };
 };
 

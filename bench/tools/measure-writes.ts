@@ -1,13 +1,13 @@
 // Measures one persisted message write at 0, 10 000 and 100 000 stored messages: journal vs a lowdb write of everything.
-// Run: npx tsx channel/adapters/store/measure-writes.ts
+// Run: npx tsx bench/tools/measure-writes.ts
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { Message } from '../../domain/model';
-import { createStore } from './store';
+import { createStore } from '../../channel/adapters/store';
+import type { Message } from '../../channel/domain/model';
 
 const message = (i: number): Message => ({
   id: `msg_${i.toString(16).padStart(12, '0')}`,

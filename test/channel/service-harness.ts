@@ -1,16 +1,14 @@
 // Test support for the service: manual clock, seeded ids, in-memory store, a fake TeleSign gateway and a signed-callback helper.
-import { createManualClock, type ManualClock } from '../../lib/clock';
-import { createSeededIds } from '../../lib/ids';
-import { callbackAuthHeaders } from '../../lib/telesign-signing';
-import { type ChannelStore, createStore } from '../adapters/store';
-import type { ValidationOutcome } from '../domain/model';
-import { createChannelService } from './channel-service';
+
+import { type ChannelStore, createStore } from '../../channel/adapters/store';
+import type { ValidationOutcome } from '../../channel/domain/model';
+import { createChannelService } from '../../channel/service/channel-service';
 import type {
   ChannelEvent,
   ChannelService,
   CreateWorkStreamInput,
   InboundResult,
-} from './contract';
+} from '../../channel/service/contract';
 import type {
   OutboundSms,
   ProbeNumber,
@@ -18,7 +16,10 @@ import type {
   SendOutcome,
   TeleSignCredentials,
   TeleSignGateway,
-} from './telesign-gateway';
+} from '../../channel/service/telesign-gateway';
+import { createManualClock, type ManualClock } from '../../lib/clock';
+import { createSeededIds } from '../../lib/ids';
+import { callbackAuthHeaders } from '../../lib/telesign-signing';
 
 export const CUSTOMER_ID = 'CID-0001';
 export const API_KEY = Buffer.from('channel test key').toString('base64');
