@@ -41,6 +41,9 @@ const reportError = (error: unknown, label: string): void => {
   console.error(`scheduled task "${label}" failed:`, error);
 };
 
+/** The longest delay a Node timer honours (2^31 - 1 ms); a longer one fires after 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Wall-clock time; tasks run on Node timers that do not keep the process alive. */
 export function createRealClock(options: ClockOptions = {}): Clock {
   const onError = options.onError ?? reportError;
@@ -51,17 +54,24 @@ export function createRealClock(options: ClockOptions = {}): Clock {
     now: () => Date.now(),
     schedule(at, task, label = 'task') {
       const id = nextId++;
-      const timer = setTimeout(
-        () => {
-          timers.delete(id);
-          Promise.resolve()
-            .then(task)
-            .catch((error: unknown) => onError(error, label));
-        },
-        Math.max(0, at - Date.now()),
-      );
-      timer.unref?.();
-      timers.set(id, timer);
+      // Node runs a timer of more than 2^31 - 1 ms (24.8 days) after 1 ms: a far task (a 30-day
+      // auto-close) waits in steps of at most that, re-armed until it is due.
+      const arm = (): void => {
+        const wait = Math.max(0, at - Date.now());
+        const timer = setTimeout(
+          () => {
+            if (wait > MAX_TIMER_MS) return arm();
+            timers.delete(id);
+            Promise.resolve()
+              .then(task)
+              .catch((error: unknown) => onError(error, label));
+          },
+          Math.min(wait, MAX_TIMER_MS),
+        );
+        timer.unref?.();
+        timers.set(id, timer);
+      };
+      arm();
       return { id };
     },
     cancel(handle) {
