@@ -86,3 +86,36 @@ describe('capacity holding (R-AG-5)', () => {
     ).toEqual(['active', 'wrap-up']);
   });
 });
+
+describe('offer order at its edges (R-AG-3)', () => {
+  it('offers to an agent whose remaining capacity equals the work stream units exactly', () => {
+    expect(ids(offerOrder([cand(agent('a'), 70)], ws, 'q_sales', 'q_def'))).toEqual(['a']);
+    expect(ids(offerOrder([cand(agent('a'), 71)], ws, 'q_sales', 'q_def'))).toEqual([]);
+  });
+  it('excludes no one when nobody rejected', () => {
+    expect(ids(offerOrder([cand(agent('a'))], ws, 'q_sales', 'q_def'))).toEqual(['a']);
+  });
+  it('puts the agent with more remaining capacity first, whatever the input order', () => {
+    const more = cand(agent('m', { capacity: 200 }), 50);
+    const less = cand(agent('l', { capacity: 100 }), 0);
+    expect(ids(offerOrder([less, more], ws, 'q_sales', 'q_def'))).toEqual(['m', 'l']);
+    expect(ids(offerOrder([more, less], ws, 'q_sales', 'q_def'))).toEqual(['m', 'l']);
+  });
+  it('breaks a full tie by agent id, whatever the input order', () => {
+    const a = cand(agent('ag_a', { lastAssignedAt: 5 }));
+    const b = cand(agent('ag_b', { lastAssignedAt: 5 }));
+    const c = cand(agent('ag_c', { lastAssignedAt: 5 }));
+    expect(ids(offerOrder([c, a, b], ws, 'q_sales', 'q_def'))).toEqual(['ag_a', 'ag_b', 'ag_c']);
+    expect(ids(offerOrder([b, c, a], ws, 'q_sales', 'q_def'))).toEqual(['ag_a', 'ag_b', 'ag_c']);
+  });
+  it('breaks a tie between two never-assigned agents by id', () => {
+    const x = cand(agent('ag_x'));
+    const y = cand(agent('ag_y'));
+    expect(ids(offerOrder([y, x], ws, 'q_sales', 'q_def'))).toEqual(['ag_x', 'ag_y']);
+  });
+  it('offers first to the agent assigned longest ago, whatever the input order', () => {
+    const recent = cand(agent('ag_a', { lastAssignedAt: 100 }));
+    const old = cand(agent('ag_b', { lastAssignedAt: 10 }));
+    expect(ids(offerOrder([recent, old], ws, 'q_sales', 'q_def'))).toEqual(['ag_b', 'ag_a']);
+  });
+});

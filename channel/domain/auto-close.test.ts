@@ -77,3 +77,46 @@ describe('auto-close eligibility (R-CV-3)', () => {
     expect(autoCloseReason(conv('closed'), limits, 100 * DAY_MS)).toBeNull();
   });
 });
+
+describe('auto-close reasons, word for word (R-CV-3)', () => {
+  it('names the inactivity in hours, a whole number of days in days, and anything else in hours', () => {
+    expect(autoCloseReason(conv('waiting'), limits, 8 * HOUR_MS)).toBe(
+      'auto-close: no activity for 8 h while waiting',
+    );
+    expect(autoCloseReason(conv('waiting'), { waitingMs: 36 * HOUR_MS }, 36 * HOUR_MS)).toBe(
+      'auto-close: no activity for 36 h while waiting',
+    );
+    expect(autoCloseReason(conv('waiting'), { waitingMs: 2 * DAY_MS }, 2 * DAY_MS)).toBe(
+      'auto-close: no activity for 2 days while waiting',
+    );
+    expect(autoCloseReason(conv('waiting'), { waitingMs: 7.5 * HOUR_MS }, 8 * HOUR_MS)).toBe(
+      'auto-close: no activity for 7.5 h while waiting',
+    );
+  });
+  it('says which state a conversation was still in 30 days after it was created', () => {
+    expect(autoCloseReason(conv('open'), limits, 30 * DAY_MS)).toBe(
+      'auto-close: still open 30 days after it was created',
+    );
+    expect(autoCloseReason(conv('active'), limits, 30 * DAY_MS)).toBe(
+      'auto-close: still active 30 days after it was created',
+    );
+    expect(autoCloseReason(conv('wrap-up', 0, 0), limits, DAY_MS)).toBe(
+      'auto-close: 1 day after wrap-up began',
+    );
+  });
+  it('counts an Active conversation created later from its own creation', () => {
+    const later = conv('active', 0, undefined, 10 * DAY_MS);
+    expect(autoCloseReason(later, limits, 39 * DAY_MS)).toBeNull();
+    expect(autoCloseReason(later, limits, 40 * DAY_MS)).not.toBeNull();
+  });
+  it('honours shorter limits given for Open, Active and Wrap-up', () => {
+    const short = { ...limits, openMs: HOUR_MS, activeMs: 2 * HOUR_MS, wrapUpMs: 3 * HOUR_MS };
+    expect(autoCloseReason(conv('open'), short, HOUR_MS)).toBe(
+      'auto-close: still open 1 h after it was created',
+    );
+    expect(autoCloseReason(conv('active'), short, HOUR_MS)).toBeNull();
+    expect(autoCloseReason(conv('wrap-up', 0, 0), short, 3 * HOUR_MS)).toBe(
+      'auto-close: 3 h after wrap-up began',
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, transition } from './conversation-state';
+import { canTransition, isLive, transition } from './conversation-state';
 import { ChannelError } from './errors';
 import type { Conversation, ConversationState } from './model';
 
@@ -79,5 +79,47 @@ describe('conversation state machine (R-CV)', () => {
   it('marks the conversation resolved when it enters Wrap-up', () => {
     const next = transition(conv('active'), 'wrap-up', { actor: agent, reason: 'ended', now: 7 });
     expect(next).toMatchObject({ resolved: true, wrapUpAt: 7 });
+  });
+});
+
+describe('what a transition records beside the state', () => {
+  const offer = { agentId: 'ag_2', offeredAt: 0, expiresAt: 120_000 };
+  it('stamps closedAt only when the conversation closes', () => {
+    expect(
+      transition(conv('waiting'), 'closed', { actor: agent, reason: 'x', now: 7 }).closedAt,
+    ).toBe(7);
+    expect(
+      transition(conv('open'), 'active', { actor: agent, reason: 'x', now: 7 }).closedAt,
+    ).toBeUndefined();
+  });
+  it('stamps Wrap-up time only on entering Wrap-up', () => {
+    const active = transition(conv('waiting'), 'active', { actor: agent, reason: 'x', now: 5 });
+    expect(active.wrapUpAt).toBeUndefined();
+    expect(active.resolved).toBe(false);
+  });
+  it('drops a pending offer once the conversation leaves Open, and keeps it while Open', () => {
+    const withOffer = { ...conv('active'), offer } as Conversation;
+    expect(
+      transition(withOffer, 'waiting', { actor: agent, reason: 'x', now: 1 }).offer,
+    ).toBeUndefined();
+    const waiting = { ...conv('waiting'), offer } as Conversation;
+    expect(transition(waiting, 'open', { actor: agent, reason: 'x', now: 1 }).offer).toEqual(offer);
+  });
+  it('refuses every transition out of Closed with CONVERSATION_CLOSED', () => {
+    for (const to of ['open', 'active', 'waiting', 'wrap-up', 'closed'] as const) {
+      expect(canTransition('closed', to)).toBe(false);
+      expect(() => transition(conv('closed'), to, { actor: agent, reason: 'x', now: 1 })).toThrow(
+        expect.objectContaining({ code: 'CONVERSATION_CLOSED', name: 'ChannelError' }),
+      );
+    }
+  });
+  it('counts every state but Closed as live (an inbound SMS may attach to it, R-CV-2)', () => {
+    expect((['open', 'active', 'waiting', 'wrap-up', 'closed'] as const).map(isLive)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });

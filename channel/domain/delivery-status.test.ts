@@ -40,3 +40,34 @@ describe('delivery status precedence (R-MSG-5, R-MSG-7)', () => {
     expect(applyDeliveryStatus(first, at(203, 2)).applied).toBe(false);
   });
 });
+
+describe('which report wins', () => {
+  it('takes the first report of a message as its status', () => {
+    expect(applyDeliveryStatus(undefined, at(290, 5))).toEqual({
+      applied: true,
+      status: { code: 290, description: 'code 290', final: false, updatedAt: 5 },
+    });
+  });
+  it('takes a later stage over an earlier one, with its time', () => {
+    const first = applyDeliveryStatus(undefined, at(290, 1)).status;
+    expect(applyDeliveryStatus(first, at(203, 2))).toEqual({
+      applied: true,
+      status: { code: 203, description: 'code 203', final: false, updatedAt: 2 },
+    });
+  });
+  it('takes a different code of the same stage (queued by gateway, then status delayed)', () => {
+    const queued = applyDeliveryStatus(undefined, at(292, 1)).status;
+    expect(applyDeliveryStatus(queued, at(295, 2))).toMatchObject({
+      applied: true,
+      status: { code: 295 },
+    });
+  });
+  it('keeps a later stage when an earlier one arrives late', () => {
+    const gateway = applyDeliveryStatus(undefined, at(203, 2)).status;
+    expect(applyDeliveryStatus(gateway, at(291, 3))).toEqual({ applied: false, status: gateway });
+  });
+  it('keeps the same intermediate code reported twice at its first time', () => {
+    const first = applyDeliveryStatus(undefined, at(203, 1)).status;
+    expect(applyDeliveryStatus(first, at(203, 9))).toEqual({ applied: false, status: first });
+  });
+});

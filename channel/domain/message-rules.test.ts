@@ -55,3 +55,23 @@ describe('long inbound messages (R-MSG-3)', () => {
     expect(kept).toEqual({ text: '😀'.repeat(1600), truncated: true, originalChars: 1601 });
   });
 });
+
+describe('refusing an empty agent message (R-MSG-4)', () => {
+  it('names the text field and the error, for spaces only too', () => {
+    for (const text of ['', '   \n']) {
+      expect(() => checkOutboundText(text)).toThrow(
+        expect.objectContaining({ code: 'MESSAGE_EMPTY', field: 'text', name: 'ChannelError' }),
+      );
+    }
+  });
+  it('names the text field of a message over 1600 characters', () => {
+    expect(() => checkOutboundText('a'.repeat(1601))).toThrow(
+      expect.objectContaining({
+        code: 'MESSAGE_TOO_LONG',
+        field: 'text',
+        limit: 1600,
+        length: 1601,
+      }),
+    );
+  });
+});

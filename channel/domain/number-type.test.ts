@@ -47,3 +47,39 @@ describe('R-NUM-2: the type is checked before the format', () => {
     });
   });
 });
+
+describe('R-NUM-2: how the type is read from the digits', () => {
+  it('R-NUM-2: keeps a declared type whatever the digits say', () => {
+    expect(numberTypeOf('14155550100', 'toll-free')).toBe('toll-free');
+    expect(numberTypeOf('22395', 'short-code')).toBe('short-code');
+  });
+  it('R-NUM-2: reads only digits: a number being typed stays what was declared', () => {
+    expect(numberTypeOf('+22395')).toBe('long-code');
+    expect(numberTypeOf('22395 ')).toBe('long-code');
+  });
+  it('R-NUM-2: reads 3 to 6 digits as a short code, and 7 digits or a leading 0 not', () => {
+    expect(numberTypeOf('223')).toBe('short-code');
+    expect(numberTypeOf('223956')).toBe('short-code');
+    expect(numberTypeOf('2239567')).toBe('long-code');
+    expect(numberTypeOf('02239')).toBe('long-code');
+  });
+  it('R-NUM-2: explains a recognised short code by its digit count, a toll-free number by its plan', () => {
+    expect(checkSmsNumber('22395')).toEqual({
+      ok: false,
+      problem: 'type',
+      message:
+        '22395 has 5 digits, so it is a short code. Short codes are not supported in this release; use a long code.',
+    });
+    expect(checkSmsNumber('18005550100')).toEqual({
+      ok: false,
+      problem: 'type',
+      message:
+        '18005550100 is a toll-free number. Toll-free numbers are not supported in this release; use a long code.',
+    });
+    expect(checkSmsNumber('18005550100', 'toll-free')).toEqual({
+      ok: false,
+      problem: 'type',
+      message: 'Toll-free numbers are not supported in this release; use a long code.',
+    });
+  });
+});

@@ -88,3 +88,52 @@ describe('E.164 matching (R-RT-1)', () => {
     expect(toE164('not a phone')).toBeNull();
   });
 });
+
+describe('number format messages, one per mistake, at their edges (R-NUM-1)', () => {
+  it('asks for a number when only spaces were typed', () => {
+    expect(message('   ')).toBe('Enter the number as <country code><number>, digits only.');
+  });
+  it('says to remove a leading + even after a space', () => {
+    expect(message(' +14255550123')).toBe(
+      'Remove the leading +: enter <country code><number>, digits only.',
+    );
+  });
+  it('says to remove symbols at the start or the end', () => {
+    const symbols = 'Remove the symbols: a number has digits only.';
+    expect(message('#14255550123')).toBe(symbols);
+    expect(message('14255550123#')).toBe(symbols);
+  });
+  it('says to start with the country code, not 0', () => {
+    expect(message('014255550123')).toBe(
+      'Start with the country code, not 0 or 00: enter <country code><number>.',
+    );
+  });
+  it('judges a 15-digit number by its country, not by the E.164 maximum', () => {
+    expect(message('142555501234567')).toBe('Too long for country US (+1).');
+  });
+  it('names the code no country uses', () => {
+    expect(message('99912345678')).toBe(
+      'Unknown country code: no country uses the code at the start of 99912345678.',
+    );
+  });
+  it('says a length no number of the country has is wrong', () => {
+    expect(message('755555555555')).toBe('Wrong length for country RU (+7): check the digits.');
+  });
+  it('reads a two-digit country code', () => {
+    expect(checkNumberFormat('4915112345678')).toMatchObject({ ok: true, country: 'DE' });
+  });
+});
+
+describe('E.164 matching at its edges (R-RT-1)', () => {
+  it('refuses anything but digits around a leading +', () => {
+    expect(toE164('a+14255550123')).toBeNull();
+    expect(toE164('14255550123abc')).toBeNull();
+    expect(toE164('1425555012345678')).toBeNull();
+  });
+  it('keeps a number libphonenumber cannot parse as +digits', () => {
+    expect(toE164('99912345')).toBe('+99912345');
+  });
+  it('never matches two things that are not phones', () => {
+    expect(sameNumber('abc', 'xyz')).toBe(false);
+  });
+});

@@ -80,3 +80,51 @@ describe('routing readiness (R-WS-6) and key masking (R-WS-3)', () => {
     expect(maskApiKey('c2VjcmV0LWtleS1YazE=')).toBe('••••••••azE=');
   });
 });
+
+describe('work stream field limits, at their edges', () => {
+  it('refuses zero and fractional capacity units, and accepts exactly 1', () => {
+    expect(refusal({ capacityUnits: 0 })).toMatchObject({ field: 'capacityUnits' });
+    expect(refusal({ capacityUnits: 1.5 })).toMatchObject({ field: 'capacityUnits' });
+    expect(refusal({ capacityUnits: 1 })).toBeNull();
+  });
+  it('refuses an empty list of allowed presences, naming the ones there are', () => {
+    expect(refusal({ allowedPresences: [] })).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'allowedPresences',
+      message:
+        'Allowed presences must be a non-empty list of available, busy, busy-dnd, away, offline.',
+    });
+    expect(refusal({ allowedPresences: ['available'] })).toBeNull();
+  });
+  it('refuses an offer timeout under a second or not finite, and accepts exactly one second', () => {
+    const tooShort = {
+      code: 'VALIDATION_FAILED',
+      field: 'offerTimeoutMs',
+      message: 'The offer timeout must be at least 1000 ms.',
+    };
+    expect(refusal({ offerTimeoutMs: 999 })).toMatchObject(tooShort);
+    expect(refusal({ offerTimeoutMs: Number.POSITIVE_INFINITY })).toMatchObject(tooShort);
+    expect(refusal({ offerTimeoutMs: 1000 })).toBeNull();
+    expect(refusal({ offerTimeoutMs: 120_000 })).toBeNull();
+  });
+  it('accepts a work stream that has everything routing needs', () => {
+    const ready = { sms: { customerId: 'C', apiKey: 'K' }, number: '14155550100' };
+    expect(missingForRouting(ready as never)).toEqual([]);
+    expect(routingReadinessError(ready as never)).toBeNull();
+  });
+  it('names a missing number alone when the settings are complete', () => {
+    const noNumber = { sms: { customerId: 'C', apiKey: 'K' }, number: undefined };
+    expect(routingReadinessError(noNumber as never)).toMatchObject({
+      code: 'SMS_SETTINGS_INCOMPLETE',
+      field: 'number',
+      message: 'The work stream cannot route SMS yet: add number.',
+    });
+  });
+  it('shows no key when there is none, and never more than a quarter of a short key', () => {
+    expect(maskApiKey(undefined)).toBeNull();
+    expect(maskApiKey('')).toBeNull();
+    expect(maskApiKey('abc')).toBe('••••••••');
+    expect(maskApiKey('abcdefgh')).toBe('••••••••gh');
+    expect(maskApiKey('abcdefghijklmnopqrstuvwxyz')).toBe('••••••••wxyz');
+  });
+});
