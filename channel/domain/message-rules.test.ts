@@ -69,8 +69,7 @@ describe('refusing an empty agent message (R-MSG-4)', () => {
       expect.objectContaining({
         code: 'MESSAGE_TOO_LONG',
         field: 'text',
-        limit: 1600,
-        length: 1601,
+        details: expect.objectContaining({ limit: 1600, length: 1601 }),
       }),
     );
   });
