@@ -102,3 +102,57 @@ describe('rule order (R-RT-3, R-RT-4, R-RT-5)', () => {
     });
   });
 });
+
+describe('routing operators with lists and built-in contact fields (R-RT-3)', () => {
+  const holds = (condition: FieldCondition, context: RoutingContext = ctx) =>
+    evaluateCondition(condition, context);
+  const withEmail: RoutingContext = { ...ctx, contact: { ...contact, email: 'ada@example.com' } };
+  it('matches a list when any one value matches, for every text operator', () => {
+    expect(holds({ field: 'contact.city', op: 'begins-with', value: ['Par', 'Sea'] })).toBe(true);
+    expect(holds({ field: 'contact.city', op: 'ends-with', value: ['ris', 'tle'] })).toBe(true);
+    expect(holds({ field: 'contact.city', op: 'contains', value: ['xyz', 'att'] })).toBe(true);
+    expect(holds({ field: 'contact.city', op: 'equals', value: ['Paris', 'Seattle'] })).toBe(true);
+  });
+  it('refuses not-equals when any value of the list is equal', () => {
+    expect(holds({ field: 'contact.city', op: 'not-equals', value: ['Paris', 'Seattle'] })).toBe(
+      false,
+    );
+    expect(holds({ field: 'contact.city', op: 'not-equals', value: ['Paris', 'Rome'] })).toBe(true);
+  });
+  it('reads the contact’s built-in fields by name', () => {
+    expect(holds({ field: 'contact.firstName', op: 'equals', value: 'ada' })).toBe(true);
+    expect(holds({ field: 'contact.lastName', op: 'equals', value: 'Lovelace' })).toBe(true);
+    expect(holds({ field: 'contact.id', op: 'equals', value: 'ct_1' })).toBe(true);
+    expect(
+      holds({ field: 'contact.email', op: 'ends-with', value: '@example.com' }, withEmail),
+    ).toBe(true);
+    expect(holds({ field: 'contact.firstName', op: 'equals', value: 'Lovelace' })).toBe(false);
+  });
+  it('finds nothing in a field of another record or an unknown prefix', () => {
+    expect(holds({ field: 'city', op: 'exists' })).toBe(false);
+    expect(holds({ field: 'customer.city', op: 'exists' })).toBe(false);
+    expect(holds({ field: 'contact.city', op: 'exists' }, { ...ctx, contact: undefined })).toBe(
+      false,
+    );
+  });
+  it('counts an empty custom field as not existing', () => {
+    const blank: RoutingContext = { ...ctx, contact: { ...contact, fields: { city: '' } } };
+    expect(holds({ field: 'contact.city', op: 'exists' }, blank)).toBe(false);
+  });
+  it('compares phone fields as numbers but other fields as text', () => {
+    expect(holds({ field: 'customer.number', op: 'equals', value: '+1 425-555-0123' })).toBe(true);
+    const phoneLike: RoutingContext = {
+      ...ctx,
+      contact: { ...contact, fields: { alt: '14255550123' } },
+    };
+    expect(holds({ field: 'contact.alt', op: 'equals', value: '+1 425-555-0123' }, phoneLike)).toBe(
+      false,
+    );
+  });
+  it('holds all of a list of conditions only when each one holds', () => {
+    const yes: FieldCondition = { field: 'contact.city', op: 'equals', value: 'Seattle' };
+    const no: FieldCondition = { field: 'contact.city', op: 'equals', value: 'Paris' };
+    expect(evaluateCondition({ all: [yes, yes] }, ctx)).toBe(true);
+    expect(evaluateCondition({ all: [yes, no] }, ctx)).toBe(false);
+  });
+});
