@@ -16,6 +16,7 @@ import {
   handsetSummarySchema,
   journalEntrySchema,
   numberSchema,
+  optOutsSchema,
   telesignMessageSchema,
 } from './telesign-schemas';
 
@@ -121,6 +122,7 @@ export function createConsoleData(options: DataOptions) {
       const query = new URLSearchParams(filter).toString();
       return telesign(`/_sim/messages${query ? `?${query}` : ''}`, z.array(telesignMessageSchema));
     },
+    optOuts: (phone: string) => telesign(`/_sim/handsets/${enc(phone)}/opt-outs`, optOutsSchema),
     journal: (limit: number) =>
       telesign(`/_sim/journal?limit=${limit}`, z.array(journalEntrySchema)),
     faults: () => telesign('/_sim/faults', z.array(faultSchema)),

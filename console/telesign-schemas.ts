@@ -35,6 +35,13 @@ export const handsetSchema = z.looseObject({
 });
 export type ConsoleHandset = z.infer<typeof handsetSchema>;
 
+/** `GET /_sim/handsets/{phone}/opt-outs`: the numbers the phone opted out of (managed opt-out). */
+export const optOutsSchema = z.looseObject({
+  phone: z.string(),
+  opt_outs: z.array(z.looseObject({ number: z.string(), keyword: z.string(), since: z.string() })),
+});
+export type ConsoleOptOuts = z.infer<typeof optOutsSchema>;
+
 const statusSchema = z.looseObject({
   code: z.number(),
   description: z.string(),

@@ -1,12 +1,12 @@
 // Phones: the customers' handsets side by side, each with its thread and a composer that texts the support line.
 import { tickFor } from '../components/delivery';
 import { clockTime, prettyPhone } from '../components/format';
-import { Empty, ErrorBox } from '../components/ui';
+import { ApiButton, Empty, ErrorBox } from '../components/ui';
 import type { ConsoleData } from '../data';
 import { Fragment } from '../layout';
 import { handsetKey } from '../live/keys';
 import { measureDraft } from '../measure';
-import type { ConsoleHandset, ConsoleTelesignMessage } from '../telesign-schemas';
+import type { ConsoleHandset, ConsoleOptOuts, ConsoleTelesignMessage } from '../telesign-schemas';
 
 export interface KnownHandset {
   phone: string;
@@ -22,9 +22,23 @@ interface ThreadItem {
   note?: string | undefined;
 }
 
-/** What the phone sent, and what TeleSign was asked to deliver to it, with the latest status. */
+/**
+ * What the phone sent, what TeleSign was asked to deliver to it (with the latest status), and
+ * what TeleSign itself texted it (managed opt-out replies, which no API send produced).
+ */
 function thread(handset: ConsoleHandset, toPhone: ConsoleTelesignMessage[]): ThreadItem[] {
+  const sent = new Set(toPhone.map((m) => m.reference_id));
   const items: ThreadItem[] = [
+    ...handset.inbox
+      .filter((m) => !sent.has(m.referenceId))
+      .map((m) => ({
+        direction: 'received' as const,
+        text: m.text,
+        at: m.receivedAt,
+        other: m.from,
+        status: null,
+        note: 'from TeleSign',
+      })),
     ...handset.outbox.map((m) => ({
       direction: 'sent' as const,
       text: m.text,
@@ -59,6 +73,7 @@ function HandsetCard(props: {
   toPhone: ConsoleTelesignMessage[];
   name: string | undefined;
   numbers: PurchasedNumber[];
+  optOuts: ConsoleOptOuts['opt_outs'];
   focused: boolean;
 }) {
   const { handset } = props;
@@ -76,6 +91,19 @@ function HandsetCard(props: {
         </a>
         <span class="muted">{prettyPhone(handset.phone)}</span>
       </header>
+      {props.optOuts.map((o) => (
+        <p class="warn" data-testid="handset-opt-out" data-number={o.number}>
+          Opted out of {prettyPhone(o.number)} ({o.keyword}): TeleSign ends messages from it in 510.{' '}
+          <ApiButton
+            method="DELETE"
+            path={`/_sim/handsets/${handset.phone}/opt-outs/${o.number}`}
+            target="telesign"
+            testid="handset-opt-in"
+          >
+            Opt back in
+          </ApiButton>
+        </p>
+      ))}
       <ol class="phone-thread" data-testid="handset-thread">
         {items.length === 0 ? (
           <Empty testid="handset-empty">
@@ -180,15 +208,20 @@ export async function renderHandset(
     const [summaries, numbers] = await Promise.all([data.handsetPhones(), purchasedNumbers(data)]);
     // A phone that never texted nor received has nothing to read; reading it must not create it.
     const exists = summaries.has(phone);
-    const [handset, toPhone] = exists
-      ? await Promise.all([data.handset(phone), data.telesignMessages({ phone_number: phone })])
-      : [{ phone, inbox: [], outbox: [] }, []];
+    const [handset, toPhone, optOuts] = exists
+      ? await Promise.all([
+          data.handset(phone),
+          data.telesignMessages({ phone_number: phone }),
+          data.optOuts(phone),
+        ])
+      : [{ phone, inbox: [], outbox: [] }, [], { phone, opt_outs: [] }];
     return (
       <HandsetCard
         handset={handset}
         toPhone={toPhone}
         name={known.find((k) => k.phone === phone)?.name}
         numbers={numbers}
+        optOuts={optOuts.opt_outs}
         focused={focused}
       />
     );

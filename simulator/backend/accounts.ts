@@ -2,6 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Low } from 'lowdb';
 import { SimulatorError } from '../errors/control-errors';
+import {
+  type AccountSettings,
+  applySettings,
+  defaultSettings,
+  type SettingsInput,
+} from './account-settings';
 import type { DeliverySetting } from './delivery-policy';
 import type { AccountRecord, WorldData } from './world-store';
 
@@ -23,6 +29,9 @@ export interface Accounts {
   setCallbackUrl(customerId: string, url: string | null): Promise<AccountRecord>;
   setRateLimit(customerId: string, perSecond: number | null): Promise<AccountRecord>;
   setDelivery(customerId: string, setting: DeliverySetting | null): Promise<AccountRecord>;
+  updateSettings(customerId: string, input: SettingsInput): Promise<AccountRecord>;
+  /** Changes settings the backend keeps up to date (balance, cap count) and writes them. */
+  touch(customerId: string, change: (settings: AccountSettings) => void): Promise<void>;
 }
 
 export function createAccounts(
@@ -70,6 +79,7 @@ export function createAccounts(
         createdAt: new Date(now()).toISOString(),
         rateLimitPerSecond: null,
         delivery: null,
+        settings: defaultSettings(),
       };
       db.data.accounts[customerId] = account;
       await db.write();
@@ -90,5 +100,12 @@ export function createAccounts(
       update(cid, (a) => {
         a.delivery = setting;
       }),
+    updateSettings: (cid, input) =>
+      update(cid, (a) => {
+        a.settings = applySettings(a.settings, input);
+      }),
+    async touch(cid, change) {
+      await update(cid, (a) => change(a.settings));
+    },
   };
 }

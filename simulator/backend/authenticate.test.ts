@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hmacSignature, stringToSign } from '../../lib/telesign-signing';
+import { defaultSettings } from './account-settings';
 import { authenticate, parseAuthorization } from './authenticate';
 import { createNonceCache } from './nonce-cache';
 import type { AccountRecord } from './world-store';
@@ -11,6 +12,7 @@ const account: AccountRecord = {
   createdAt: '',
   rateLimitPerSecond: null,
   delivery: null,
+  settings: defaultSettings(),
 };
 const NOW = Date.parse('Wed, 14 Dec 2016 18:20:12 GMT');
 const options = (acceptWallClock = false) => ({

@@ -2,21 +2,21 @@
 import type { Low } from 'lowdb';
 import { type Clock, createRealClock } from '../../lib/clock';
 import { createRandomIds, type Ids } from '../../lib/ids';
-import { SimulatorError } from '../errors/control-errors';
-import type { TeleSignProblem } from '../errors/telesign-codes';
 import { type Accounts, createAccounts } from './accounts';
 import { type AuthResult, authenticate, type SignedRequest } from './authenticate';
 import { type Callbacks, createCallbacks } from './callbacks';
 import type { DeliverySetting } from './delivery-policy';
 import { createFaults, type Faults } from './faults';
-import { createHandsets, type HandsetLimits, type Handsets, type OutboxMessage } from './handsets';
+import { createHandsets, type HandsetLimits, type Handsets } from './handsets';
+import { createInboundSms, type TextFromHandset } from './inbound-sms';
 import { createJournal, type Journal } from './journal';
 import { createMessages, type MessageRecord, type Messages } from './messages';
 import { createNonceCache, type NonceCache } from './nonce-cache';
 import { createNumbers, type Numbers } from './numbers';
+import { createOptOutStore, type OptOutStore } from './opt-out';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
+import { createSend } from './send-message';
 import type { SendRequest } from './send-request';
-import { teleSignTimestamp } from './timestamp';
 import { createMemoryTraffic, type TrafficStore } from './traffic-store';
 import { type AccountRecord, createMemoryStorage, loadWorld, type WorldData } from './world-store';
 
@@ -87,6 +87,21 @@ export function createBackend(options: BackendOptions = {}) {
     persist: (record) => traffic.append(record),
     apiKeyOf: (cid) => accounts.find(cid)?.apiKey ?? null,
   });
+  const optOuts: OptOutStore = createOptOutStore(
+    () => db.data.optOuts,
+    () => db.write(),
+  );
+  const textFromHandset: TextFromHandset = createInboundSms({
+    ids,
+    now,
+    accounts,
+    numbers,
+    handsets,
+    journal,
+    callbacks,
+    traffic,
+    optOuts,
+  });
   const ready = (async () => {
     await loadWorld(db);
     const kept = await traffic.load(capacity, options.handsetLimits);
@@ -96,60 +111,30 @@ export function createBackend(options: BackendOptions = {}) {
     if (options.resumeOnLoad ?? true) messages.resume();
   })();
 
-  /** The customer's phone texts `to`; TeleSign posts a signed mo_sms to the owner's callback URL. */
-  async function textFromHandset(phone: string, to: string, text: string): Promise<OutboxMessage> {
-    const number = numbers.find(to);
-    if (!number) {
-      throw new SimulatorError('not_found', `${to} is not a purchased TeleSign number`, 'to');
-    }
-    const account = accounts.get(number.customerId);
-    const referenceId = ids.referenceId();
-    const sentAt = teleSignTimestamp(now());
-    const entry: OutboxMessage = {
-      referenceId,
-      to,
-      text,
-      sentAt,
-      customerId: account.customerId,
-      callback: null,
-    };
-    handsets.send(phone, entry);
-    if (!account.callbackUrl) {
-      entry.note = `account ${account.customerId} has no callback URL; nothing was posted`;
-    }
-    traffic.append({ t: 'outbox', phone, v: entry });
-    journal.record({
-      kind: 'state',
-      customerId: account.customerId,
-      referenceId,
-      phone,
-      detail: `inbound SMS from ${phone} to ${to} (${text.length} UTF-16 units)`,
-    });
-    if (!account.callbackUrl) return entry;
-    const body = JSON.stringify({
-      reference_id: referenceId,
-      submit_timestamp: sentAt,
-      sub_resource: 'mo_sms',
-      errors: [],
-      status: { code: 1500, description: 'Delivered to customer', updated_on: sentAt },
-      user_response: { phone_number: phone, sender_id: to, mo_message: text },
-    });
-    entry.callback = await callbacks.dispatch({
-      kind: 'inbound',
-      customerId: account.customerId,
-      apiKey: account.apiKey,
-      url: account.callbackUrl,
-      referenceId,
-      phone,
-      body,
-    });
-    return entry;
-  }
-
   const deliveryFor = (account: AccountRecord, senderId: string, phone: string): DeliverySetting =>
     db.data.handsetDelivery[phone] ??
     numbers.find(senderId)?.delivery ??
     account.delivery ?? { policy: 'default' };
+
+  const submit = (
+    account: AccountRecord,
+    request: SendRequest,
+    senderId: string,
+    delivery: DeliverySetting,
+  ): MessageRecord =>
+    messages.submit({
+      referenceId: ids.referenceId(),
+      customerId: account.customerId,
+      apiKey: account.apiKey,
+      phoneNumber: request.phoneNumber,
+      senderId,
+      message: request.message,
+      messageType: request.messageType,
+      externalId: request.externalId,
+      callbackUrl: request.callbackUrl,
+      delivery,
+    });
+  const send = createSend({ accounts, numbers, optOuts, deliveryFor, submit });
 
   return {
     clock,
@@ -190,31 +175,19 @@ export function createBackend(options: BackendOptions = {}) {
       });
     },
 
-    /** A phone-number sender id must be one of the account's purchased numbers (R-NUM-5). */
-    senderProblem(account: AccountRecord, senderId: string | null): TeleSignProblem | null {
-      if (senderId === null || !/^[0-9]+$/.test(senderId)) return null;
-      if (numbers.find(senderId)?.customerId === account.customerId) return null;
-      return {
-        code: 11013,
-        hint: `sender_id ${senderId} is not a number owned by this account; purchase it first`,
-      };
-    },
+    /** POST /v1/messaging after validation: account states, sender id, opt-out, then submit. */
+    send,
 
+    /** Submits a message as is (tests and tools): no account check, the sender id as given. */
     sendMessage(account: AccountRecord, request: SendRequest): MessageRecord {
       const senderId =
         request.senderId ?? numbers.list(account.customerId)[0]?.number ?? 'TeleSign';
-      return messages.submit({
-        referenceId: ids.referenceId(),
-        customerId: account.customerId,
-        apiKey: account.apiKey,
-        phoneNumber: request.phoneNumber,
+      return submit(
+        account,
+        request,
         senderId,
-        message: request.message,
-        messageType: request.messageType,
-        externalId: request.externalId,
-        callbackUrl: request.callbackUrl,
-        delivery: deliveryFor(account, senderId, request.phoneNumber),
-      });
+        deliveryFor(account, senderId, request.phoneNumber),
+      );
     },
 
     async setHandsetDelivery(phone: string, setting: DeliverySetting | null): Promise<void> {
@@ -228,6 +201,7 @@ export function createBackend(options: BackendOptions = {}) {
     },
 
     textFromHandset,
+    optOuts,
 
     /** Forgets everything: world, messages (stored ones too), handsets, journal, faults, limits, nonces. */
     async reset(): Promise<void> {
@@ -235,6 +209,7 @@ export function createBackend(options: BackendOptions = {}) {
       db.data.accounts = {};
       db.data.numbers = {};
       db.data.handsetDelivery = {};
+      db.data.optOuts = {};
       await db.write();
       messages.reset();
       callbacks.reset();

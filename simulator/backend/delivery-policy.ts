@@ -59,7 +59,7 @@ export function statusDescription(code: number): string {
 }
 
 export const policySchema = z.union([
-  z.enum(['default', 'immediate', 'stuck', 'unknown-number']),
+  z.enum(['default', 'immediate', 'stuck', 'unknown-number', 'opted-out']),
   z.object({ after: z.number().int().min(0).max(86_400_000) }).strict(),
   z
     .object({
@@ -101,6 +101,8 @@ export function deliverySteps(setting: DeliverySetting): DeliveryStep[] {
     }
     if (policy === 'immediate') return [{ afterMs: 0, code: 200 }];
     if (policy === 'stuck') return [];
+    // TeleSign's managed opt-out blocks the message itself: no gateway, final 510.
+    if (policy === 'opted-out') return [{ afterMs: 300, code: 510 }];
     if (policy === 'unknown-number') return [{ afterMs: 300, code: 507 }];
     if ('after' in policy) return [{ afterMs: policy.after, code: 200 }];
     return [

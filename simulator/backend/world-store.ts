@@ -1,8 +1,10 @@
 // The persisted part of the fake's world (accounts, numbers, callback URLs, policies) in a lowdb Low.
 import { Low, Memory } from 'lowdb';
+import { type AccountSettings, completeSettings } from './account-settings';
 import type { DeliverySetting } from './delivery-policy';
+import type { OptOutRecord } from './opt-out';
 
-export const WORLD_SCHEMA_VERSION = 1;
+export const WORLD_SCHEMA_VERSION = 2;
 
 export type NumberType = 'long-code' | 'short-code' | 'toll-free';
 
@@ -14,6 +16,8 @@ export interface AccountRecord {
   /** Requests per second on the faked API; null = no limit. */
   rateLimitPerSecond: number | null;
   delivery: DeliverySetting | null;
+  /** Revision 2 settings (opt-out, balance, trial, cap, sender ids, additional_info). */
+  settings: AccountSettings;
 }
 
 export interface NumberRecord {
@@ -30,10 +34,18 @@ export interface WorldData {
   accounts: Record<string, AccountRecord>;
   numbers: Record<string, NumberRecord>;
   handsetDelivery: Record<string, DeliverySetting>;
+  /** Handsets opted out of a number (managed opt-out), keyed by `optOutKey(phone, number)`. */
+  optOuts: Record<string, OptOutRecord>;
 }
 
 export function emptyWorld(): WorldData {
-  return { version: WORLD_SCHEMA_VERSION, accounts: {}, numbers: {}, handsetDelivery: {} };
+  return {
+    version: WORLD_SCHEMA_VERSION,
+    accounts: {},
+    numbers: {},
+    handsetDelivery: {},
+    optOuts: {},
+  };
 }
 
 /** A lowdb database holding the world, in memory unless the caller passes a file adapter. */
@@ -45,10 +57,15 @@ export function createMemoryStorage(): Low<WorldData> {
 export async function loadWorld(db: Low<WorldData>): Promise<void> {
   await db.read();
   const data = (db.data ?? {}) as Partial<WorldData>;
+  const accounts = data.accounts ?? {};
+  // Version 1 had no settings: every account gets today's defaults (opt-out on, no limits).
+  for (const account of Object.values(accounts))
+    account.settings = completeSettings(account.settings);
   db.data = {
     version: WORLD_SCHEMA_VERSION,
-    accounts: data.accounts ?? {},
+    accounts,
     numbers: data.numbers ?? {},
     handsetDelivery: data.handsetDelivery ?? {},
+    optOuts: data.optOuts ?? {},
   };
 }

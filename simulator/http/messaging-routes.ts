@@ -61,7 +61,7 @@ export function messagingRoutes(backend: Backend, guard: Omit<ApiGuardOptions, '
 
   api.use('/v1/*', apiGuard({ backend, ...guard }));
 
-  api.post('/v1/messaging', (c) => {
+  api.post('/v1/messaging', async (c) => {
     const { fields, hint } = formFields(c.req.header('content-type') ?? '', c.get('body'));
     const checked = validateSend(fields);
     if (!checked.ok) {
@@ -76,9 +76,10 @@ export function messagingRoutes(backend: Backend, guard: Omit<ApiGuardOptions, '
       );
     }
     for (const text of checked.notes) note(c, text);
-    const notOwned = backend.senderProblem(c.get('account'), checked.value.senderId);
-    if (notOwned) return fail(c, notOwned, { external_id: checked.value.externalId });
-    const record = backend.sendMessage(c.get('account'), checked.value);
+    const sent = await backend.send(c.get('account'), checked.value);
+    if (!sent.ok) return fail(c, sent.problem, { external_id: checked.value.externalId });
+    for (const text of sent.notes) note(c, text);
+    const { record } = sent;
     c.set('referenceId', record.referenceId);
     c.set('phone', record.phoneNumber);
     c.set('teleSignCode', 290);

@@ -40,6 +40,25 @@ export function phonesPageTests(suite: ConsoleSuite): void {
         .toMatch(/^\w+: .*text/);
     }, 30_000);
 
+    it("shows a handset's opt-out with TeleSign's reply, and opts it back in", async () => {
+      const world = suite.world();
+      const page = suite.page();
+      await world.text('12025550117', 'STOP');
+      await page.goto(`${world.url}/phones/12025550117`);
+      const phone = page.locator('[data-testid="handset"][data-phone="12025550117"]');
+      const optOut = phone.getByTestId('handset-opt-out');
+      expect(await optOut.getAttribute('data-number')).toBe(SUPPORT);
+      expect(await phone.getByTestId('handset-thread').textContent()).toContain(
+        'You are unsubscribed from messages from this number.',
+      );
+      await phone.getByTestId('handset-opt-in').click();
+      await expect
+        .poll(() =>
+          world.api<{ opt_outs: unknown[] }>('GET', '/_sim/handsets/12025550117/opt-outs'),
+        )
+        .toEqual({ phone: '12025550117', opt_outs: [] });
+    }, 30_000);
+
     it('opens a conversation deep link in the workspace of the agent who holds it', async () => {
       const world = suite.world();
       const page = suite.page();

@@ -189,12 +189,13 @@ describe('clock and storage', () => {
   });
 
   it('keeps accounts and numbers in the lowdb storage it is given', async () => {
+    // Version 1 data (before revision 2's settings and opt-outs): migrated on read.
     const storage = new Low<WorldData>(new Memory<WorldData>(), {
       version: 1,
       accounts: {},
       numbers: {},
       handsetDelivery: {},
-    });
+    } as unknown as WorldData);
     const first = createSimulator({ storage, clock: createManualClock() });
     await first.backend.ready;
     const account = await first.backend.accounts.create({});

@@ -1,5 +1,6 @@
 // TeleSign and carrier steps: delivery policies per handset, injected faults, rate limits, accounts and numbers.
 import { z } from 'zod';
+import { settingsInputSchema } from '../../../simulator/backend/account-settings';
 import { setDelivery } from '../../world/apply-world';
 import { deliverySchema } from '../../world/world-schema';
 import { asRecord, phoneOf, type RunContext, StepFailure } from '../context';
@@ -36,6 +37,8 @@ export const telesignShape = {
     number: z.string(),
     type: z.string().optional(),
   }),
+  /** The account's settings: opt_out, prepaid_balance, trial, verified_numbers, hard_cap, … */
+  'account-settings': settingsInputSchema.extend({ account: z.string() }),
   /** Registers the channel's inbound URL (or `url`) as the account's callback URL. */
   'callback-url': z.strictObject({ account: z.string(), url: z.string().nullable().optional() }),
 };
@@ -94,6 +97,11 @@ export async function runTelesignStep(step: Shape, ctx: RunContext): Promise<str
       type: s.type ?? 'long-code',
     });
     return `purchase ${s.number}`;
+  }
+  if (step['account-settings']) {
+    const { account, ...settings } = step['account-settings'];
+    await act('account-settings', 'PUT', `/_sim/accounts/${cid(account)}/settings`, settings);
+    return `settings of ${account}: ${Object.keys(settings).join(', ')}`;
   }
   if (step['callback-url']) {
     const s = step['callback-url'];

@@ -9,6 +9,8 @@ import { controlError } from './control-http';
 import { handsetRoutes } from './handset-routes';
 import { controlIndexHandler } from './index-route';
 import { observeRoutes } from './observe-routes';
+import { optOutRoutes } from './opt-out-routes';
+import { settingsRoutes } from './settings-routes';
 import { worldRoutes } from './world-routes';
 
 const patternOf = (path: string): RegExp =>
@@ -20,7 +22,9 @@ export function controlRoutes(backend: Backend, closing: Promise<void>) {
   r.get('/openapi.json', (c) => c.json(openApiDocument));
   r.get('/', controlIndexHandler);
   r.route('/', accountRoutes(backend));
+  r.route('/', settingsRoutes(backend));
   r.route('/', handsetRoutes(backend));
+  r.route('/', optOutRoutes(backend));
   r.route('/', observeRoutes(backend, closing));
   r.route('/', worldRoutes(backend));
 

@@ -15,7 +15,7 @@ const textMessage = z
   })
   .strict();
 
-function phoneParam(value: string): string {
+export function phoneParam(value: string): string {
   if (!PHONE.test(value)) {
     throw new SimulatorError(
       'invalid_field',
@@ -36,6 +36,7 @@ export function handsetRoutes(backend: Backend) {
         inbox: h.inbox.length,
         outbox: h.outbox.length,
         delivery: backend.handsetDelivery(h.phone),
+        opted_out_of: backend.optOuts.list(h.phone).map((o) => o.number),
       })),
     ),
   );

@@ -1,4 +1,5 @@
 // How the control plane shows backend records: snake_case JSON, like TeleSign's own bodies.
+import { presentSettings } from '../../backend/account-settings';
 import type { MessageRecord } from '../../backend/messages';
 import type { AccountRecord, NumberRecord } from '../../backend/world-store';
 
@@ -10,6 +11,7 @@ export function presentAccount(a: AccountRecord) {
     created_at: a.createdAt,
     rate_limit_per_second: a.rateLimitPerSecond,
     delivery: a.delivery,
+    settings: presentSettings(a.settings),
   };
 }
 
