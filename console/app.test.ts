@@ -128,6 +128,7 @@ describe('console routes', () => {
         '/_sim/accounts': [{ customer_id: 'C1' }],
         '/_sim/accounts/C1/numbers': [{ number: '14155550100' }],
         '/_sim/handsets/12025550101/messages': { phone: '12025550101', inbox: [], outbox: [] },
+        '/_sim/handsets/12025550101/opt-outs': { phone: '12025550101', opt_outs: [] },
         '/_sim/messages': [],
       }),
     });
