@@ -1,5 +1,6 @@
-// The linter keeps channel/domain pure (biome.json overrides): no hono, lowdb or node: imports, no
-// clock, timers, process or crypto globals, no Math.random (lint/no-math-random.grit).
+// The linter keeps the layout's promises (biome.json overrides): channel/domain is pure (no hono,
+// lowdb or node: imports, no clock, timers, process or crypto globals, no Math.random:
+// lint/no-math-random.grit), and simulator/ and channel/ never import each other.
 import { execFile } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -49,5 +50,20 @@ describe('channel/domain purity (lint)', () => {
 
   it('leaves the other folders alone', async () => {
     expect((await lintAs('channel/service', IMPURE)).output).not.toMatch(/channel\/domain is pure/);
+  });
+});
+
+describe('simulator/ and channel/ (lint)', () => {
+  it('refuses the channel in simulator/ and the fake TeleSign in channel/, domain included', async () => {
+    const probe = (from: string) => `import * as other from '${from}';\nexport const x = other;\n`;
+    expect((await lintAs('simulator', probe('../channel/index'))).output).toMatch(
+      /simulator\/ never imports the channel/,
+    );
+    expect((await lintAs('channel/http', probe('../../simulator/index'))).output).toMatch(
+      /channel\/ never imports the fake TeleSign/,
+    );
+    expect((await lintAs('channel/domain', probe('../../simulator/index'))).output).toMatch(
+      /channel\/ never imports the fake TeleSign/,
+    );
   });
 });
