@@ -47,7 +47,7 @@ export interface Channel {
   close(): Promise<void>;
 }
 
-export const DEFAULT_CHANNEL_URL = 'http://127.0.0.1:4020';
+const DEFAULT_CHANNEL_URL = 'http://127.0.0.1:4020';
 
 export function createChannel(options: ChannelOptions): Channel {
   const clock = options.clock ?? createRealClock();

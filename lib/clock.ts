@@ -90,7 +90,7 @@ interface Entry {
   label: string;
 }
 
-export const DEFAULT_MANUAL_START = Date.UTC(2026, 0, 5, 9, 0, 0);
+const DEFAULT_MANUAL_START = Date.UTC(2026, 0, 5, 9, 0, 0);
 
 /** Virtual time that only moves when told to; advancing fires due tasks in (time, scheduling) order. */
 export function createManualClock(

@@ -40,7 +40,7 @@ export interface SdkGatewayOptions {
 }
 
 /** The reference id no message ever has: a GET on it costs nothing and tells valid from invalid. */
-export const PROBE_REFERENCE_ID = '00000000000000000000000000000000';
+const PROBE_REFERENCE_ID = '00000000000000000000000000000000';
 
 /** What the SDK handed to its callback, classified. */
 export type SdkReply =

@@ -1,7 +1,7 @@
 // Message rules (R-MSG-1..4): the 1600 code-point limit, refusing long or empty agent messages, truncating long inbound ones.
 import { ChannelError } from './errors';
 
-export const MAX_MESSAGE_CHARS = 1600;
+const MAX_MESSAGE_CHARS = 1600;
 
 /** Length in Unicode code points (an emoji is one character) (R-MSG-1). */
 export function charCount(text: string): number {

@@ -41,7 +41,7 @@ function loadsWithOffers(ctx: ServiceContext, except: string): Map<string, Agent
 }
 
 /** Agents to offer `conversation` to, best first; the last agent who held it comes first if eligible (R-CV table). */
-export function candidatesFor(
+function candidatesFor(
   ctx: ServiceContext,
   conversation: Conversation,
   loads: Map<string, AgentLoad> = loadsWithOffers(ctx, conversation.id),

@@ -26,7 +26,7 @@ export interface RecordingGateway extends TeleSignGateway {
   probe: ValidationOutcome;
 }
 
-export function createRecordingGateway(): RecordingGateway {
+function createRecordingGateway(): RecordingGateway {
   let n = 0;
   const gateway: RecordingGateway = {
     sent: [],
@@ -171,7 +171,7 @@ export function deliveryReportBody(
 }
 
 /** The inbound path (`/telesign/inbound/{orgId}/{token}`) from the organisation's inbound URL. */
-export async function inboundPath(h: Harness): Promise<string> {
+async function inboundPath(h: Harness): Promise<string> {
   const org = await h.api.get('/api/organisation').expect(200);
   return new URL(org.body.inboundUrl as string).pathname;
 }
