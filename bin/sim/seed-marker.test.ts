@@ -28,6 +28,7 @@ const marker: SeedMarker = {
     numbers: { support: '14155550100' },
     queues: { default: 'q_0' },
     contacts: {},
+    customerAccounts: { acme: 'acc_1' },
     agents: { ann: 'ag_1' },
     phones: {},
   },
@@ -41,6 +42,12 @@ describe('seed marker', () => {
   it('reads back what an earlier start wrote', async () => {
     await writeMarker(folder, marker);
     expect(await readMarker(folder)).toEqual(marker);
+  });
+
+  it('reads a marker written before accounts existed, with no accounts', async () => {
+    const { customerAccounts: _, ...olderIds } = marker.ids;
+    await writeFile(join(folder, 'sim.json'), JSON.stringify({ ...marker, ids: olderIds }));
+    expect((await readMarker(folder))?.ids.customerAccounts).toEqual({});
   });
 
   it('names the file when it is damaged', async () => {

@@ -13,6 +13,8 @@ export const worldIdsSchema = z.strictObject({
   numbers: table,
   queues: table,
   contacts: table,
+  /** Since rulebook revision 2 (R-RT-1); a marker written before it has none. */
+  customerAccounts: table.default({}),
   agents: table,
   phones: table,
 });

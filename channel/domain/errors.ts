@@ -38,6 +38,11 @@ export const ERROR_CATALOGUE = {
     rule: 'R-AG-5',
     message: 'The work stream has live conversations; they hold capacity and must close first.',
   },
+  ROUTING_FIELD_NOT_ALLOWED: {
+    rule: 'R-RT-3',
+    message:
+      'A routing condition tests contact.<field>, account.<field>, customer.number or support.number.',
+  },
   DEFAULT_QUEUE_UNDELETABLE: { rule: 'R-RT-4', message: 'The default queue cannot be deleted.' },
   QUEUE_IN_USE: {
     rule: 'R-RT-3',

@@ -58,7 +58,11 @@ export interface SmsNumber {
 }
 
 export type FieldCondition = {
-  /** `contact.<field>` (e.g. `contact.mobilePhone`, `contact.city`), `customer.number`, `support.number`, `message.text`. */
+  /**
+   * `contact.<field>` (`contact.mobilePhone`, `contact.city`), `account.<field>` (`account.mainPhone`,
+   * `account.tier`), `customer.number` or `support.number`. The message text is not a routing
+   * input (R-RT-3 as amended).
+   */
   field: string;
   op: 'equals' | 'not-equals' | 'begins-with' | 'ends-with' | 'contains' | 'in' | 'exists';
   value?: string | string[];
@@ -70,6 +74,11 @@ export interface RoutingRule {
   name: string;
   condition: Condition;
   queueId: string;
+  /**
+   * Set when a stored rule broke a rule of a later revision (e.g. it tested the message text,
+   * R-RT-3): it is kept for the administrator to see and fix, but never evaluated.
+   */
+  disabled?: { reason: string };
 }
 
 export interface WorkStream {
@@ -107,6 +116,20 @@ export interface Contact {
   fields: Record<string, string>;
 }
 
+/** An organisation the customer belongs to, whose main phone also identifies the customer (R-RT-1). */
+export interface Account {
+  id: string;
+  name: string;
+  /** CRM form `+<cc><number>`. */
+  mainPhone?: string;
+  status: 'active' | 'inactive';
+  /** Other account fields routing rules may test. */
+  fields: Record<string, string>;
+}
+
+/** The kind of record an inbound SMS was linked to by its customer number (R-RT-1). */
+export type CustomerRecordKind = 'contact' | 'account';
+
 export interface Agent {
   id: string;
   name: string;
@@ -142,8 +165,14 @@ export interface Conversation {
   queueId: string;
   /** Which routing rule put it in its queue, or `default` (R-RT-5). */
   routedBy: { ruleId: string; ruleName: string } | 'default';
+  /** The linked contact, when the one matching record was a contact (R-RT-1). */
   contactId?: string;
-  /** `none` or `many` flags the conversation for the agent to pick or create a contact (R-RT-2). */
+  /** The linked account, when the one matching record was an account (R-RT-1). */
+  accountId?: string;
+  /**
+   * `linked`: exactly one active contact or account had the customer's number. `none` or `many`
+   * (contacts and accounts counted together) flags it for the agent to pick a record (R-RT-2).
+   */
   contactMatch: 'linked' | 'none' | 'many';
   agentId?: string;
   /** The last agent who held it: offered first when the customer texts again from Waiting. */

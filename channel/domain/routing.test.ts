@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Contact, FieldCondition, RoutingRule } from './model';
-import { evaluateCondition, firstMatchingRule, type RoutingContext, route } from './routing';
+import type { Account, Contact, FieldCondition, RoutingRule } from './model';
+import {
+  evaluateCondition,
+  firstForbiddenField,
+  firstMatchingRule,
+  isRoutingField,
+  type RoutingContext,
+  route,
+} from './routing';
 
 const contact: Contact = {
   id: 'ct_1',
@@ -14,7 +21,18 @@ const ctx: RoutingContext = {
   contact,
   customerNumber: '14255550123',
   supportNumber: '14255550100',
-  messageText: 'Refund please',
+};
+const account: Account = {
+  id: 'acc_1',
+  name: 'Contoso',
+  mainPhone: '+1 425 555 0199',
+  status: 'active',
+  fields: { tier: 'key' },
+};
+const accountCtx: RoutingContext = {
+  account,
+  customerNumber: '14255550199',
+  supportNumber: '14255550100',
 };
 const rule = (
   id: string,
@@ -29,7 +47,6 @@ describe('routing operators (R-RT-3)', () => {
     [{ field: 'contact.city', op: 'not-equals', value: 'Paris' }, true],
     [{ field: 'contact.city', op: 'begins-with', value: 'Sea' }, true],
     [{ field: 'contact.city', op: 'ends-with', value: 'tle' }, true],
-    [{ field: 'message.text', op: 'contains', value: 'refund' }, true],
     [{ field: 'contact.tier', op: 'in', value: ['silver', 'gold'] }, true],
     [{ field: 'contact.tier', op: 'in', value: ['silver'] }, false],
     [{ field: 'contact.email', op: 'exists' }, false],
@@ -154,5 +171,55 @@ describe('routing operators with lists and built-in contact fields (R-RT-3)', ()
     const no: FieldCondition = { field: 'contact.city', op: 'equals', value: 'Paris' };
     expect(evaluateCondition({ all: [yes, yes] }, ctx)).toBe(true);
     expect(evaluateCondition({ all: [yes, no] }, ctx)).toBe(false);
+  });
+});
+
+describe('R-RT-3: routing tests the linked contact or account and the numbers, not the text', () => {
+  it('R-RT-3: evaluates account fields of the linked account', () => {
+    expect(
+      evaluateCondition({ field: 'account.tier', op: 'equals', value: 'KEY' }, accountCtx),
+    ).toBe(true);
+    expect(
+      evaluateCondition({ field: 'account.name', op: 'begins-with', value: 'cont' }, accountCtx),
+    ).toBe(true);
+    expect(
+      evaluateCondition(
+        { field: 'account.mainPhone', op: 'equals', value: '14255550199' },
+        accountCtx,
+      ),
+    ).toBe(true);
+  });
+  it('R-RT-3: account conditions are false when a contact is linked, and contact ones when an account is', () => {
+    expect(evaluateCondition({ field: 'account.tier', op: 'exists' }, ctx)).toBe(false);
+    expect(evaluateCondition({ field: 'contact.tier', op: 'exists' }, accountCtx)).toBe(false);
+  });
+  it('R-RT-3: the message text is not a routing field', () => {
+    expect(isRoutingField('message.text')).toBe(false);
+    expect(isRoutingField('contact.city')).toBe(true);
+    expect(isRoutingField('account.tier')).toBe(true);
+    expect(isRoutingField('customer.number')).toBe(true);
+    expect(isRoutingField('support.number')).toBe(true);
+    expect(isRoutingField('customer.name')).toBe(false);
+  });
+  it('R-RT-3: finds a forbidden field nested in all/any, with its path', () => {
+    expect(
+      firstForbiddenField({
+        all: [
+          { field: 'contact.tier', op: 'equals', value: 'vip' },
+          { any: [{ field: 'message.text', op: 'contains', value: 'refund' }] },
+        ],
+      }),
+    ).toEqual({ field: 'message.text', path: 'condition.all[1].any[0].field' });
+    expect(firstForbiddenField({ field: 'support.number', op: 'exists' })).toBeNull();
+  });
+  it('R-RT-3: a disabled rule is never evaluated, so the next rule routes', () => {
+    const rules = [
+      {
+        ...rule('a', { field: 'contact.city', op: 'equals', value: 'Seattle' }),
+        disabled: { reason: 'x' },
+      },
+      rule('b', { field: 'contact.tier', op: 'equals', value: 'gold' }),
+    ];
+    expect(firstMatchingRule(rules, ctx)?.id).toBe('b');
   });
 });

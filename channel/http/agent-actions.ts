@@ -1,5 +1,5 @@
 // Agent API on a conversation: accept, reject, pick, close session, end, release, re-open,
-// transfer, send a message, link a contact (R-AG-3, R-AG-4, R-CV, R-MSG-2, R-MSG-4).
+// transfer, send a message, link a contact or account (R-AG-3, R-AG-4, R-CV, R-MSG-2, R-MSG-4).
 import { z } from 'zod';
 import type { ChannelService } from '../service/contract';
 import { agentBody, idParams } from './common-schemas';
@@ -88,6 +88,11 @@ export const linkContactBody = z.strictObject({
   contactId: z.string().min(1, 'name the contact to link'),
 });
 
+export const linkAccountBody = z.strictObject({
+  agentId: z.string().min(1, 'name the agent acting'),
+  accountId: z.string().min(1, 'name the account to link'),
+});
+
 export function agentActionRoutes(service: ChannelService): Route[] {
   const simple = SIMPLE_ACTIONS.map(({ path, action, summary, errors }) =>
     route({
@@ -144,6 +149,15 @@ export function agentActionRoutes(service: ChannelService): Route[] {
       response: conversationSchema,
       errors: ['NOT_FOUND', 'CONVERSATION_CLOSED', 'NOT_CONVERSATION_AGENT'],
       handle: ({ params, body }) => service.linkContact(body.agentId, params.id, body.contactId),
+    }),
+    route({
+      method: 'post',
+      path: '/api/conversations/:id/account',
+      tag,
+      summary: 'Link the conversation to an account',
+      params: idParams,
+      body: linkAccountBody,
+      handle: ({ params, body }) => service.linkAccount(body.agentId, params.id, body.accountId),
     }),
   ];
 }

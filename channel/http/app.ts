@@ -2,6 +2,7 @@
 // one error handler. Knows the service only through its contract.
 import { Hono } from 'hono';
 import type { ChannelService } from '../service/contract';
+import { accountRoutes } from './accounts';
 import { agentActionRoutes } from './agent-actions';
 import { agentRoutes } from './agents';
 import { declaredBodyLimit } from './body-limit';
@@ -45,6 +46,7 @@ export function createChannelApp(options: ChannelAppOptions): ChannelApp {
     ...routingRuleRoutes(service),
     ...queueRoutes(service),
     ...contactRoutes(service),
+    ...accountRoutes(service),
     ...agentRoutes(service),
     ...agentActionRoutes(service),
     ...conversationRoutes(service),

@@ -48,7 +48,7 @@ describe('queues and routing rules (R-RT-4, R-RT-5)', () => {
     const b = {
       id: 'b',
       name: 'B',
-      condition: { field: 'message.text', op: 'contains', value: 'vip' },
+      condition: { field: 'support.number', op: 'exists' },
       queueId: q.id,
     } as const;
     await h.service.replaceRoutingRules(ws, [a, b]);
@@ -85,9 +85,38 @@ describe('queues and routing rules (R-RT-4, R-RT-5)', () => {
         ]),
       ),
     ).toMatchObject({
-      code: 'VALIDATION_FAILED',
+      code: 'ROUTING_FIELD_NOT_ALLOWED',
       field: 'rules[0].condition.any[0].field',
+      message:
+        'A routing condition cannot test weather: it may test contact.<field>, account.<field>, customer.number, support.number.',
     });
+  });
+
+  it('R-RT-3: refuses a rule on the message text, naming the field and the allowed ones, and keeps the old rules', async () => {
+    const h = await createHarness();
+    const ws = await h.workStream();
+    const queueId = h.service.listQueues()[0]?.id ?? '';
+    const before = [
+      { name: 'Keep', condition: { field: 'customer.number', op: 'exists' }, queueId },
+    ] as const;
+    await h.service.replaceRoutingRules(ws, [...before]);
+    const error = await refusal(
+      h.service.replaceRoutingRules(ws, [
+        {
+          name: 'Refunds',
+          condition: { field: 'message.text', op: 'contains', value: 'refund' },
+          queueId,
+        },
+      ]),
+    );
+    expect(error).toMatchObject({
+      code: 'ROUTING_FIELD_NOT_ALLOWED',
+      field: 'rules[0].condition.field',
+      message: expect.stringContaining(
+        'cannot test message.text: it may test contact.<field>, account.<field>, customer.number, support.number.',
+      ),
+    });
+    expect(h.service.listRoutingRules(ws).map((r) => r.name)).toEqual(['Keep']);
   });
 });
 

@@ -1,6 +1,7 @@
 // Routing rules as ordered data (R-RT-3, R-RT-5) and queues with the organisation's default queue (R-RT-4).
 import { ChannelError } from '../domain/errors';
 import type { Condition, RoutingRule } from '../domain/model';
+import { isRoutingField, ROUTING_FIELDS } from '../domain/routing';
 import { findQueue, findWorkStream, now, type ServiceContext } from './context';
 import type { ChannelService, RoutingRuleInput } from './contract';
 
@@ -9,7 +10,14 @@ type RoutingUseCases = Pick<
   'listRoutingRules' | 'replaceRoutingRules' | 'listQueues' | 'createQueue' | 'deleteQueue'
 >;
 
-const FIELD_PATTERN = /^(contact\.[A-Za-z][\w-]*|customer\.number|support\.number|message\.text)$/;
+/** Why `field` cannot be routed on, naming it and the allowed fields (R-RT-3). */
+export function refusal(field: string): string {
+  const why =
+    field === 'message.text'
+      ? ' The message text is not a routing input (the SMS engagement context is not available to routing).'
+      : '';
+  return `A routing condition cannot test ${field}: it may test ${ROUTING_FIELDS.join(', ')}.${why}`;
+}
 
 function checkCondition(condition: Condition, path: string): void {
   if ('all' in condition) {
@@ -24,10 +32,10 @@ function checkCondition(condition: Condition, path: string): void {
     });
     return;
   }
-  if (!FIELD_PATTERN.test(condition.field))
-    throw new ChannelError('VALIDATION_FAILED', {
+  if (!isRoutingField(condition.field))
+    throw new ChannelError('ROUTING_FIELD_NOT_ALLOWED', {
       field: `${path}.field`,
-      message: `Unknown field ${condition.field}: use contact.<field>, customer.number, support.number or message.text.`,
+      message: refusal(condition.field),
     });
   if (condition.op !== 'exists' && condition.value === undefined)
     throw new ChannelError('VALIDATION_FAILED', {

@@ -1,4 +1,4 @@
-// What agents do to conversations (R-AG-3/4, R-CV): accept, reject, pick, close, end, release, transfer, re-open, link a contact.
+// What agents do to conversations (R-AG-3/4, R-CV): accept, reject, pick, close, end, release, transfer, re-open, link a contact or account.
 import { isEligible } from '../domain/assignment';
 import { transition } from '../domain/conversation-state';
 import { ChannelError } from '../domain/errors';
@@ -7,6 +7,7 @@ import {
   agentLoad,
   cancelOfferTimer,
   defaultQueue,
+  findAccount,
   findAgent,
   findContact,
   findConversation,
@@ -34,6 +35,7 @@ type AgentUseCases = Pick<
   | 'transfer'
   | 'reopen'
   | 'linkContact'
+  | 'linkAccount'
 >;
 
 /** Applies a transition, records it (R-CV-4), persists it and tells subscribers. */
@@ -261,11 +263,23 @@ export function agentUseCases(ctx: ServiceContext): AgentUseCases {
     },
 
     async linkContact(agentId, conversationId, contactId) {
-      const conversation = held(agentId, conversationId);
+      const { accountId: _account, ...conversation } = held(agentId, conversationId);
       findContact(ctx, contactId, 'contactId');
       const next = await saveConversation(ctx, {
         ...conversation,
         contactId,
+        contactMatch: 'linked',
+        lastActivityAt: now(ctx),
+      });
+      return conversationView(ctx, next);
+    },
+
+    async linkAccount(agentId, conversationId, accountId) {
+      const { contactId: _contact, ...conversation } = held(agentId, conversationId);
+      findAccount(ctx, accountId, 'accountId');
+      const next = await saveConversation(ctx, {
+        ...conversation,
+        accountId,
         contactMatch: 'linked',
         lastActivityAt: now(ctx),
       });

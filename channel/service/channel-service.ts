@@ -4,6 +4,7 @@ import { createRandomIds, type Ids } from '../../lib/ids';
 import type { ChannelStore } from '../adapters/store';
 import { isLive } from '../domain/conversation-state';
 import type { Conversation } from '../domain/model';
+import { accountUseCases } from './admin-accounts';
 import { peopleUseCases } from './admin-people';
 import { routingUseCases } from './admin-routing';
 import { workStreamUseCases } from './admin-work-streams';
@@ -15,8 +16,8 @@ import { dispatchAll, restoreOfferTimers } from './dispatch';
 import { createEventBus } from './events';
 import { receiveCallback } from './inbound';
 import { send } from './outbound';
-import { createContactIndex, createE164Memo } from './phone-index';
 import { createSweepSchedule, NO_SWEEP_SCHEDULE } from './sweep-schedule';
+import { createAccountIndex, createContactIndex, createE164Memo } from './phone-index';
 import type { TeleSignGateway } from './telesign-gateway';
 import { conversationView, inboundUrl } from './views';
 
@@ -76,6 +77,7 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
     messageByReference: new Map(),
     e164,
     contactsByPhone: createContactIndex(() => state.config.contacts, e164),
+    accountsByPhone: createAccountIndex(() => state.config.accounts, e164),
     inboundInFlight: new Map(),
     emit: (event) => bus.emit(event),
     dispatchAll: () => dispatchAll(ctx),
@@ -127,6 +129,7 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
     ...workStreamUseCases(ctx),
     ...routingUseCases(ctx),
     ...peopleUseCases(ctx),
+    ...accountUseCases(ctx),
     ...agentUseCases(ctx),
     send: (agentId, conversationId, text) => send(ctx, agentId, conversationId, text),
     listConversations: (filter) =>

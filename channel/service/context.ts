@@ -5,10 +5,18 @@ import type { ChannelStore, StoreState } from '../adapters/store';
 import type { AgentLoad } from '../domain/assignment';
 import { holdsCapacity } from '../domain/assignment';
 import { ChannelError } from '../domain/errors';
-import type { Agent, Contact, Conversation, Message, Queue, WorkStream } from '../domain/model';
+import type {
+  Account,
+  Agent,
+  Contact,
+  Conversation,
+  Message,
+  Queue,
+  WorkStream,
+} from '../domain/model';
 import type { ChannelEvent, InboundResult } from './contract';
-import type { ContactIndex } from './phone-index';
 import type { SweepSchedule } from './sweep-schedule';
+import type { AccountIndex, ContactIndex } from './phone-index';
 import type { TeleSignGateway } from './telesign-gateway';
 
 export interface ServiceContext {
@@ -30,6 +38,8 @@ export interface ServiceContext {
   e164: (phone: string | undefined) => string | null;
   /** Active contacts by E.164 mobile phone; admin changes to contacts call `invalidate()`. */
   contactsByPhone: ContactIndex;
+  /** Active accounts by E.164 main phone; admin changes to accounts call `invalidate()`. */
+  accountsByPhone: AccountIndex;
   /** Inbound SMS being stored, by TeleSign reference id: a concurrent retry waits for the first. */
   inboundInFlight: Map<string, Promise<InboundResult>>;
   emit(event: ChannelEvent): void;
@@ -97,6 +107,12 @@ export function findAgent(ctx: ServiceContext, id: string, field?: string): Agen
 export function findContact(ctx: ServiceContext, id: string, field?: string): Contact {
   const found = ctx.state.config.contacts.find((c) => c.id === id);
   if (!found) throw notFound('contact', id, field);
+  return found;
+}
+
+export function findAccount(ctx: ServiceContext, id: string, field?: string): Account {
+  const found = ctx.state.config.accounts.find((a) => a.id === id);
+  if (!found) throw notFound('account', id, field);
   return found;
 }
 

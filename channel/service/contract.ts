@@ -1,11 +1,13 @@
 // The channel's use cases as one interface: what channel/http translates to and from HTTP,
 // and what in-process tests and scenarios may call directly. Errors are thrown as ChannelError.
 import type {
+  Account,
   Agent,
   Condition,
   Contact,
   Conversation,
   ConversationState,
+  CustomerRecordKind,
   DistributionMode,
   InboundEvent,
   Message,
@@ -60,6 +62,13 @@ export interface ContactInput {
   fields?: Record<string, string>;
 }
 
+export interface AccountInput {
+  name: string;
+  mainPhone?: string;
+  status?: 'active' | 'inactive';
+  fields?: Record<string, string>;
+}
+
 export interface AgentInput {
   name: string;
   queueIds?: string[];
@@ -75,6 +84,8 @@ export interface AgentView extends Agent {
 }
 
 export interface ConversationView extends Conversation {
+  /** Which kind of record the conversation is linked to (R-RT-1), or null when it is flagged. */
+  linkedKind: CustomerRecordKind | null;
   messages: Message[];
 }
 
@@ -137,6 +148,11 @@ export interface ChannelService {
   createContact(input: ContactInput): Promise<Contact>;
   updateContact(id: string, input: Partial<ContactInput>): Promise<Contact>;
   deleteContact(id: string): Promise<void>;
+  listAccounts(): Account[];
+  getAccount(id: string): Account;
+  createAccount(input: AccountInput): Promise<Account>;
+  updateAccount(id: string, input: Partial<AccountInput>): Promise<Account>;
+  deleteAccount(id: string): Promise<void>;
   listAgents(): AgentView[];
   getAgent(id: string): AgentView;
   createAgent(input: AgentInput): Promise<AgentView>;
@@ -159,6 +175,11 @@ export interface ChannelService {
     agentId: string,
     conversationId: string,
     contactId: string,
+  ): Promise<ConversationView>;
+  linkAccount(
+    agentId: string,
+    conversationId: string,
+    accountId: string,
   ): Promise<ConversationView>;
 
   // Conversations

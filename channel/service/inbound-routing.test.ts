@@ -86,9 +86,9 @@ describe('routing on arrival (R-RT-3, R-RT-4, R-RT-5)', () => {
     });
     await h.service.replaceRoutingRules(ws, [
       {
-        id: 'r-text',
-        name: 'Refunds',
-        condition: { field: 'message.text', op: 'contains', value: 'refund' },
+        id: 'r-paris',
+        name: 'Paris',
+        condition: { field: 'contact.city', op: 'equals', value: 'Paris' },
         queueId: other.id,
       },
       {

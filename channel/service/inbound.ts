@@ -29,29 +29,38 @@ import { authenticate, requireSignedBy } from './inbound-auth';
 import { applyDeliveryReport } from './outbound';
 import { sameNumberWith } from './phone-index';
 
-function linkContact(
-  ctx: ServiceContext,
-  customerNumber: string,
-): Pick<Conversation, 'contactMatch'> & { contactId?: string } {
-  const matches = ctx.contactsByPhone.matching(customerNumber);
-  const [only] = matches;
-  if (matches.length === 1 && only) return { contactMatch: 'linked', contactId: only.id };
-  return { contactMatch: matches.length === 0 ? 'none' : 'many' };
+type CustomerLink = Pick<Conversation, 'contactMatch'> & { contactId?: string; accountId?: string };
+
+/**
+ * Active contacts by mobile phone and active accounts by main phone, counted together (R-RT-1 as
+ * amended): exactly one record links the conversation to it; none or several flag it (R-RT-2).
+ */
+function linkCustomer(ctx: ServiceContext, customerNumber: string): CustomerLink {
+  const contacts = ctx.contactsByPhone.matching(customerNumber);
+  const accounts = ctx.accountsByPhone.matching(customerNumber);
+  const total = contacts.length + accounts.length;
+  if (total === 0) return { contactMatch: 'none' };
+  if (total > 1) return { contactMatch: 'many' };
+  const [contact] = contacts;
+  const [account] = accounts;
+  if (contact) return { contactMatch: 'linked', contactId: contact.id };
+  return account ? { contactMatch: 'linked', accountId: account.id } : { contactMatch: 'none' };
 }
 
-/** Routes by the work stream's rules, or to the default queue (R-RT-3/4/5). */
+/** Routes by the work stream's rules, or to the default queue (R-RT-3/4/5); the text is no input. */
 function routeFor(
   ctx: ServiceContext,
   workStream: WorkStream,
   customerNumber: string,
   supportNumber: string,
-  text: string,
-  contactId?: string,
+  link: { contactId?: string | undefined; accountId?: string | undefined },
 ) {
-  const contact = contactId ? ctx.state.config.contacts.find((c) => c.id === contactId) : undefined;
+  const config = ctx.state.config;
+  const contact = link.contactId ? config.contacts.find((c) => c.id === link.contactId) : undefined;
+  const account = link.accountId ? config.accounts.find((a) => a.id === link.accountId) : undefined;
   return route(
     workStream.routingRules,
-    { contact, customerNumber, supportNumber, messageText: text },
+    { contact, account, customerNumber, supportNumber },
     defaultQueue(ctx).id,
   );
 }
@@ -112,15 +121,8 @@ async function receiveSms(
   if (conversation?.state === 'wrap-up') conversation = undefined; // resolved: a new conversation opens (R-CV-2)
 
   if (!conversation) {
-    const contact = linkContact(ctx, customerNumber);
-    const routed = routeFor(
-      ctx,
-      workStream,
-      customerNumber,
-      supportNumber,
-      text,
-      contact.contactId,
-    );
+    const link = linkCustomer(ctx, customerNumber);
+    const routed = routeFor(ctx, workStream, customerNumber, supportNumber, link);
     conversation = {
       id: ctx.ids.id('cv'),
       workStreamId: workStream.id,
@@ -129,7 +131,7 @@ async function receiveSms(
       state: 'open',
       queueId: routed.queueId,
       routedBy: routed.routedBy,
-      ...contact,
+      ...link,
       rejectedBy: [],
       resolved: false,
       createdAt: at,
@@ -162,14 +164,7 @@ async function receiveSms(
       at,
     });
   } else if (conversation.state === 'waiting') {
-    const routed = routeFor(
-      ctx,
-      workStream,
-      customerNumber,
-      supportNumber,
-      text,
-      conversation.contactId,
-    );
+    const routed = routeFor(ctx, workStream, customerNumber, supportNumber, conversation);
     conversation = await move(
       ctx,
       conversation,

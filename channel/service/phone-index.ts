@@ -1,6 +1,6 @@
-// Phone lookups on the inbound path without re-parsing: a bounded E.164 memo, and active contacts by E.164.
+// Phone lookups on the inbound path without re-parsing: a bounded E.164 memo, and active contacts and accounts by E.164.
 
-import type { Contact } from '../domain/model';
+import type { Account, Contact } from '../domain/model';
 import { toE164 } from '../domain/sms-number';
 
 /**
@@ -32,33 +32,38 @@ export function sameNumberWith(
   return left !== null && left === e164(b);
 }
 
-export interface ContactIndex {
-  /** Active contacts whose mobile phone is `phone` compared as E.164 (R-RT-1), in list order. */
-  matching(phone: string): Contact[];
-  /** Call after any contact is created, deleted or has its mobile phone changed. */
+/** Active records (contacts or accounts) by the E.164 form of their phone (R-RT-1). */
+export interface PhoneIndex<T> {
+  /** Active records whose phone is `phone` compared as E.164 (R-RT-1), in list order. */
+  matching(phone: string): T[];
+  /** Call after any record is created, deleted or has its phone changed. */
   invalidate(): void;
 }
 
+export type ContactIndex = PhoneIndex<Contact>;
+export type AccountIndex = PhoneIndex<Account>;
+
 /**
- * Contacts by the E.164 form of their mobile phone, built on first use after a change. Status is
- * read at lookup time, so only phone changes and membership need `invalidate()`; a replaced or
- * resized list is noticed on its own as a second line of defence.
+ * Records by the E.164 form of their phone, built on first use after a change. Status is read at
+ * lookup time, so only phone changes and membership need `invalidate()`; a replaced or resized
+ * list is noticed on its own as a second line of defence.
  */
-export function createContactIndex(
-  contacts: () => Contact[],
+export function createPhoneIndex<T extends { status: 'active' | 'inactive' }>(
+  records: () => T[],
+  phoneOf: (record: T) => string | undefined,
   e164: (phone: string | undefined) => string | null,
-): ContactIndex {
-  let byPhone: Map<string, Contact[]> | undefined;
-  let builtFrom: Contact[] | undefined;
+): PhoneIndex<T> {
+  let byPhone: Map<string, T[]> | undefined;
+  let builtFrom: T[] | undefined;
   let builtLength = 0;
-  const build = (list: Contact[]): Map<string, Contact[]> => {
-    const index = new Map<string, Contact[]>();
-    for (const contact of list) {
-      const key = e164(contact.mobilePhone);
+  const build = (list: T[]): Map<string, T[]> => {
+    const index = new Map<string, T[]>();
+    for (const record of list) {
+      const key = e164(phoneOf(record));
       if (key === null) continue;
       const same = index.get(key);
-      if (same) same.push(contact);
-      else index.set(key, [contact]);
+      if (same) same.push(record);
+      else index.set(key, [record]);
     }
     builtFrom = list;
     builtLength = list.length;
@@ -66,14 +71,30 @@ export function createContactIndex(
   };
   return {
     matching(phone) {
-      const list = contacts();
+      const list = records();
       if (!byPhone || builtFrom !== list || builtLength !== list.length) byPhone = build(list);
       const key = e164(phone);
       if (key === null) return [];
-      return (byPhone.get(key) ?? []).filter((c) => c.status === 'active');
+      return (byPhone.get(key) ?? []).filter((r) => r.status === 'active');
     },
     invalidate() {
       byPhone = undefined;
     },
   };
+}
+
+/** Active contacts by mobile phone (R-RT-1). */
+export function createContactIndex(
+  contacts: () => Contact[],
+  e164: (phone: string | undefined) => string | null,
+): ContactIndex {
+  return createPhoneIndex(contacts, (c) => c.mobilePhone, e164);
+}
+
+/** Active accounts by main phone (R-RT-1 as amended). */
+export function createAccountIndex(
+  accounts: () => Account[],
+  e164: (phone: string | undefined) => string | null,
+): AccountIndex {
+  return createPhoneIndex(accounts, (a) => a.mainPhone, e164);
 }

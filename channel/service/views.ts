@@ -47,6 +47,7 @@ export function conversationView(
 ): ConversationView {
   return {
     ...structuredClone(conversation),
+    linkedKind: conversation.accountId ? 'account' : conversation.contactId ? 'contact' : null,
     messages: structuredClone(messagesOf(ctx, conversation.id)),
   };
 }

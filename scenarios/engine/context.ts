@@ -103,11 +103,18 @@ export function latestOf(
   return best;
 }
 
-/** The world name of an id (queue, agent, contact, work stream), or the id itself. */
+/** The world name of an id (queue, agent, contact, account, work stream), or the id itself. */
 export function nameOf(ctx: RunContext, id: unknown): unknown {
   if (typeof id !== 'string') return id ?? null;
   if (id === ctx.ids.queues.default) return 'default';
-  for (const table of [ctx.ids.queues, ctx.ids.agents, ctx.ids.contacts, ctx.ids.workStreams]) {
+  const tables = [
+    ctx.ids.queues,
+    ctx.ids.agents,
+    ctx.ids.contacts,
+    ctx.ids.customerAccounts,
+    ctx.ids.workStreams,
+  ];
+  for (const table of tables) {
     for (const [name, value] of Object.entries(table))
       if (value === id && name !== 'default') return name;
   }

@@ -55,7 +55,7 @@ const pause = (p: Plan, min: number, max: number): number =>
 
 async function act(p: Plan, d: SessionDriver): Promise<void> {
   const to = p.flow === 'pick' ? '14155550101' : '14155550100';
-  await d.text(p.flow === 'transfer' ? `${say(p, 'opening')} (invoice)` : say(p, 'opening'), to);
+  await d.text(say(p, 'opening'), to);
   await d.wait(pause(p, 5, 40));
   await d.take(p.flow === 'pick' ? 'ben' : undefined);
   await d.wait(pause(p, 10, 60));
@@ -108,18 +108,31 @@ async function act(p: Plan, d: SessionDriver): Promise<void> {
 export async function recordFixture(index: number): Promise<{ file: string; yaml: string }> {
   const p = plan(index);
   const [first, ...rest] = p.name.split(' ');
+  // The transfer flow's customer is a key account (R-RT-1): routed to billing, then moved to sales.
   const override: Record<string, unknown> = {
-    ...(p.flow !== 'unknown-customer' && {
-      contacts: [
+    ...(p.flow === 'transfer' && {
+      accounts: [
         {
           name: 'customer',
           add: true,
-          firstName: first ?? p.name,
-          lastName: rest.join(' ') || '-',
-          mobilePhone: `+${p.phone}`,
+          displayName: p.name,
+          mainPhone: `+${p.phone}`,
+          fields: { tier: 'key' },
         },
       ],
     }),
+    ...(p.flow !== 'unknown-customer' &&
+      p.flow !== 'transfer' && {
+        contacts: [
+          {
+            name: 'customer',
+            add: true,
+            firstName: first ?? p.name,
+            lastName: rest.join(' ') || '-',
+            mobilePhone: `+${p.phone}`,
+          },
+        ],
+      }),
     handsets: [
       {
         phone: p.phone,

@@ -72,7 +72,13 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 /** Maps an id back to the world's name for it (names are stable across runs, ids are not). */
 function namer(ids: WorldIds) {
   const reverse = new Map<string, string>();
-  for (const table of [ids.agents, ids.queues, ids.contacts, ids.workStreams]) {
+  for (const table of [
+    ids.agents,
+    ids.queues,
+    ids.contacts,
+    ids.customerAccounts,
+    ids.workStreams,
+  ]) {
     for (const [name, id] of Object.entries(table)) if (!reverse.has(id)) reverse.set(id, name);
   }
   for (const [name, account] of Object.entries(ids.accounts))
@@ -198,6 +204,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
           queue: name(detail.queueId),
           agent: detail.agentId ? name(detail.agentId) : null,
           contact: detail.contactId ? name(detail.contactId) : null,
+          account: detail.accountId ? name(detail.accountId) : null,
           routedBy: detail.routedBy === 'default' ? 'default' : obj(detail.routedBy).ruleName,
           resolved: detail.resolved,
           transcript: messages.map((m) =>

@@ -22,8 +22,10 @@ export interface WorldIds {
   /** Queue name → id; `default` is the organisation's default queue. */
   queues: Record<string, string>;
   contacts: Record<string, string>;
+  /** The channel's accounts (R-RT-1), name → id; `accounts` above are TeleSign's. */
+  customerAccounts: Record<string, string>;
   agents: Record<string, string>;
-  /** Contact name → mobile phone as TeleSign writes it (digits). */
+  /** Contact or account name → its phone as TeleSign writes it (digits). */
   phones: Record<string, string>;
 }
 
@@ -72,6 +74,7 @@ export async function applyWorld(input: World, options: ApplyWorldOptions): Prom
     numbers: {},
     queues: {},
     contacts: {},
+    customerAccounts: {},
     agents: {},
     phones: {},
   };
@@ -142,6 +145,15 @@ export async function applyWorld(input: World, options: ApplyWorldOptions): Prom
       `contact "${name}"`,
     );
     if (contact.mobilePhone) ids.phones[name] = contact.mobilePhone.replace(/\D/g, '');
+  }
+
+  for (const account of world.accounts) {
+    const { name, displayName, ...body } = account;
+    ids.customerAccounts[name] = idOf(
+      await channel.must('POST', '/api/accounts', { name: displayName ?? name, ...body }),
+      `account "${name}"`,
+    );
+    if (account.mainPhone) ids.phones[name] = account.mainPhone.replace(/\D/g, '');
   }
 
   for (const agent of world.agents) {

@@ -107,6 +107,20 @@ export const worldSchema = z.strictObject({
       }),
     )
     .default([]),
+  /** Accounts: their main phone identifies the customer like a contact's mobile phone (R-RT-1). */
+  accounts: z
+    .array(
+      z.strictObject({
+        name,
+        /** The account's name in the channel; the world name when omitted. */
+        displayName: z.string().optional(),
+        /** CRM form `+<cc><number>`. */
+        mainPhone: z.string().optional(),
+        status: z.enum(['active', 'inactive']).optional(),
+        fields: z.record(z.string(), z.string()).optional(),
+      }),
+    )
+    .default([]),
   agents: z
     .array(
       z.strictObject({

@@ -1,6 +1,9 @@
 // The stored shapes of the channel and their numbered migrations, applied on read.
+
 import type {
+  Account,
   Agent,
+  Condition,
   Contact,
   Conversation,
   InboundEvent,
@@ -8,8 +11,9 @@ import type {
   Queue,
   WorkStream,
 } from '../../domain/model';
+import { firstForbiddenField } from '../../domain/routing';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface Organisation {
   id: string;
@@ -24,6 +28,8 @@ export interface ConfigDoc {
   workStreams: WorkStream[];
   queues: Queue[];
   contacts: Contact[];
+  /** Since schema 2 (R-RT-1 as amended). */
+  accounts: Account[];
   agents: Agent[];
 }
 
@@ -56,20 +62,56 @@ export function emptyConfig(): ConfigDoc {
     workStreams: [],
     queues: [],
     contacts: [],
+    accounts: [],
     agents: [],
   };
 }
 
-type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
+/** A migration may say what it changed, so the person running the simulator hears of it. */
+type Migration = (
+  doc: Record<string, unknown>,
+  note: (message: string) => void,
+) => Record<string, unknown>;
+
+interface StoredRule {
+  name?: unknown;
+  condition?: unknown;
+  disabled?: unknown;
+}
+
+/**
+ * Revision 2 of the rulebook: accounts are a record type (R-RT-1), and a routing condition may
+ * no longer test the message text (R-RT-3). A stored rule that does is kept, disabled and
+ * flagged: refusing to load would lose the data, and evaluating it would route on a field the
+ * product does not have, so the administrator decides.
+ */
+function toVersion2(doc: Record<string, unknown>, note: (message: string) => void) {
+  const workStreams = Array.isArray(doc.workStreams) ? doc.workStreams : [];
+  for (const workStream of workStreams as Array<{ name?: unknown; routingRules?: unknown }>) {
+    const rules = Array.isArray(workStream.routingRules) ? workStream.routingRules : [];
+    for (const rule of rules as StoredRule[]) {
+      if (rule.disabled || !rule.condition || typeof rule.condition !== 'object') continue;
+      const forbidden = firstForbiddenField(rule.condition as Condition);
+      if (!forbidden) continue;
+      const reason = `Disabled when the data was upgraded to schema 2: its condition tests ${forbidden.field}, which routing no longer reads (R-RT-3, rulebook revision 2). Change the condition to contact.<field>, account.<field>, customer.number or support.number, or delete the rule.`;
+      rule.disabled = { reason };
+      note(
+        `routing rule "${String(rule.name)}" of work stream "${String(workStream.name)}" tests ${forbidden.field} and is now disabled (R-RT-3); conversations skip it until it is changed`,
+      );
+    }
+  }
+  return { ...doc, accounts: Array.isArray(doc.accounts) ? doc.accounts : [], schemaVersion: 2 };
+}
 
 /** MIGRATIONS[n] turns a version-n document into version n+1. */
 export const MIGRATIONS: Record<number, Migration> = {
   // Version 0: documents written before the schema version existed.
   0: (doc) => ({ ...emptyConfig(), ...doc, schemaVersion: 1 }),
+  1: toVersion2,
 };
 
 /** Brings a stored configuration document to SCHEMA_VERSION, or refuses a newer one. */
-export function migrateConfig(raw: unknown): ConfigDoc {
+export function migrateConfig(raw: unknown, note: (message: string) => void = () => {}): ConfigDoc {
   if (raw === null || typeof raw !== 'object') return emptyConfig();
   let doc = raw as Record<string, unknown>;
   let version = typeof doc.schemaVersion === 'number' ? doc.schemaVersion : 0;
@@ -80,7 +122,7 @@ export function migrateConfig(raw: unknown): ConfigDoc {
   while (version < SCHEMA_VERSION) {
     const step = MIGRATIONS[version];
     if (!step) throw new Error(`No migration from schema version ${version}.`);
-    doc = step(doc);
+    doc = step(doc, note);
     version = doc.schemaVersion as number;
   }
   return doc as unknown as ConfigDoc;

@@ -149,7 +149,7 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
   const load = async (): Promise<StoreState> => {
     if (folder) await mkdir(folder, { recursive: true });
     await db.read();
-    db.data = migrateConfig(db.data);
+    db.data = migrateConfig(db.data, warn);
     const loaded = emptyState(db.data);
     if (!folder || !snapshotPath || !legacySnapshot) return loaded;
     let covered = await readSnapshot(snapshotPath, loaded, warn);

@@ -1,4 +1,4 @@
-// Administrator steps: work streams, SMS settings, numbers, routing rules, queues, contacts, agents, key validation.
+// Administrator steps: work streams, SMS settings, numbers, routing rules, queues, contacts, accounts, agents, key validation.
 import { z } from 'zod';
 import { durationSchema } from '../../duration';
 import { presenceSchema, worldRuleSchema } from '../../world/world-schema';
@@ -55,6 +55,21 @@ export const adminShape = {
     fields: z.record(z.string(), z.string()).optional(),
   }),
   'delete-contact': z.strictObject({ contact: z.string() }),
+  // Accounts of the channel (R-RT-1); `create-account` is a TeleSign account.
+  'create-customer-account': z.strictObject({
+    name: z.string(),
+    displayName: z.string().optional(),
+    mainPhone: z.string().optional(),
+    status: z.enum(['active', 'inactive']).optional(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+  'update-customer-account': z.strictObject({
+    account: z.string(),
+    mainPhone: z.string().optional(),
+    status: z.enum(['active', 'inactive']).optional(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+  'delete-customer-account': z.strictObject({ account: z.string() }),
   'create-agent': z.strictObject({
     name: z.string(),
     queues: z.array(z.string()).default([]),
@@ -203,6 +218,30 @@ export async function runAdminStep(step: Shape, ctx: RunContext): Promise<string
       `/api/contacts/${lookup(ctx.ids.contacts, contact, 'contact')}`,
     );
     return `delete contact ${contact}`;
+  }
+  if (step['create-customer-account']) {
+    const { name, displayName, ...body } = step['create-customer-account'];
+    const created = await act('create-customer-account', 'POST', '/api/accounts', {
+      name: displayName ?? name,
+      ...body,
+    });
+    if (created) {
+      ctx.ids.customerAccounts[name] = String(created.id);
+      if (body.mainPhone) ctx.ids.phones[name] = body.mainPhone.replace(/\D/g, '');
+    }
+    return `create account ${name}`;
+  }
+  if (step['update-customer-account']) {
+    const { account, ...body } = step['update-customer-account'];
+    const id = lookup(ctx.ids.customerAccounts, account, 'account');
+    await act('update-customer-account', 'PATCH', `/api/accounts/${id}`, body);
+    return `update account ${account}`;
+  }
+  if (step['delete-customer-account']) {
+    const account = step['delete-customer-account'].account;
+    const id = lookup(ctx.ids.customerAccounts, account, 'account');
+    await act('delete-customer-account', 'DELETE', `/api/accounts/${id}`);
+    return `delete account ${account}`;
   }
   if (step['create-agent']) {
     const { name, queues, ...rest } = step['create-agent'];

@@ -22,6 +22,7 @@ export const agentShape = {
   send: onConversation.extend({ text: textSpecSchema }),
   transfer: onConversation.extend({ queue: z.string().min(1) }),
   'link-contact': onConversation.extend({ contact: z.string().min(1) }),
+  'link-account': onConversation.extend({ account: z.string().min(1) }),
 };
 
 type Shape = { [K in keyof typeof agentShape]?: z.output<(typeof agentShape)[K]> };
@@ -89,6 +90,20 @@ export async function runAgentStep(step: Shape, ctx: RunContext): Promise<string
     ctx.lastConversationId = id;
     await ctx.settle();
     return `${s.agent} links ${s.contact}`;
+  }
+  if (step['link-account']) {
+    const s = step['link-account'];
+    const agentId = lookup(ctx.ids.agents, s.agent, 'agent');
+    const accountId = lookup(ctx.ids.customerAccounts, s.account, 'account');
+    const id = await conversationId(ctx, s.conversation);
+    const response = await ctx.channel.call('POST', `/api/conversations/${id}/account`, {
+      agentId,
+      accountId,
+    });
+    ctx.lastAction = { step: -1, label: 'link-account', response };
+    ctx.lastConversationId = id;
+    await ctx.settle();
+    return `${s.agent} links account ${s.account}`;
   }
   return null;
 }

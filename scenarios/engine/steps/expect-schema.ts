@@ -48,6 +48,10 @@ export const expectSchema = z.strictObject({
   queue: z.string().optional(),
   agent: z.string().nullable().optional(),
   contact: z.string().nullable().optional(),
+  /** The linked account's world name, or `none` (R-RT-1). */
+  account: z.string().nullable().optional(),
+  /** Which kind of record is linked: `contact`, `account` or `none` (R-RT-1). */
+  linkedKind: z.enum(['contact', 'account', 'none']).optional(),
   contactMatch: z.enum(['linked', 'none', 'many']).optional(),
   routedBy: z.string().optional(),
   resolved: z.boolean().optional(),

@@ -21,6 +21,8 @@ const CONVERSATION_KEYS = [
   'queue',
   'agent',
   'contact',
+  'account',
+  'linkedKind',
   'contactMatch',
   'routedBy',
   'resolved',
@@ -79,6 +81,8 @@ export async function evaluate(e: Expectation, ctx: RunContext): Promise<Check[]
       queue: nameOf(ctx, c.queueId),
       agent: c.agentId ? nameOf(ctx, c.agentId) : null,
       contact: c.contactId ? nameOf(ctx, c.contactId) : null,
+      account: c.accountId ? nameOf(ctx, c.accountId) : null,
+      linkedKind: c.linkedKind ?? null,
       contactMatch: c.contactMatch,
       routedBy: routed,
       resolved: c.resolved,
@@ -90,13 +94,16 @@ export async function evaluate(e: Expectation, ctx: RunContext): Promise<Check[]
       'queue',
       'agent',
       'contact',
+      'account',
+      'linkedKind',
       'contactMatch',
       'routedBy',
       'resolved',
       'messageCount',
     ] as const) {
-      if (e[key] !== undefined)
-        expected[key] = e[key] === 'none' && (key === 'agent' || key === 'contact') ? null : e[key];
+      const nullable =
+        key === 'agent' || key === 'contact' || key === 'account' || key === 'linkedKind';
+      if (e[key] !== undefined) expected[key] = e[key] === 'none' && nullable ? null : e[key];
     }
     const label = `conversation ${e.conversation ?? '(last)'}`;
     if (Object.keys(expected).length > 0) checks.push(check(label, expected, found));

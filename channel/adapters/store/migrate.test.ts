@@ -1,0 +1,89 @@
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrateConfig, SCHEMA_VERSION } from './schema';
+import { createStore } from './store';
+
+/** A data folder written by `npm run sim` at schema 1 (before rulebook revision 2), kept as data. */
+const SCHEMA_1 = resolve(import.meta.dirname, '../../../fixtures/data/schema-1/channel');
+
+const folders: string[] = [];
+afterEach(async () => {
+  await Promise.all(folders.splice(0).map((f) => rm(f, { recursive: true, force: true })));
+});
+const copyOfSchema1 = async (): Promise<string> => {
+  const folder = await mkdtemp(join(tmpdir(), 'channel-migrate-'));
+  folders.push(folder);
+  await cp(SCHEMA_1, folder, { recursive: true });
+  return folder;
+};
+
+describe('schema 1 → 2 (rulebook revision 2: R-RT-1, R-RT-3)', () => {
+  it('R-RT-3: loads a schema-1 folder with the message-text rule disabled and flagged, the others untouched', async () => {
+    const folder = await copyOfSchema1();
+    const warnings: string[] = [];
+    const store = createStore({ folder, warn: (m) => warnings.push(m) });
+    const state = await store.load();
+    const support = state.config.workStreams.find((w) => w.name === 'support');
+    expect(support?.routingRules.map((r) => [r.name, r.disabled?.reason ?? null])).toEqual([
+      ['vip-customers', null],
+      [
+        'billing-keywords',
+        expect.stringContaining('tests message.text, which routing no longer reads (R-RT-3'),
+      ],
+    ]);
+    expect(support?.routingRules[1]?.condition).toMatchObject({
+      any: [{ field: 'message.text' }, { field: 'message.text' }],
+    });
+    expect(warnings).toEqual([
+      'routing rule "billing-keywords" of work stream "support" tests message.text and is now disabled (R-RT-3); conversations skip it until it is changed',
+    ]);
+    expect(state.config.accounts).toEqual([]);
+    expect(state.config.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(state.conversations.size).toBe(2);
+    await store.close();
+  });
+
+  it('writes the migrated document back, so the next load has nothing left to migrate', async () => {
+    const folder = await copyOfSchema1();
+    const first = createStore({ folder, warn: () => {} });
+    await first.load();
+    await first.close();
+    const written = JSON.parse(await readFile(join(folder, 'channel.json'), 'utf8'));
+    expect(written.schemaVersion).toBe(2);
+    const warnings: string[] = [];
+    const second = createStore({ folder, warn: (m) => warnings.push(m) });
+    const state = await second.load();
+    expect(warnings).toEqual([]);
+    expect(state.config.workStreams[0]?.routingRules[1]?.disabled).toBeDefined();
+    await second.close();
+  });
+
+  it('R-RT-3: disables a rule whose text condition hides inside all/any, and keeps a clean one enabled', () => {
+    const notes: string[] = [];
+    const doc = migrateConfig(
+      {
+        schemaVersion: 1,
+        workStreams: [
+          {
+            name: 'ws',
+            routingRules: [
+              { name: 'ok', condition: { field: 'contact.tier', op: 'exists' }, queueId: 'q' },
+              {
+                name: 'nested',
+                condition: {
+                  all: [{ any: [{ field: 'message.text', op: 'contains', value: 'x' }] }],
+                },
+                queueId: 'q',
+              },
+            ],
+          },
+        ],
+      },
+      (m) => notes.push(m),
+    );
+    expect(doc.workStreams[0]?.routingRules.map((r) => Boolean(r.disabled))).toEqual([false, true]);
+    expect(notes).toHaveLength(1);
+  });
+});
