@@ -37,6 +37,8 @@ export const conversationSchema = z.looseObject({
     z.looseObject({ ruleId: z.string(), ruleName: z.string() }),
   ]),
   contactId: z.string().optional(),
+  accountId: z.string().optional(),
+  linkedKind: z.enum(['contact', 'account']).nullable().default(null),
   contactMatch: z.string(),
   agentId: z.string().optional(),
   offer: z
@@ -78,6 +80,15 @@ export const contactSchema = z.looseObject({
 });
 export type ConsoleContact = z.infer<typeof contactSchema>;
 
+export const accountSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  mainPhone: z.string().optional(),
+  status: z.string(),
+  fields: z.record(z.string(), z.string()).default({}),
+});
+export type ConsoleAccount = z.infer<typeof accountSchema>;
+
 const conditionSchema: z.ZodType<unknown> = z.unknown();
 
 export const workStreamSchema = z.looseObject({
@@ -97,6 +108,7 @@ export const workStreamSchema = z.looseObject({
       name: z.string(),
       condition: conditionSchema,
       queueId: z.string(),
+      disabled: z.looseObject({ reason: z.string() }).optional(),
     }),
   ),
   sms: z.looseObject({

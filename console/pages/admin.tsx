@@ -1,4 +1,4 @@
-// Admin: work streams with SMS settings (key masked), number, validation, routing rules; queues, contacts, agents.
+// Admin: work streams with SMS settings (key masked), number, validation, routing rules; queues, contacts, accounts, agents.
 import { dateTime, duration, prettyPhone } from '../components/format';
 import { ApiButton, Badge, Empty, ErrorBox, Panel, PRESENCE_TONE } from '../components/ui';
 import type { ConsoleData } from '../data';
@@ -119,9 +119,18 @@ function WorkStreamCard(props: { ws: ConsoleWorkStream; queues: Map<string, Cons
       ) : null}
       <ol class="rules" data-testid="routing-rules">
         {ws.routingRules.map((rule) => (
-          <li data-testid="routing-rule">
+          <li data-testid="routing-rule" class={rule.disabled ? 'muted' : undefined}>
             <strong>{rule.name}</strong> <code>{describeCondition(rule.condition)}</code> →{' '}
             {props.queues.get(rule.queueId)?.name ?? rule.queueId}
+            {rule.disabled ? (
+              <>
+                {' '}
+                <Badge tone="red" testid="routing-rule-disabled">
+                  disabled
+                </Badge>{' '}
+                <span data-testid="routing-rule-disabled-reason">{rule.disabled.reason}</span>
+              </>
+            ) : null}
           </li>
         ))}
         <li class="muted">otherwise → default queue</li>
@@ -132,10 +141,11 @@ function WorkStreamCard(props: { ws: ConsoleWorkStream; queues: Map<string, Cons
 
 export async function renderAdmin(data: ConsoleData) {
   try {
-    const [workStreams, queueList, contacts, agents] = await Promise.all([
+    const [workStreams, queueList, contacts, accounts, agents] = await Promise.all([
       data.workStreams(),
       data.queues(),
       data.contacts(),
+      data.accounts(),
       data.agents(),
     ]);
     const queues = new Map(queueList.map((q) => [q.id, q]));
@@ -217,6 +227,32 @@ export async function renderAdmin(data: ConsoleData) {
                     <td>{c.status}</td>
                     <td class="muted">
                       {Object.entries(c.fields)
+                        .map(([k, v]) => `${k}: ${v}`)
+                        .join(', ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Panel>
+          <Panel title={`Accounts (${accounts.length})`} testid="accounts">
+            <table>
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>Main phone</th>
+                  <th>Status</th>
+                  <th>Fields</th>
+                </tr>
+              </thead>
+              <tbody>
+                {accounts.map((a) => (
+                  <tr data-testid="account-row">
+                    <td>{a.name}</td>
+                    <td>{a.mainPhone ? prettyPhone(a.mainPhone) : '—'}</td>
+                    <td>{a.status}</td>
+                    <td class="muted">
+                      {Object.entries(a.fields)
                         .map(([k, v]) => `${k}: ${v}`)
                         .join(', ')}
                     </td>

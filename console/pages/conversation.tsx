@@ -1,5 +1,6 @@
 // One conversation in the agent workspace: contact card, transcript with ticks and segments, actions, composer.
 import type { Child } from 'hono/jsx';
+import { AccountCard } from '../components/account-card';
 import { DeliveryTicks, tickFor } from '../components/delivery';
 import { clockTime, prettyPhone } from '../components/format';
 import { ApiButton, Badge, ErrorBox, Panel, STATE_TONE } from '../components/ui';
@@ -53,11 +54,11 @@ function ContactCard(props: {
   return (
     <div class="contact-card none" data-testid="no-contact">
       <strong>
-        {cv.contactMatch === 'many' ? 'Several contacts match this number' : 'No contact found'}
+        {cv.contactMatch === 'many' ? 'Several records match this number' : 'No contact found'}
       </strong>
       <p class="muted">
         {cv.contactMatch === 'many'
-          ? `More than one active contact has this mobile phone: link the right one.`
+          ? `More than one active contact or account has this phone: link the right one.`
           : `No active contact has the mobile phone ${prettyPhone(cv.customerNumber)}.`}
       </p>
       {candidates.map((c) => (
@@ -231,6 +232,7 @@ export async function renderConversation(data: ConsoleData, params: AgentParams)
       data.queues(),
       data.agents(),
     ]);
+    const account = cv.accountId ? await data.account(cv.accountId).catch(() => null) : null;
     const holder = cv.agentId
       ? (agents.find((a) => a.id === cv.agentId)?.name ?? cv.agentId)
       : null;
@@ -276,7 +278,11 @@ export async function renderConversation(data: ConsoleData, params: AgentParams)
           </ol>
           <aside class="stack">
             <Panel title="Customer" testid="customer-panel">
-              <ContactCard conversation={cv} contacts={contacts} agentId={params.agent} />
+              {account ? (
+                <AccountCard account={account} />
+              ) : (
+                <ContactCard conversation={cv} contacts={contacts} agentId={params.agent} />
+              )}
             </Panel>
             <Panel title="Actions" testid="actions-panel">
               <Actions conversation={cv} agentId={params.agent} queues={queues} holder={holder} />

@@ -113,7 +113,7 @@ export function agentPageTests(suite: ConsoleSuite): void {
       const [ann, ben] = [await world.agentId('Ann Agent'), await world.agentId('Ben Agent')];
       await page.goto(`${world.url}/agent/${ann}`);
       await expect.poll(() => page.getByTestId('live-status').textContent()).toContain('live');
-      // Chloe writes about an invoice: the billing rule routes it; Ann has the most room left.
+      // No rule matches Chloe (the text is no routing input): the default queue; Ann has the most room left.
       const cv = await world.text('12025550103', 'Where is my invoice?');
       const offer = page.locator(`[data-testid="offer"][data-conversation-id="${cv.id}"]`);
       await offer.waitFor();
