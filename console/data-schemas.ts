@@ -80,14 +80,14 @@ export const contactSchema = z.looseObject({
 });
 export type ConsoleContact = z.infer<typeof contactSchema>;
 
-export const accountSchema = z.looseObject({
+export const customerAccountSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   mainPhone: z.string().optional(),
   status: z.string(),
   fields: z.record(z.string(), z.string()).default({}),
 });
-export type ConsoleAccount = z.infer<typeof accountSchema>;
+export type ConsoleAccount = z.infer<typeof customerAccountSchema>;
 
 const conditionSchema: z.ZodType<unknown> = z.unknown();
 

@@ -1,10 +1,10 @@
 // Reads what the pages show through the two documented HTTP APIs, never through either server's internals.
 import { z } from 'zod';
 import {
-  accountSchema,
   agentSchema,
   contactSchema,
   conversationSchema,
+  customerAccountSchema,
   organisationSchema,
   queueSchema,
   workStreamSchema,
@@ -92,8 +92,8 @@ export function createConsoleData(options: DataOptions) {
     queues: () => channel('/api/queues', z.array(queueSchema)),
     contacts: () => channel('/api/contacts', z.array(contactSchema)),
     contact: (id: string) => channel(`/api/contacts/${enc(id)}`, contactSchema),
-    accounts: () => channel('/api/accounts', z.array(accountSchema)),
-    account: (id: string) => channel(`/api/accounts/${enc(id)}`, accountSchema),
+    accounts: () => channel('/api/accounts', z.array(customerAccountSchema)),
+    account: (id: string) => channel(`/api/accounts/${enc(id)}`, customerAccountSchema),
     agents: () => channel('/api/agents', z.array(agentSchema)),
     offers: (agentId: string) =>
       channel(`/api/agents/${enc(agentId)}/offers`, z.array(conversationSchema)),

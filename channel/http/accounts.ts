@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { ChannelService } from '../service/contract';
 import { idParams } from './common-schemas';
-import { type Route, route } from './route';
+import { NO_CONTENT, type Route, route } from './route';
+import { accountSchema } from './schemas/people';
 
 const tag = 'accounts';
 
@@ -35,6 +36,8 @@ export function accountRoutes(service: ChannelService): Route[] {
       path: '/api/accounts',
       tag,
       summary: 'List accounts',
+      response: z.array(accountSchema),
+      errors: [],
       handle: () => service.listAccounts(),
     }),
     route({
@@ -44,6 +47,8 @@ export function accountRoutes(service: ChannelService): Route[] {
       summary: 'Create an account',
       body: accountBody,
       status: 201,
+      response: accountSchema,
+      errors: [],
       handle: ({ body }) => service.createAccount(body),
     }),
     route({
@@ -52,6 +57,8 @@ export function accountRoutes(service: ChannelService): Route[] {
       tag,
       summary: 'Read an account',
       params: idParams,
+      response: accountSchema,
+      errors: ['NOT_FOUND'],
       handle: ({ params }) => service.getAccount(params.id),
     }),
     route({
@@ -61,6 +68,8 @@ export function accountRoutes(service: ChannelService): Route[] {
       summary: 'Change an account (an empty mainPhone removes it)',
       params: idParams,
       body: updateAccountBody,
+      response: accountSchema,
+      errors: ['NOT_FOUND'],
       handle: ({ params, body }) => service.updateAccount(params.id, body),
     }),
     route({
@@ -69,7 +78,8 @@ export function accountRoutes(service: ChannelService): Route[] {
       tag,
       summary: 'Delete an account',
       params: idParams,
-      status: 204,
+      response: NO_CONTENT,
+      errors: ['NOT_FOUND'],
       handle: ({ params }) => service.deleteAccount(params.id),
     }),
   ];

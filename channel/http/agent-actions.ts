@@ -157,6 +157,8 @@ export function agentActionRoutes(service: ChannelService): Route[] {
       summary: 'Link the conversation to an account',
       params: idParams,
       body: linkAccountBody,
+      response: conversationSchema,
+      errors: ['NOT_FOUND', 'CONVERSATION_CLOSED', 'NOT_CONVERSATION_AGENT'],
       handle: ({ params, body }) => service.linkAccount(body.agentId, params.id, body.accountId),
     }),
   ];

@@ -62,7 +62,7 @@ export function routingRuleRoutes(service: ChannelService): Route[] {
       body: replaceRoutingRulesBody,
       bodyName: 'rules',
       response: z.array(routingRuleResponse),
-      errors: ['NOT_FOUND'],
+      errors: ['NOT_FOUND', 'ROUTING_FIELD_NOT_ALLOWED'],
       handle: ({ params, body }) => service.replaceRoutingRules(params.id, body),
     }),
   ];

@@ -16,8 +16,8 @@ import { dispatchAll, restoreOfferTimers } from './dispatch';
 import { createEventBus } from './events';
 import { receiveCallback } from './inbound';
 import { send } from './outbound';
-import { createSweepSchedule, NO_SWEEP_SCHEDULE } from './sweep-schedule';
 import { createAccountIndex, createContactIndex, createE164Memo } from './phone-index';
+import { createSweepSchedule, NO_SWEEP_SCHEDULE } from './sweep-schedule';
 import type { TeleSignGateway } from './telesign-gateway';
 import { conversationView, inboundUrl } from './views';
 

@@ -15,8 +15,8 @@ import type {
   WorkStream,
 } from '../domain/model';
 import type { ChannelEvent, InboundResult } from './contract';
-import type { SweepSchedule } from './sweep-schedule';
 import type { AccountIndex, ContactIndex } from './phone-index';
+import type { SweepSchedule } from './sweep-schedule';
 import type { TeleSignGateway } from './telesign-gateway';
 
 export interface ServiceContext {

@@ -66,6 +66,12 @@ export const routingRuleSchema = component(
     name: z.string(),
     condition: conditionSchema,
     queueId: z.string(),
+    disabled: z
+      .strictObject({ reason: z.string() })
+      .optional()
+      .describe(
+        'Set on a stored rule a later rulebook revision forbids (e.g. it tested the message text, R-RT-3): kept for the administrator, never evaluated.',
+      ),
   }),
 );
 assertExact<Exact<z.output<typeof routingRuleSchema>, RoutingRule>>(true);

@@ -76,7 +76,16 @@ export const conversationSchema = component(
       z.literal('default'),
     ]),
     contactId: z.string().optional(),
-    contactMatch: z.enum(['linked', 'none', 'many']),
+    accountId: z.string().optional(),
+    contactMatch: z
+      .enum(['linked', 'none', 'many'])
+      .describe(
+        'Active contacts and accounts with the customer number, counted together (R-RT-1).',
+      ),
+    linkedKind: z
+      .enum(['contact', 'account'])
+      .nullable()
+      .describe('Which kind of record is linked (R-RT-1); null when none or several matched.'),
     agentId: z.string().optional(),
     lastAgentId: z.string().optional(),
     offer: z.strictObject({ agentId: z.string(), offeredAt: time, expiresAt: time }).optional(),

@@ -1,6 +1,6 @@
-// Response schemas of contacts and agents (R-RT-1, R-AG-1, R-AG-2), each exactly the service's type.
+// Response schemas of contacts, accounts and agents (R-RT-1, R-AG-1, R-AG-2), each exactly the service's type.
 import { z } from 'zod';
-import type { Contact } from '../../domain/model';
+import type { Account, Contact } from '../../domain/model';
 import type { AgentView } from '../../service/contract';
 import { presence } from '../common-schemas';
 import { assertExact, component, type Exact } from './components';
@@ -18,6 +18,21 @@ export const contactSchema = component(
   }),
 );
 assertExact<Exact<z.output<typeof contactSchema>, Contact>>(true);
+
+export const accountSchema = component(
+  'Account',
+  z.strictObject({
+    id: z.string(),
+    name: z.string(),
+    mainPhone: z
+      .string()
+      .optional()
+      .describe('CRM form `+<cc><number>`; identifies the customer like a contact mobile phone.'),
+    status: z.enum(['active', 'inactive']),
+    fields: z.record(z.string(), z.string()),
+  }),
+);
+assertExact<Exact<z.output<typeof accountSchema>, Account>>(true);
 
 export const agentSchema = component(
   'Agent',
