@@ -6,6 +6,7 @@ const deliverySchema = z.looseObject({
   description: z.string(),
   final: z.boolean(),
   updatedAt: z.number(),
+  explanation: z.string().optional(),
 });
 
 export const messageSchema = z.looseObject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDeliveryStatus, isFinalCode } from './delivery-status';
+import { applyDeliveryStatus, explainDeliveryCode, isFinalCode } from './delivery-status';
 
 const at = (code: number, when = 1) => ({ code, description: `code ${code}`, at: when });
 
@@ -69,5 +69,26 @@ describe('which report wins', () => {
   it('keeps the same intermediate code reported twice at its first time', () => {
     const first = applyDeliveryStatus(undefined, at(203, 1)).status;
     expect(applyDeliveryStatus(first, at(203, 9))).toEqual({ applied: false, status: first });
+  });
+});
+
+describe('R-MSG-8: what a status means for the agent', () => {
+  it('R-MSG-8: explains TeleSign 510 as an opt-out and keeps the code and description', () => {
+    const { status } = applyDeliveryStatus(undefined, {
+      code: 510,
+      description: 'Message blocked by subscriber action or request',
+      at: 5,
+    });
+    expect(status).toEqual({
+      code: 510,
+      description: 'Message blocked by subscriber action or request',
+      final: true,
+      updatedAt: 5,
+      explanation: 'the customer opted out of messages from this number',
+    });
+  });
+  it('R-MSG-8: explains no other code', () => {
+    expect(explainDeliveryCode(210)).toBeUndefined();
+    expect(explainDeliveryCode(200)).toBeUndefined();
   });
 });

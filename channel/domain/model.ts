@@ -193,6 +193,8 @@ export interface DeliveryStatus {
   description: string;
   final: boolean;
   updatedAt: number;
+  /** What the status means for the agent, where the code says more than TeleSign's description (R-MSG-8). */
+  explanation?: string;
 }
 
 export interface Message {

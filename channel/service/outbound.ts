@@ -132,7 +132,9 @@ export async function applyDeliveryReport(
         type: 'message.failed',
         conversationId: message.conversationId,
         messageId: message.id,
-        reason: `TeleSign ${status.code}: ${status.description}`,
+        reason: status.explanation
+          ? `${status.explanation} (TeleSign ${status.code}: ${status.description})`
+          : `TeleSign ${status.code}: ${status.description}`,
         at,
       });
   }

@@ -30,6 +30,21 @@ export function DeliveryTicks(props: { message: ConsoleMessage }) {
     );
   }
   const tick = tickFor(message.delivery?.code ?? null, message.delivery?.description);
+  const explanation = message.delivery?.explanation;
+  if (explanation && message.delivery) {
+    // R-MSG-8: say what the code means, with TeleSign's own code and description beside it.
+    return (
+      <span
+        class="ticks failed"
+        title={tick.label}
+        data-testid="delivery-status"
+        data-status="failed"
+        data-code={String(message.delivery.code)}
+      >
+        ✗ <strong data-testid="delivery-explanation">{explanation}</strong> (TeleSign {tick.label})
+      </span>
+    );
+  }
   return (
     <span
       class={`ticks ${tick.tone}`}

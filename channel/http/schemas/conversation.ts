@@ -51,6 +51,12 @@ export const messageSchema = component(
         description: z.string(),
         final: z.boolean(),
         updatedAt: time,
+        explanation: z
+          .string()
+          .optional()
+          .describe(
+            'What the code means for the agent, e.g. 510: "the customer opted out of messages from this number" (R-MSG-8).',
+          ),
       })
       .optional()
       .describe('Outbound: the latest delivery status TeleSign reported (R-MSG-5).'),

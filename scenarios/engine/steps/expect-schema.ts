@@ -13,6 +13,8 @@ const detailedMessage = {
   delivery: z.number().int().nullable().optional(),
   /** TeleSign's description of the delivery status, as the agent sees it. */
   description: z.union([z.string(), z.strictObject({ contains: z.string() })]).optional(),
+  /** What the status means for the agent, e.g. the opt-out of a 510 (R-MSG-8); `null` for none. */
+  explanation: z.string().nullable().optional(),
   final: z.boolean().optional(),
   failure: z.union([z.number(), z.string()]).nullable().optional(),
 };

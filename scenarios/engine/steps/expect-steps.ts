@@ -51,6 +51,7 @@ const messageView = (m: Record<string, unknown>) => {
     encoding: m.encoding,
     delivery: m.delivery ? delivery.code : null,
     description: m.delivery ? delivery.description : null,
+    explanation: m.delivery ? (delivery.explanation ?? null) : null,
     final: m.delivery ? delivery.final : null,
     failure: m.failure ? failure.code : null,
   };

@@ -1,5 +1,6 @@
 // The console's side of rulebook revision 2: accounts on the Admin page and in the customer panel
-// (R-RT-1), and a routing rule disabled by the schema-2 migration shown as such (R-RT-3).
+// (R-RT-1), a routing rule disabled by the schema-2 migration shown as such (R-RT-3), and a reply
+// refused because the customer opted out (R-MSG-8).
 import { describe, expect, it } from 'vitest';
 import { createConsole } from './app';
 
@@ -59,7 +60,28 @@ const conversation = {
   agentId: 'ag_1',
   createdAt: 0,
   lastActivityAt: 0,
-  messages: [],
+  messages: [
+    {
+      id: 'msg_1',
+      conversationId: 'cv_1',
+      direction: 'outbound',
+      text: 'Anything else?',
+      truncated: false,
+      at: 0,
+      chars: 14,
+      encoding: 'GSM-7',
+      segments: 1,
+      agentId: 'ag_1',
+      telesignReferenceId: 'ABC',
+      delivery: {
+        code: 510,
+        description: 'Message blocked by subscriber action or request',
+        final: true,
+        updatedAt: 0,
+        explanation: 'the customer opted out of messages from this number',
+      },
+    },
+  ],
 };
 
 const app = createConsole({
@@ -79,7 +101,15 @@ const app = createConsole({
 
 const fragment = async (path: string) => (await app.request(path)).text();
 
-describe('console: accounts and disabled rules (rulebook revision 2)', () => {
+describe('console: accounts, disabled rules and opt-outs (rulebook revision 2)', () => {
+  it('R-MSG-8: shows a 510 reply as an opt-out, with TeleSign code and description', async () => {
+    const html = await fragment('/console/f/conversation?agent=ag_1&conversation=cv_1');
+    expect(html).toContain(
+      '<strong data-testid="delivery-explanation">the customer opted out of messages from this number</strong>',
+    );
+    expect(html).toContain('510 Message blocked by subscriber action or request');
+  });
+
   it('R-RT-1: lists accounts with their main phone on the Admin page', async () => {
     const html = await fragment('/console/f/admin');
     expect(html).toContain('Accounts (1)');
