@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversationOf, createHarness } from './test-harness';
+import { conversationOf, createHarness } from '../../test/channel/service-harness';
 
 const CUSTOMER = '14255550123';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversationOf, createHarness } from './test-harness';
+import { conversationOf, createHarness } from '../../test/channel/service-harness';
 
 describe('R-MSG-8: a reply refused because the customer opted out', () => {
   it('R-MSG-8: a 510 delivery report tells the agent the customer opted out, with TeleSign code and description', async () => {
