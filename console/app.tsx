@@ -10,6 +10,8 @@ import { createLiveHub } from './live/hub';
 import { measureHandler } from './measure';
 import { conversationHref } from './pages/agent';
 import { apiIndex, apiIndexPage } from './pages/api-index';
+import { JOURNAL_FILTERS, type JournalFilter } from './pages/inspect-journal';
+import { inspectPage, journalEntryPage } from './pages/inspect-pages';
 import {
   adminPage,
   agentPage,
@@ -42,6 +44,7 @@ const ASSETS: Record<string, string> = {
   'console.css': 'text/css; charset=utf-8',
   'pages.css': 'text/css; charset=utf-8',
   'admin.css': 'text/css; charset=utf-8',
+  'inspect.css': 'text/css; charset=utf-8',
 };
 
 /** A whole page: standards mode (`<!DOCTYPE html>`), never quirks. */
@@ -54,6 +57,16 @@ const wantsHtml = (c: Context): boolean => (c.req.header('accept') ?? '').includ
 /** A handset search (`/?q=`): at most 40 characters, blank means none. */
 const searchParam = (value: string | undefined): string | undefined =>
   value?.trim() ? value.trim().slice(0, 40) : undefined;
+
+/** The journal filters a URL carries (`/inspect?kind=&phone=…`), each cut to a sane length. */
+function journalFilter(query: Record<string, string>): JournalFilter {
+  const filter: JournalFilter = {};
+  for (const key of JOURNAL_FILTERS) {
+    const value = query[key]?.trim();
+    if (value) filter[key] = value.slice(0, 64);
+  }
+  return filter;
+}
 
 const phoneParam = z.string().regex(/^\d{7,15}$/, 'a handset is its phone number, digits only');
 const idParam = z.string().min(1).max(200);
@@ -144,6 +157,12 @@ export function createConsole(options: ConsoleOptions): Hono {
     }
   });
   app.get('/admin', async (c) => page(c, adminPage(ctx)));
+  app.get('/inspect', async (c) => page(c, inspectPage(ctx, journalFilter(c.req.query()))));
+  app.get('/inspect/journal/:seq', async (c) => {
+    const seq = Number(c.req.param('seq'));
+    if (!Number.isInteger(seq) || seq < 1) return notFound('No such journal entry.');
+    return page(c, journalEntryPage(ctx, seq));
+  });
   app.get('/telesign', async (c) => page(c, telesignPage(ctx)));
 
   app.get('/console/f/:name', async (c) => {

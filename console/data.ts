@@ -126,8 +126,13 @@ export function createConsoleData(options: DataOptions) {
       return telesign(`/_sim/messages${query ? `?${query}` : ''}`, z.array(telesignMessageSchema));
     },
     optOuts: (phone: string) => telesign(`/_sim/handsets/${enc(phone)}/opt-outs`, optOutsSchema),
-    journal: (limit: number) =>
-      telesign(`/_sim/journal?limit=${limit}`, z.array(journalEntrySchema)),
+    journal: (limit: number, filter: Record<string, string> = {}) => {
+      const query = new URLSearchParams({ ...filter, limit: String(limit) }).toString();
+      return telesign(`/_sim/journal?${query}`, z.array(journalEntrySchema));
+    },
+    journalEntry: (seq: number) => telesign(`/_sim/journal/${seq}`, journalEntrySchema),
+    telesignMessage: (referenceId: string) =>
+      telesign(`/_sim/messages/${enc(referenceId)}`, telesignMessageSchema),
     faults: () => telesign('/_sim/faults', z.array(faultSchema)),
     clock: () => telesign('/_sim/clock', clockSchema),
   };

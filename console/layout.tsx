@@ -16,6 +16,7 @@ const NAV: Array<{ section: Section; href: string; label: string }> = [
   { section: 'agent', href: '/agent', label: 'Agent workspace' },
   { section: 'admin', href: '/admin', label: 'Admin' },
   { section: 'telesign', href: '/telesign', label: 'TeleSign' },
+  { section: 'inspect', href: '/inspect', label: 'Inspect' },
 ];
 
 export function Layout(props: LayoutProps) {
@@ -30,6 +31,7 @@ export function Layout(props: LayoutProps) {
         <link rel="stylesheet" href="/console/assets/console.css" />
         <link rel="stylesheet" href="/console/assets/pages.css" />
         <link rel="stylesheet" href="/console/assets/admin.css" />
+        <link rel="stylesheet" href="/console/assets/inspect.css" />
         <script type="module" src="/console/assets/console.js" />
       </head>
       <body data-section={props.section} data-telesign-url={props.telesignUrl}>

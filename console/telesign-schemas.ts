@@ -75,8 +75,22 @@ export const journalEntrySchema = z.looseObject({
   attempt: z.number().optional(),
   latencyMs: z.number().optional(),
   signature: z.string().optional(),
+  phone: z.string().optional(),
+  signed: z.string().optional(),
+  request: z.lazy(() => exchangeSchema).optional(),
+  response: z.lazy(() => exchangeSchema).optional(),
   detail: z.string(),
 });
+
+/** One side of an HTTP exchange the fake kept in its journal. */
+export const exchangeSchema = z.looseObject({
+  method: z.string().optional(),
+  url: z.string().optional(),
+  status: z.number().optional(),
+  headers: z.record(z.string(), z.string()).default({}),
+  body: z.string().default(''),
+});
+export type ConsoleExchange = z.infer<typeof exchangeSchema>;
 export type ConsoleJournalEntry = z.infer<typeof journalEntrySchema>;
 
 export const faultSchema = z.looseObject({

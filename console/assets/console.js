@@ -145,6 +145,19 @@ async function run(
   }
 }
 
+// "Copy as curl" and the like: the server renders the text, the button copies it.
+document.addEventListener('click', (event) => {
+  const button = /** @type {HTMLElement|null} */ (
+    /** @type {HTMLElement} */ (event.target).closest('[data-copy]')
+  );
+  if (!button) return;
+  const text = document.getElementById(button.dataset.copy ?? '')?.textContent ?? '';
+  navigator.clipboard.writeText(text).then(
+    () => toast('Copied to the clipboard.'),
+    () => toast('The browser refused the clipboard: select the text and copy it.', 'error'),
+  );
+});
+
 document.addEventListener('click', (event) => {
   const button = /** @type {HTMLElement|null} */ (
     /** @type {HTMLElement} */ (event.target).closest('button[data-api]')

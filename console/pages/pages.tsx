@@ -6,6 +6,7 @@ import { conversationKey } from '../live/keys';
 import { renderAdmin } from './admin';
 import { type AgentParams, renderAgentPicker, renderAgentSide } from './agent';
 import { Composer, composerReason, renderComposerState, renderConversation } from './conversation';
+import { renderInspectJournal } from './inspect-journal';
 import { type KnownHandset, renderHandset, renderPhones } from './phones';
 import { renderTelesign } from './telesign';
 
@@ -175,6 +176,8 @@ export async function renderFragment(
       return renderComposerState(ctx.data, params);
     case 'admin':
       return renderAdmin(ctx.data);
+    case 'inspect-journal':
+      return renderInspectJournal(ctx.data, query);
     case 'telesign':
       return renderTelesign(ctx.data, ctx.known());
     default:

@@ -1,4 +1,6 @@
 // The fake TeleSign's side: journal of requests and callbacks, delivery policy per handset, faults, the clock.
+
+import { teleSignStatus } from '../components/exchange';
 import { clockTime, dateTime, prettyPhone } from '../components/format';
 import { ApiButton, Badge, Empty, ErrorBox, Panel } from '../components/ui';
 import type { ConsoleData } from '../data';
@@ -75,9 +77,14 @@ function shortTarget(e: ConsoleJournalEntry): string {
 function JournalRow(props: { entry: ConsoleJournalEntry }) {
   const e = props.entry;
   const check = signatureCheck(e);
+  const answer = e.kind === 'api' && e.response ? teleSignStatus(e.response.body) : null;
   return (
     <tr data-testid="journal-entry" data-kind={e.kind}>
-      <td class="mono">{clockTime(e.at)}</td>
+      <td class="mono">
+        <a href={`/inspect/journal/${e.seq}`} title="Open the request and response in full">
+          {clockTime(e.at)}
+        </a>
+      </td>
       <td>
         <Badge tone={KIND_TONE[e.kind] ?? ''}>{e.kind}</Badge>
       </td>
@@ -86,6 +93,12 @@ function JournalRow(props: { entry: ConsoleJournalEntry }) {
       </td>
       <td>
         {e.status !== undefined ? <Badge tone={statusTone(e.status)}>{e.status}</Badge> : '—'}
+        {answer && answer.code !== e.status ? (
+          <span class="mono" data-testid="journal-code" title={answer.description}>
+            {' '}
+            {answer.code}
+          </span>
+        ) : null}
       </td>
       <td title={e.signature ?? ''} data-testid="journal-signature">
         {check.tone ? <Badge tone={check.tone}>{check.text}</Badge> : check.text}

@@ -3,7 +3,8 @@
 import type { Clock, TimerHandle } from '../../lib/clock';
 import { callbackAuthHeaders } from '../../lib/telesign-signing';
 import type { Faults } from './faults';
-import type { Journal } from './journal';
+import type { Journal, JournalMessage } from './journal';
+import { journalMessage } from './journal-message';
 
 export type CallbackKind = 'delivery-report' | 'inbound';
 
@@ -61,6 +62,13 @@ export interface Callbacks {
   reset(): void;
 }
 
+/** How one attempt went; `answer` is the receiver's response when one came (not for simulated faults). */
+interface Outcome {
+  status: number | null;
+  error?: string;
+  answer?: JournalMessage;
+}
+
 export const DEFAULT_RETRY_DELAYS_MS = [10_000, 30_000] as const;
 const HOLD_LIMIT_MS = 60_000;
 
@@ -84,26 +92,31 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
     timers.add(handle);
   };
 
-  const post = async (job: CallbackJob): Promise<{ status: number | null; error?: string }> => {
+  const requestHeaders = (job: CallbackJob): Record<string, string> => ({
+    'Content-Type': 'application/json',
+    ...callbackAuthHeaders(job.customerId, job.apiKey, job.body),
+  });
+
+  const post = async (job: CallbackJob): Promise<Outcome> => {
     try {
       const response = await options.fetch(job.url, {
         method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          ...callbackAuthHeaders(job.customerId, job.apiKey, job.body),
-        },
+        headers: requestHeaders(job),
         body: job.body,
         signal: AbortSignal.timeout(timeoutMs),
       });
-      await response.text().catch(() => '');
-      return { status: response.status };
+      const body = await response.text().catch(() => '');
+      return {
+        status: response.status,
+        answer: journalMessage({ status: response.status, headers: response.headers, body }),
+      };
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause;
       return { status: null, error: cause?.code ?? (error as Error).message };
     }
   };
 
-  const log = (job: CallbackJob, result: CallbackAttempt): void => {
+  const log = (job: CallbackJob, result: CallbackAttempt, answer?: JournalMessage): void => {
     const outcome =
       result.status === null ? `connection error (${result.error})` : `HTTP ${result.status}`;
     journal.record({
@@ -117,6 +130,15 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
       ...(result.status !== null ? { status: result.status } : {}),
       latencyMs: result.latencyMs,
       signature: callbackAuthHeaders(job.customerId, job.apiKey, job.body)['X-TS-Authorization'],
+      // A callback's signature is the HMAC of its raw body alone.
+      signed: job.body,
+      request: journalMessage({
+        method: 'POST',
+        url: job.url,
+        headers: requestHeaders(job),
+        body: job.body,
+      }),
+      ...(answer ? { response: answer } : {}),
       detail: `${job.kind} attempt ${result.attempt}${result.duplicate ? ' (duplicate)' : ''}: ${outcome}`,
     });
   };
@@ -125,7 +147,7 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
     record: CallbackRecord,
     job: CallbackJob,
     attempt: number,
-    simulated?: { status: number | null; error?: string },
+    simulated?: Outcome,
     duplicate = false,
   ): Promise<CallbackAttempt> => {
     const started = performance.now();
@@ -139,7 +161,7 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
       ...(duplicate ? { duplicate: true } : {}),
     };
     record.attempts.push(result);
-    log(job, result);
+    log(job, result, outcome.answer);
     return result;
   };
 

@@ -2,6 +2,15 @@
 
 export type JournalKind = 'api' | 'callback' | 'state' | 'control';
 
+/** One side of an HTTP exchange as it went over the wire (bodies as text, cut at 64 KB). */
+export interface JournalMessage {
+  method?: string;
+  url?: string;
+  status?: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
 export interface JournalEntry {
   seq: number;
   at: string;
@@ -18,6 +27,12 @@ export interface JournalEntry {
   attempt?: number;
   latencyMs?: number;
   signature?: string;
+  /** What the signature signs: TSA's string-to-sign for a request, the raw body for a callback. */
+  signed?: string;
+  /** API requests and callback attempts: the request as received or sent. */
+  request?: JournalMessage;
+  /** …and the answer; absent when a callback's receiver could not be reached. */
+  response?: JournalMessage;
   detail: string;
 }
 
@@ -36,6 +51,8 @@ export interface JournalQuery {
 export interface Journal {
   record(entry: JournalInput): JournalEntry;
   list(query?: JournalQuery): JournalEntry[];
+  /** One entry by its number, while the journal still holds it. */
+  get(seq: number): JournalEntry | undefined;
   clear(): void;
   subscribe(listener: (entry: JournalEntry) => void): () => void;
 }
@@ -64,6 +81,12 @@ export function createJournal(now: () => number, capacity = 10_000): Journal {
       );
       const bounded = found.slice(-capacity);
       return query.limit === undefined ? bounded : bounded.slice(-query.limit);
+    },
+    get(seq) {
+      // Entries are in seq order with no gaps until trimmed: look where it would be first.
+      const first = entries[0]?.seq ?? 0;
+      const guess = entries[seq - first];
+      return guess?.seq === seq ? guess : entries.find((e) => e.seq === seq);
     },
     clear() {
       entries = [];

@@ -1,7 +1,9 @@
 // The faked API's front door: faults, body limit, TSA/Basic authentication, rate limit, journal.
 import type { MiddlewareHandler } from 'hono';
+import { stringToSign } from '../../lib/telesign-signing';
 import { parseAuthorization } from '../backend/authenticate';
 import type { Backend } from '../backend/backend';
+import { journalMessage } from '../backend/journal-message';
 import type { ApiEnv } from './api-env';
 import { MAX_BODY_BYTES, readBodyText, signedResource } from './read-body';
 import { teleSignError } from './telesign-envelope';
@@ -39,7 +41,13 @@ export function apiGuard(options: ApiGuardOptions): MiddlewareHandler<ApiEnv> {
     const method = c.req.method;
     const path = c.req.path;
 
-    const finish = (what: string, customerId = hintedCid): void => {
+    let requestBody = '';
+    const finish = async (what: string, customerId = hintedCid): Promise<void> => {
+      // The answer as sent: read from a copy, so the client still gets the original.
+      const responseBody = await c.res
+        .clone()
+        .text()
+        .catch(() => '');
       const code = c.get('teleSignCode');
       const referenceId = c.get('referenceId');
       const hint = c.get('hint');
@@ -57,8 +65,31 @@ export function apiGuard(options: ApiGuardOptions): MiddlewareHandler<ApiEnv> {
         ...(code !== undefined ? { code } : {}),
         latencyMs: Math.round((performance.now() - started) * 100) / 100,
         ...(authorization?.startsWith('TSA ')
-          ? { signature: authorization.split(':')[1] ?? '' }
+          ? {
+              signature: authorization.split(':')[1] ?? '',
+              signed: stringToSign({
+                method,
+                contentType: c.req.header('content-type') ?? '',
+                date: c.req.header('date'),
+                xTsDate: c.req.header('x-ts-date'),
+                authMethod: c.req.header('x-ts-auth-method'),
+                nonce: c.req.header('x-ts-nonce'),
+                body: requestBody,
+                resource: signedResource(c.req.url, basePath),
+              }),
+            }
           : {}),
+        request: journalMessage({
+          method,
+          url: c.req.url,
+          headers: c.req.raw.headers,
+          body: requestBody,
+        }),
+        response: journalMessage({
+          status: c.res.status,
+          headers: c.res.headers,
+          body: responseBody,
+        }),
         detail,
       });
     };
@@ -73,18 +104,19 @@ export function apiGuard(options: ApiGuardOptions): MiddlewareHandler<ApiEnv> {
       } else {
         c.res = teleSignError(c, { code: -90001, hint: 'injected fault: unavailable' }, now());
       }
-      finish(`injected fault: ${fault}`);
+      await finish(`injected fault: ${fault}`);
       return c.res;
     }
 
     const body = await readBodyText(c);
+    requestBody = body ?? '';
     if (body === null) {
       c.res = teleSignError(
         c,
         { code: -40006, hint: `the body is larger than ${MAX_BODY_BYTES / 1024} KB` },
         now(),
       );
-      finish('body too large');
+      await finish('body too large');
       return c.res;
     }
     const verdict = backend.authenticate({
@@ -100,7 +132,7 @@ export function apiGuard(options: ApiGuardOptions): MiddlewareHandler<ApiEnv> {
     });
     if (!verdict.ok) {
       c.res = teleSignError(c, verdict.problem, now());
-      finish('authentication failed');
+      await finish('authentication failed');
       return c.res;
     }
     const { account } = verdict;
@@ -113,12 +145,12 @@ export function apiGuard(options: ApiGuardOptions): MiddlewareHandler<ApiEnv> {
         },
         now(),
       );
-      finish('rate limited', account.customerId);
+      await finish('rate limited', account.customerId);
       return c.res;
     }
     c.set('account', account);
     c.set('body', body);
     await next();
-    finish(`${verdict.scheme} ${method} ${path}`, account.customerId);
+    await finish(`${verdict.scheme} ${method} ${path}`, account.customerId);
   };
 }

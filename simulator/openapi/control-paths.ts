@@ -195,6 +195,14 @@ export const controlPaths = {
     },
     delete: { summary: 'Clear the journal', responses: { '200': ok('Cleared') } },
   },
+  '/_sim/journal/{seq}': {
+    get: {
+      summary:
+        'One journal entry with the full request and response (headers, body) and what was signed',
+      parameters: [pathParam('seq', 'the entry number')],
+      responses: { '200': ok('Entry', ref('JournalEntry')), ...controlErrors },
+    },
+  },
   '/_sim/events': {
     get: {
       summary: 'Server-sent events: one `journal` event per new journal entry',

@@ -120,6 +120,18 @@ export const components = {
         ms: { type: 'integer', minimum: 0 },
       },
     },
+    JournalMessage: {
+      type: 'object',
+      description: 'One side of an HTTP exchange (Basic credentials masked, bodies cut at 64 KB)',
+      required: ['headers', 'body'],
+      properties: {
+        method: { type: 'string' },
+        url: { type: 'string' },
+        status: { type: 'integer' },
+        headers: { type: 'object', additionalProperties: { type: 'string' } },
+        body: { type: 'string' },
+      },
+    },
     JournalEntry: {
       type: 'object',
       required: ['seq', 'at', 'kind', 'detail'],
@@ -138,6 +150,12 @@ export const components = {
         attempt: { type: 'integer' },
         latencyMs: { type: 'number' },
         signature: { type: 'string' },
+        signed: {
+          type: 'string',
+          description: "TSA's string-to-sign of a request; a callback's raw body",
+        },
+        request: ref('JournalMessage'),
+        response: ref('JournalMessage'),
         detail: { type: 'string' },
       },
     },

@@ -89,12 +89,13 @@ export function phonesPageTests(suite: ConsoleSuite): void {
         [`/agent/${await world.agentId('Ann Agent')}`, 'nav-agent'],
         ['/admin', 'nav-admin'],
         ['/telesign', 'nav-telesign'],
+        ['/inspect', 'nav-inspect'],
       ] as const;
       for (const [path, nav] of pages) {
         await page.goto(`${world.url}${path}`);
         await expect.poll(() => page.getByTestId('live-status').textContent()).toContain('live');
         expect(await page.getByTestId(nav).getAttribute('class')).toBe('active');
-        expect(await page.locator('[data-testid^="nav-"]').count()).toBe(4);
+        expect(await page.locator('[data-testid^="nav-"]').count()).toBe(5);
         expect(await page.getByTestId('data-error').count()).toBe(0);
         // <!DOCTYPE html>: standards mode, never quirks.
         expect(await page.evaluate('document.compatMode')).toBe('CSS1Compat');

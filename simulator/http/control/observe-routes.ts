@@ -38,6 +38,13 @@ export function observeRoutes(backend: Backend, closing: Promise<void>) {
       }),
     );
   });
+  r.get('/journal/:seq', (c) => {
+    const seq = Number(c.req.param('seq'));
+    const entry = Number.isInteger(seq) && seq > 0 ? backend.journal.get(seq) : undefined;
+    if (!entry)
+      throw new SimulatorError('not_found', `no journal entry ${c.req.param('seq')}`, 'seq');
+    return c.json(entry);
+  });
   r.delete('/journal', (c) => {
     backend.journal.clear();
     return c.json({ cleared: true });

@@ -1,0 +1,77 @@
+// Inspect in the browser: the journal's rows open in full, filters live in the URL, Copy as curl.
+import { describe, expect, it } from 'vitest';
+import type { ConsoleSuite } from './launcher';
+
+export function inspectPageTests(suite: ConsoleSuite): void {
+  describe('Inspect', () => {
+    it("opens a refused request's journal row and reads TeleSign's code, description, headers and form fields", async () => {
+      const world = suite.world();
+      const page = suite.page();
+      const { customerId, apiKey } = world.sim.marker;
+      const basic = Buffer.from(`${customerId}:${apiKey}`).toString('base64');
+      const sent = await fetch(`${world.sim.telesignUrl}/v1/messaging`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${basic}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'phone_number=12025550130&message=Hello&message_type=BOGUS',
+      });
+      expect(sent.status).toBe(400);
+
+      await page.goto(`${world.url}/inspect?kind=api&status=400`);
+      const row = page.getByTestId('inspect-entry').first();
+      expect(await row.getByTestId('inspect-code').textContent()).toMatch(/^11017 /);
+      await row.getByTestId('inspect-open').click();
+      await page.waitForURL(/\/inspect\/journal\/\d+$/);
+      expect(await page.getByTestId('telesign-code').textContent()).toBe('11017');
+      expect(await page.getByTestId('telesign-description').textContent()).not.toBe('');
+      expect(await page.getByTestId('signature-verdict').textContent()).toContain('Basic');
+      const form = page.getByTestId('journal-request-form');
+      expect(await form.textContent()).toContain('message_typeBOGUS');
+      // The API key never shows: Basic credentials are masked in the journal.
+      expect(await page.getByTestId('journal-request').textContent()).not.toContain(apiKey);
+      expect(await page.getByTestId('journal-response-body').textContent()).toContain(
+        '"code": 11017',
+      );
+      await suite.shot('inspect-journal-entry');
+
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.getByTestId('copy-curl').click();
+      await expect.poll(() => page.getByTestId('toast').textContent()).toContain('Copied');
+      const copied = String(await page.evaluate('navigator.clipboard.readText()'));
+      expect(copied).toMatch(/^curl -X POST '.*\/v1\/messaging'/);
+      expect(copied).toContain(
+        "--data-raw 'phone_number=12025550130&message=Hello&message_type=BOGUS'",
+      );
+    }, 30_000);
+
+    it('filters the journal by phone, with the filter in the URL, and opens a callback with its attempts', async () => {
+      const world = suite.world();
+      const page = suite.page();
+      await world.text('12025550131', 'First phone');
+      await world.text('12025550132', 'Second phone');
+      await page.goto(`${world.url}/inspect`);
+      await page.getByTestId('filter-phone').fill('+1 202 555 0132');
+      await page.getByTestId('filter-apply').click();
+      await page.waitForURL(/phone=/);
+      const phones = await page
+        .getByTestId('inspect-entry')
+        .evaluateAll((rows) => rows.map((r) => r.children[5]?.textContent ?? ''));
+      expect(phones.length).toBeGreaterThan(0);
+      expect(new Set(phones)).toEqual(new Set(['+1 202 555 0132']));
+      await suite.shot('inspect-journal');
+
+      // The same view from its URL alone.
+      await page.goto(`${world.url}/inspect?kind=callback&phone=12025550132`);
+      const callback = page.getByTestId('inspect-entry').first();
+      expect(await callback.getAttribute('data-kind')).toBe('callback');
+      await callback.getByTestId('inspect-open').click();
+      await page.getByTestId('callback-attempts').waitFor();
+      expect(await page.getByTestId('callback-attempt').count()).toBeGreaterThan(0);
+      expect(await page.getByTestId('signature-verdict').textContent()).toContain('signed');
+      expect(await page.getByTestId('journal-request-body').textContent()).toContain('mo_sms');
+      expect(await page.getByTestId('journal-response').textContent()).toContain('HTTP 200');
+    }, 30_000);
+  });
+}
