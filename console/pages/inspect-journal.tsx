@@ -31,7 +31,8 @@ export function matches(e: ConsoleJournalEntry, f: JournalFilter): boolean {
   return true;
 }
 
-function FilterForm(props: { filter: JournalFilter }) {
+/** Outside the live region: a refresh never eats what is being typed. */
+export function FilterForm(props: { filter: JournalFilter }) {
   const f = props.filter;
   return (
     <form class="inline filters" method="get" action="/inspect" data-testid="journal-filters">
@@ -118,7 +119,6 @@ export async function renderInspectJournal(data: ConsoleData, filter: JournalFil
       .slice(0, SHOWN);
     return (
       <Panel title={`Journal (${rows.length} shown, newest first)`} testid="inspect-journal">
-        <FilterForm filter={filter} />
         {rows.length === 0 ? (
           <Empty testid="inspect-empty">Nothing matches these filters.</Empty>
         ) : null}

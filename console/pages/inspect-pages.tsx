@@ -1,6 +1,6 @@
 // The Inspect section's pages: the journal (filters in the URL), one entry in full, conversations.
 import { Fragment, Layout } from '../layout';
-import { type JournalFilter, renderInspectJournal } from './inspect-journal';
+import { FilterForm, type JournalFilter, renderInspectJournal } from './inspect-journal';
 import { renderJournalEntry } from './journal-entry';
 import type { PageContext } from './pages';
 
@@ -29,6 +29,7 @@ export async function inspectPage(ctx: PageContext, filter: JournalFilter) {
         <h1>Inspect</h1>
         <Tabs active="journal" />
       </div>
+      <FilterForm filter={filter} />
       <Fragment name="inspect-journal" query={filter} keys={['journal']} testid="inspect">
         {await renderInspectJournal(ctx.data, filter)}
       </Fragment>
