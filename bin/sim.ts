@@ -46,6 +46,7 @@ async function main(): Promise<number> {
     clock: sim.clock.kind,
     seeded: sim.seeded,
     readyMs,
+    exposed: sim.exposed ? { host: flags.host, ...sim.exposed } : null,
   });
   if (flags.logJson) {
     log.info(
@@ -59,6 +60,7 @@ async function main(): Promise<number> {
         apiKey: sim.marker.apiKey,
         supportNumber: sim.marker.supportNumber,
         readyMs,
+        ...(sim.exposed ? { exposed: sim.exposed } : {}),
       },
       'Ready.',
     );

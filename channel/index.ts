@@ -2,6 +2,7 @@
 // the hono app, and listens on loopback. The inbound base URL is known once listening (port 0).
 import type { Hono } from 'hono';
 import { type Clock, createRealClock, every } from '../lib/clock';
+import { namesForListenHost } from '../lib/http-guard/hosts';
 import { createRandomIds, type Ids } from '../lib/ids';
 import { type Listening, listen } from '../lib/listen';
 import { createSdkTeleSignGateway } from './adapters/telesign-gateway-sdk';
@@ -35,6 +36,10 @@ export interface ChannelOptions {
   dispatchIntervalMs?: number;
   /** Unexpected errors (bugs) in requests and periodic tasks; defaults to console.error. */
   onUnexpectedError?: UnexpectedErrorLogger;
+  /** Host names answered besides loopback and the listen host (`--allowed-host`). */
+  allowedHosts?: readonly string[];
+  /** Browser origins that may call besides same-origin pages (`--allowed-origin`). */
+  allowedOrigins?: readonly string[] | (() => readonly string[]);
 }
 
 export interface Channel {
@@ -72,10 +77,17 @@ export function createChannel(options: ChannelOptions): Channel {
     onError: reportTask,
   });
   const { service, ready } = createDeferredService(opened);
+  let listenNames: string[] = [];
+  const extraHosts = options.allowedHosts ?? [];
+  const origins = options.allowedOrigins;
   const { app, streams } = createChannelApp({
     service,
     ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
     ready,
+    access: {
+      allowedHosts: () => (listenNames.length ? [...extraHosts, ...listenNames] : extraHosts),
+      allowedOrigins: typeof origins === 'function' ? origins : () => origins ?? [],
+    },
   });
 
   const dispatchMs = options.dispatchIntervalMs ?? 0;
@@ -97,6 +109,7 @@ export function createChannel(options: ChannelOptions): Channel {
     ready,
     async listen(port = 0, host = '127.0.0.1') {
       await ready;
+      listenNames = namesForListenHost(host);
       server = await listen(app.fetch, port, host);
       if (!options.publicUrl) baseUrl = server.url;
       return { url: server.url, port: server.port };

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { createConsoleData, type FetchLike } from './data';
+import { type ConsoleAccess, consoleFrontDoor } from './front-door';
 import { normaliseHandsetNumber, randomHandsetNumber } from './handset-number';
 import { createLiveHub } from './live/hub';
 import { measureHandler } from './measure';
@@ -34,6 +35,8 @@ export interface ConsoleOptions {
   handsets?: () => KnownHandset[];
   clockKind?: 'real' | 'manual';
   random?: () => number;
+  /** Who may call besides loopback names and the console's own pages. */
+  access?: ConsoleAccess;
 }
 
 const ASSETS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'assets');
@@ -90,6 +93,8 @@ export function createConsole(options: ConsoleOptions): Hono {
     ]),
   );
   const app = new Hono();
+  for (const door of consoleFrontDoor(options.access ?? {}, options.telesignUrl))
+    app.use('*', door);
   const notFound = (message: string) =>
     new Response(message, {
       status: 404,

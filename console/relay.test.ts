@@ -15,7 +15,11 @@ const app = createConsole({
 });
 
 const call = (body: unknown) =>
-  app.request('/console/call', { method: 'POST', body: JSON.stringify(body) });
+  app.request('/console/call', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('the console relay', () => {
   it("answers 200 with the API's refusal as its status and body", async () => {
@@ -53,7 +57,11 @@ describe('the console relay', () => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    const response = await app.request('/console/call', { method: 'POST', body: 'nope' });
+    const response = await app.request('/console/call', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'nope',
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       error: { code: 'invalid_json', message: 'The body is not JSON.' },

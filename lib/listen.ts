@@ -14,9 +14,18 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-/** `http://host:port` for a bound address; IPv6 hosts go in brackets. */
+/**
+ * `http://host:port` for a bound address; IPv6 hosts go in brackets. A wildcard address (every
+ * interface) is no address to call: this process reaches itself through loopback.
+ */
 export function urlOf(address: Pick<AddressInfo, 'address' | 'port'>): string {
-  const host = address.address.includes(':') ? `[${address.address}]` : address.address;
+  const bound =
+    address.address === '0.0.0.0'
+      ? '127.0.0.1'
+      : address.address === '::'
+        ? '::1'
+        : address.address;
+  const host = bound.includes(':') ? `[${bound}]` : bound;
   return `http://${host}:${address.port}`;
 }
 

@@ -5,6 +5,7 @@ import { SimulatorError } from './errors/control-errors';
 import { controlError } from './http/control/control-http';
 import { controlRoutes } from './http/control/control-routes';
 import { controlIndexHandler } from './http/control/index-route';
+import { type FrontDoorOptions, frontDoor } from './http/front-door';
 import { messagingRoutes } from './http/messaging-routes';
 import { HINT_HEADER, headerSafe, problemBody } from './http/telesign-envelope';
 
@@ -12,10 +13,13 @@ export interface AppOptions {
   basePath: string;
   hangMs: number;
   closing: Promise<void>;
+  /** Who may call: host names and browser origins besides loopback and same-origin. */
+  access: FrontDoorOptions;
 }
 
 export function createApp(backend: Backend, options: AppOptions) {
   const app = new Hono();
+  app.use('*', frontDoor(options.access));
   // The banner prints `…/_sim/` (with the slash), which the sub-app's own `/` does not match.
   app.get('/_sim/', controlIndexHandler);
   app.route('/_sim', controlRoutes(backend, options.closing));

@@ -1,4 +1,5 @@
 // Builds the fake TeleSign in-process: createSimulator() → { app, backend, listen, close }.
+import { namesForListenHost } from '../lib/http-guard/hosts';
 import { type FetchHandler, type Listening, listen } from '../lib/listen';
 import { createApp } from './app';
 import { type Backend, type BackendOptions, createBackend } from './backend/backend';
@@ -16,6 +17,13 @@ export interface SimulatorOptions extends BackendOptions {
   basePath?: string;
   /** Real-time ceiling for a `hang` fault, in ms (default 120 000). */
   hangMs?: number;
+  /** Host names answered besides loopback and the listen host (`--allowed-host`; `.x.test` = subdomains). */
+  allowedHosts?: readonly string[];
+  /**
+   * Browser origins that may call, besides same-origin pages: the console's and `--allowed-origin`s.
+   * A function when they are known only later (the console's port).
+   */
+  allowedOrigins?: readonly string[] | (() => readonly string[]);
 }
 
 export interface Simulator {
@@ -39,10 +47,17 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const closing = new Promise<void>((resolve) => {
     release = resolve;
   });
+  let listenNames: string[] = [];
+  const extraHosts = options.allowedHosts ?? [];
+  const origins = options.allowedOrigins;
   const app = createApp(backend, {
     basePath: options.basePath ?? '',
     hangMs: options.hangMs ?? 120_000,
     closing,
+    access: {
+      allowedHosts: () => (listenNames.length ? [...extraHosts, ...listenNames] : extraHosts),
+      allowedOrigins: typeof origins === 'function' ? origins : () => origins ?? [],
+    },
   });
   let server: Listening | undefined;
 
@@ -51,6 +66,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     backend,
     async listen(port = 0, host = '127.0.0.1', wrap) {
       await backend.ready;
+      listenNames = namesForListenHost(host);
       server = await listen(wrap ? wrap(app.fetch) : app.fetch, port, host);
       return { url: server.url, port: server.port };
     },

@@ -35,4 +35,24 @@ describe('ready banner', () => {
     }
     expect(banner.split('\n').at(-1)).toBe(READY_LINE);
   });
+
+  it('warns when --host is not loopback and prints URLs another machine can use', () => {
+    const banner = formatBanner({
+      ...info,
+      exposed: {
+        host: '0.0.0.0',
+        consoleUrls: ['http://192.168.1.5:4020/'],
+        telesignUrls: ['http://192.168.1.5:4010'],
+      },
+    });
+    expect(banner).toContain('WARNING: --host 0.0.0.0 makes both servers reachable');
+    expect(banner).toContain("every account's API key");
+    expect(banner).toContain('Console from another machine        http://192.168.1.5:4020/');
+    expect(banner).toContain('Fake TeleSign from another machine  http://192.168.1.5:4010');
+    expect(banner).not.toContain('0.0.0.0:');
+  });
+
+  it('prints no warning on loopback', () => {
+    expect(formatBanner(info)).not.toContain('WARNING');
+  });
 });

@@ -21,7 +21,49 @@ describe('sim flags', () => {
       logLevel: 'info',
       logJson: false,
       sweepIntervalMs: 60_000,
+      allowedHosts: [],
+      allowedOrigins: [],
     });
+  });
+
+  it('takes repeated --allowed-host and --allowed-origin flags, lower-cased', () => {
+    const flags = run([
+      '--allowed-host',
+      'Sim.Example.test',
+      '--allowed-host',
+      '.dev.test',
+      '--allowed-origin',
+      'http://localhost:5173',
+    ]);
+    expect([flags.allowedHosts, flags.allowedOrigins]).toEqual([
+      ['sim.example.test', '.dev.test'],
+      ['http://localhost:5173'],
+    ]);
+  });
+
+  it('takes allowed hosts and origins from comma-separated environment variables', () => {
+    const flags = run([], {
+      SIM_ALLOWED_HOSTS: 'a.test, b.test',
+      SIM_ALLOWED_ORIGINS: 'http://a.test:8080',
+    });
+    expect([flags.allowedHosts, flags.allowedOrigins]).toEqual([
+      ['a.test', 'b.test'],
+      ['http://a.test:8080'],
+    ]);
+  });
+
+  it('refuses an allowed origin with a path, naming the rule', () => {
+    const outcome = parseSimFlags(['--allowed-origin', 'http://localhost:5173/app']);
+    expect(outcome).toEqual({
+      kind: 'error',
+      message:
+        '--allowed-origin must be an origin: scheme, host and port only, e.g. http://localhost:5173 (allowedOrigins.0)',
+    });
+  });
+
+  it('refuses an allowed host with a port', () => {
+    const outcome = parseSimFlags(['--allowed-host', 'sim.test:4020']);
+    expect(outcome.kind).toBe('error');
   });
 
   it('R-CV-3: reads the auto-close sweep interval as a duration, or 0 for off', () => {

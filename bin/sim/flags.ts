@@ -17,6 +17,10 @@ export interface SimFlags {
   logJson: boolean;
   /** How often the channel sweeps for conversations due to auto-close (R-CV-3); 0 = never. */
   sweepIntervalMs: number;
+  /** Host names both servers answer besides loopback and --host (`.example.test` = its subdomains). */
+  allowedHosts: string[];
+  /** Browser origins that may call both servers besides the console's own. */
+  allowedOrigins: string[];
 }
 
 export type FlagsOutcome =
@@ -48,6 +52,10 @@ Options (flag, then environment variable, then default):
   --sweep-interval <d>  auto-close sweep period       SIM_SWEEP_INTERVAL  60s  (30s, 5m, 1h; 0 = off)
   --log-level <level>   trace|debug|info|warn|error|silent   LOG_LEVEL  info
   --log-json            JSON log lines instead of readable ones  LOG_JSON=1
+  --allowed-host <name> also answer to this Host name (repeatable; .example.test = its subdomains)
+                                                      SIM_ALLOWED_HOSTS (comma-separated)
+  --allowed-origin <o>  let pages of this origin call both servers (repeatable), e.g.
+                        http://localhost:5173         SIM_ALLOWED_ORIGINS (comma-separated)
   -h, --help            show this help
 
 The world is seeded on the first start only; a restart on the same data folder keeps the world
@@ -66,6 +74,26 @@ const port = (name: string) =>
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'], { error: 'must be 1, 0, true or false' })
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const hostName = z
+  .string()
+  .regex(
+    /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$|^\[[0-9a-f:.]+\]$/i,
+    '--allowed-host must be a host name without port, e.g. sim.example.test or .example.test',
+  )
+  .transform((h) => h.toLowerCase());
+
+const origin = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return /^https?:$/.test(url.protocol) && url.origin === value.toLowerCase();
+    } catch {
+      return false;
+    }
+  }, '--allowed-origin must be an origin: scheme, host and port only, e.g. http://localhost:5173')
+  .transform((o) => o.toLowerCase());
 
 const schema = z.strictObject({
   telesignPort: port('--telesign-port'),
@@ -98,6 +126,8 @@ const schema = z.strictObject({
       return ms;
     })
     .optional(),
+  allowedHosts: z.array(hostName),
+  allowedOrigins: z.array(origin),
 });
 
 const options = {
@@ -113,10 +143,18 @@ const options = {
   'log-level': { type: 'string' },
   'log-json': { type: 'boolean' },
   'sweep-interval': { type: 'string' },
+  'allowed-host': { type: 'string', multiple: true },
+  'allowed-origin': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Env = Record<string, string | undefined>;
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 
 /** Reads argv (without node and script) and env into validated flags, or says what is wrong. */
 export function parseSimFlags(argv: readonly string[], env: Env = {}): FlagsOutcome {
@@ -142,6 +180,8 @@ export function parseSimFlags(argv: readonly string[], env: Env = {}): FlagsOutc
     logLevel: pick(values['log-level'], env.LOG_LEVEL) ?? 'info',
     logJson: pick(values['log-json'], env.LOG_JSON) ?? false,
     sweepInterval: pick(values['sweep-interval'], env.SIM_SWEEP_INTERVAL),
+    allowedHosts: values['allowed-host'] ?? list(env.SIM_ALLOWED_HOSTS),
+    allowedOrigins: values['allowed-origin'] ?? list(env.SIM_ALLOWED_ORIGINS),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -163,6 +203,8 @@ export function parseSimFlags(argv: readonly string[], env: Env = {}): FlagsOutc
       logLevel: f.logLevel,
       logJson: f.logJson,
       sweepIntervalMs: f.sweepInterval ?? DEFAULT_SWEEP_INTERVAL_MS,
+      allowedHosts: f.allowedHosts,
+      allowedOrigins: f.allowedOrigins,
     },
   };
 }

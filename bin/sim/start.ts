@@ -1,12 +1,12 @@
 // Starts the fake TeleSign and the channel side by side on one clock, seeds the world once, serves the console.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { createChannel } from '../../channel';
 import { createStore } from '../../channel/service';
 import { createConsole } from '../../console';
 import { type Clock, createManualClock, createRealClock } from '../../lib/clock';
+import { isLoopbackName, namesForListenHost, urlHost } from '../../lib/http-guard/hosts';
 import { type FetchHandler, listen } from '../../lib/listen';
 import type { ObservedRequest } from '../../scenarios/record/request-steps';
 import { tapFetch, tapHandler } from '../../scenarios/record/tap';
@@ -23,16 +23,36 @@ export interface RunningSim {
   marker: SeedMarker;
   /** True when this start seeded the world (first start, or --memory). */
   seeded: boolean;
+  /** With a --host other than loopback: the URLs other machines use. */
+  exposed: { consoleUrls: string[]; telesignUrls: string[] } | null;
   stop(): Promise<void>;
 }
 
 const portInUse = (flag: string, port: number, host: string) =>
   new Error(`port ${port} on ${host} is in use; choose another with ${flag} (0 = any free port)`);
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** The channel's own paths on the shared port: its API, its OpenAPI document, TeleSign's callbacks. */
+function isChannelPath(path: string): boolean {
+  return (
+    path === '/api' ||
+    path.startsWith('/api/') ||
+    path === '/openapi.json' ||
+    path.startsWith('/telesign/')
+  );
+}
 
 export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim> {
   const clock: Clock = flags.clock === 'manual' ? createManualClock(Date.now()) : createRealClock();
   const dataDir = flags.dataDir;
   if (dataDir) await mkdir(join(dataDir, 'channel'), { recursive: true });
+
+  // Who may call (decision 043): names of this machine, and pages of the console's own origin.
+  const listenNames = namesForListenHost(flags.host);
+  const allowedHosts = [...flags.allowedHosts, ...listenNames];
+  let consolePort = flags.channelPort;
+  const consoleOrigins = () =>
+    [...new Set([...LOOPBACK_NAMES, ...listenNames])].map((h) => `http://${h}:${consolePort}`);
 
   const simulator = createSimulator({
     clock,
@@ -41,6 +61,9 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
       : {}),
     // Deliveries in flight at the last stop carry on once the callback URL points at this channel.
     resumeOnLoad: false,
+    allowedHosts: flags.allowedHosts,
+    // The console's pages read TeleSign's live events across origins.
+    allowedOrigins: () => [...consoleOrigins(), ...flags.allowedOrigins],
   });
   // --record: every state-changing request to either server, from any client, reaches the recorder.
   let observe: ((request: ObservedRequest) => void) | null = null;
@@ -73,6 +96,7 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
       : error;
   });
   const channelUrl = front.url;
+  consolePort = front.port;
 
   const store = createStore({
     folder: dataDir ? join(dataDir, 'channel') : undefined,
@@ -85,6 +109,8 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
     telesignUrl: telesign.url,
     publicUrl: channelUrl,
     sweepIntervalMs: flags.sweepIntervalMs,
+    allowedHosts,
+    allowedOrigins: flags.allowedOrigins,
   });
   // In-process calls: seeding and the console's reads skip the sockets but use the same HTTP APIs.
   const direct = {
@@ -155,11 +181,13 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
     telesignFetch,
     handsets: () => marker.handsets,
     clockKind: clock.kind,
+    access: { allowedHosts: () => allowedHosts, allowedOrigins: () => flags.allowedOrigins },
   });
-  const app = new Hono();
-  app.route('/', consoleApp);
-  app.all('*', (c) => channel.app.fetch(c.req.raw, c.env));
-  const served: FetchHandler = (request, env) => app.fetch(request, env);
+  // One port, two apps, each behind its own front door: the channel's paths, and the console's.
+  const served: FetchHandler = (request, env) =>
+    isChannelPath(new URL(request.url).pathname)
+      ? channel.app.fetch(request, env)
+      : consoleApp.fetch(request, env);
   handle = tap ? tap(served) : served;
 
   const names = {
@@ -199,6 +227,12 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
     clock,
     marker,
     seeded: !previous,
+    exposed: isLoopbackName(urlHost(flags.host.toLowerCase()))
+      ? null
+      : {
+          consoleUrls: listenNames.map((h) => `http://${h}:${front.port}/`),
+          telesignUrls: listenNames.map((h) => `http://${h}:${telesign.port}`),
+        },
     stop() {
       stopped ??= (async () => {
         unsubscribeChannel();

@@ -146,7 +146,7 @@ describe('the channel HTTP layer', () => {
     const response = await app.request('/telesign/inbound/org_1/tok', {
       method: 'POST',
       body: '{"raw": true}',
-      headers: { authorization: 'TSA cid:sig' },
+      headers: { authorization: 'TSA cid:sig', 'content-type': 'application/json' },
     });
     expect(response.status).toBe(200);
     expect(await errorJson(response)).toEqual({ ok: true });

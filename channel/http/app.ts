@@ -5,11 +5,11 @@ import type { ChannelService } from '../service/contract';
 import { accountRoutes } from './accounts';
 import { agentActionRoutes } from './agent-actions';
 import { agentRoutes } from './agents';
-import { declaredBodyLimit } from './body-limit';
 import { contactRoutes } from './contacts';
 import { conversationRoutes } from './conversations';
 import { createErrorHandler, type UnexpectedErrorLogger } from './error-handler';
 import { createStreamRegistry, eventRoutes, type StreamRegistry } from './events';
+import { type ChannelAccess, channelFrontDoor } from './front-door';
 import { HttpError } from './http-errors';
 import { inboundRoutes } from './inbound';
 import { numberRoutes } from './numbers';
@@ -28,6 +28,8 @@ export interface ChannelAppOptions {
   onUnexpectedError?: UnexpectedErrorLogger;
   /** Requests wait for this (the store loading) before they reach the service. */
   ready?: Promise<void>;
+  /** Who may call besides loopback names and same-origin pages. */
+  access?: ChannelAccess;
 }
 
 export interface ChannelApp {
@@ -67,6 +69,7 @@ export function createChannelApp(options: ChannelAppOptions): ChannelApp {
 
   const app = new Hono();
   app.onError(createErrorHandler(options.onUnexpectedError));
+  for (const door of channelFrontDoor(options.access ?? {}, MAX_BODY_BYTES)) app.use('*', door);
   const { ready } = options;
   if (ready) {
     app.use('*', async (_c, next) => {
@@ -74,7 +77,6 @@ export function createChannelApp(options: ChannelAppOptions): ChannelApp {
       await next();
     });
   }
-  app.use('*', declaredBodyLimit(MAX_BODY_BYTES));
   for (const r of routes) app.on(r.method.toUpperCase(), r.path, (c) => r.run(c));
 
   const matchers = routes.map((r) => ({

@@ -32,5 +32,9 @@ export const ERROR_STATUS = {
   ROUTE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,
+  HOST_NOT_ALLOWED: 403,
+  ORIGIN_NOT_ALLOWED: 403,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PATH_NOT_ALLOWED: 400,
   INTERNAL: 500,
 } as const satisfies Record<ErrorCode | HttpErrorCode, ContentfulStatusCode>;

@@ -9,7 +9,11 @@ export type ControlCode =
   | 'method_not_allowed'
   | 'conflict'
   | 'not_manual_clock'
-  | 'unprocessable';
+  | 'unprocessable'
+  | 'host_not_allowed'
+  | 'origin_not_allowed'
+  | 'unsupported_media_type'
+  | 'path_not_allowed';
 
 /** Thrown by the backend and control routes; the control error handler turns it into JSON. */
 export class SimulatorError extends Error {

@@ -2,7 +2,7 @@
 import type { ControlCode } from './control-errors';
 import type { TeleSignCode } from './telesign-codes';
 
-export type ErrorStatus = 400 | 401 | 402 | 404 | 405 | 409 | 413 | 422 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 402 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 503;
 
 export const TELESIGN_HTTP_STATUS = {
   10002: 401,
@@ -47,4 +47,8 @@ export const CONTROL_HTTP_STATUS = {
   conflict: 409,
   not_manual_clock: 409,
   unprocessable: 422,
+  host_not_allowed: 403,
+  origin_not_allowed: 403,
+  unsupported_media_type: 415,
+  path_not_allowed: 400,
 } as const satisfies Record<ControlCode, ErrorStatus>;

@@ -52,13 +52,17 @@ describe('inbound URL', () => {
     const org = await h.api.get('/api/organisation').expect(200);
     const response = await h.api
       .post(new URL(org.body.inboundUrl).pathname)
+      .set('content-type', 'application/json')
       .send(moSmsBody(CUSTOMER_NUMBER, SUPPORT_NUMBER, 'Hi', nextReferenceId()));
     expectError(response, 401, 'INBOUND_SIGNATURE_INVALID');
   });
 
   it('answers 404 on a guessed token (R-SEC-1)', async () => {
     const org = await h.api.get('/api/organisation').expect(200);
-    const response = await h.api.post(`/telesign/inbound/${org.body.id}/guessed`).send('{}');
+    const response = await h.api
+      .post(`/telesign/inbound/${org.body.id}/guessed`)
+      .set('content-type', 'application/json')
+      .send('{}');
     expectError(response, 404, 'INBOUND_URL_UNKNOWN');
   });
 

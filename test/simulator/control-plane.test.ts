@@ -131,11 +131,23 @@ describe('control plane', () => {
     expect((after.body as { now: number }).now).toBe(before.now + 1500);
   });
 
-  it('allows any origin on /_sim for the web console', async () => {
+  it('reads a phone nothing happened to as an empty thread, and creates no handset by reading', async () => {
+    const count = async () => ((await h.control('GET', '/_sim/handsets')).body as unknown[]).length;
+    const before = await count();
+    for (const phone of ['15550000001', '15550000002', '15550000003']) {
+      const { status, body } = await h.control('GET', `/_sim/handsets/${phone}/messages`);
+      expect([status, body]).toEqual([200, { phone, inbox: [], outbox: [] }]);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('shows API keys to no page of another origin, and names no origin in CORS', async () => {
     const response = await fetch(`${h.url}/_sim/accounts`, {
       headers: { Origin: 'http://127.0.0.1:4020' },
     });
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.status).toBe(403);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await response.text()).not.toContain('api_key');
   });
 
   it('serves its OpenAPI document with every control path', async () => {
@@ -180,6 +192,7 @@ describe('clock and storage', () => {
     const sim = createSimulator();
     const response = await sim.app.request('/_sim/clock/advance', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: '{"ms":1}',
     });
     expect(response.status).toBe(409);

@@ -24,7 +24,11 @@ describe.each(['in-process', 'socket'] as const)('a message round trip (%s)', (m
 
   it('sends with TSA, then reads 290 and, a second later, 200', async () => {
     const account = (await (
-      await send('/_sim/accounts', { method: 'POST', body: '{}' })
+      await send('/_sim/accounts', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      })
     ).json()) as {
       customer_id: string;
       api_key: string;

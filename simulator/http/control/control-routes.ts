@@ -1,6 +1,6 @@
-// The control plane under /_sim: CORS for the console, its route groups, and its error answers.
+// The control plane under /_sim: its route groups and its error answers (CORS and who may call
+// are the front door's, simulator/http/front-door.ts).
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { Backend } from '../../backend/backend';
 import { SimulatorError } from '../../errors/control-errors';
 import { openApiDocument } from '../../openapi/document';
@@ -18,7 +18,6 @@ const patternOf = (path: string): RegExp =>
 
 export function controlRoutes(backend: Backend, closing: Promise<void>) {
   const r = new Hono();
-  r.use('*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'] }));
   r.get('/openapi.json', (c) => c.json(openApiDocument));
   r.get('/', controlIndexHandler);
   r.route('/', accountRoutes(backend));

@@ -1,19 +1,28 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { declaredBodyLimit } from './body-limit';
-import { HttpError } from './http-errors';
+import { bodyLimitWhileReading } from './body-limit';
+
+class TooLarge extends Error {}
 
 function app(): Hono {
   const hono = new Hono();
   hono.onError((error, c) =>
-    c.json({ code: error instanceof HttpError ? error.code : 'OTHER' }, 413),
+    c.json({ code: error instanceof TooLarge ? 'PAYLOAD_TOO_LARGE' : 'OTHER' }, 413),
   );
-  hono.use('*', declaredBodyLimit(10));
+  hono.use(
+    '*',
+    bodyLimitWhileReading({
+      maxBytes: 10,
+      onTooLarge: () => {
+        throw new TooLarge();
+      },
+    }),
+  );
   hono.post('/echo', async (c) => c.text(await c.req.text()));
   return hono;
 }
 
-describe('declaredBodyLimit', () => {
+describe('bodyLimitWhileReading', () => {
   it('passes a body whose declared length is within the limit, unread', async () => {
     const response = await app().request('/echo', {
       method: 'POST',
