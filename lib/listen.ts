@@ -14,18 +14,9 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-/**
- * `http://host:port` for a bound address; IPv6 hosts go in brackets. A wildcard address (every
- * interface) is no address to call: this process reaches itself through loopback.
- */
+/** `http://host:port` for a bound address; IPv6 hosts go in brackets. */
 export function urlOf(address: Pick<AddressInfo, 'address' | 'port'>): string {
-  const bound =
-    address.address === '0.0.0.0'
-      ? '127.0.0.1'
-      : address.address === '::'
-        ? '::1'
-        : address.address;
-  const host = bound.includes(':') ? `[${bound}]` : bound;
+  const host = address.address.includes(':') ? `[${address.address}]` : address.address;
   return `http://${host}:${address.port}`;
 }
 

@@ -32,6 +32,10 @@ const portInUse = (flag: string, port: number, host: string) =>
   new Error(`port ${port} on ${host} is in use; choose another with ${flag} (0 = any free port)`);
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
+/** A server bound to every interface is called, by this process and its pages, through loopback. */
+const selfUrl = (url: string) =>
+  url.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//[::1]:');
+
 /** The channel's own paths on the shared port: its API, its OpenAPI document, TeleSign's callbacks. */
 function isChannelPath(path: string): boolean {
   return (
@@ -82,6 +86,7 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
         ? portInUse('--telesign-port', flags.telesignPort, flags.host)
         : error;
     });
+  const telesignUrl = selfUrl(telesign.url);
 
   // The channel's inbound URL carries its port, so the server listens before the channel exists.
   let handle: (request: Request, env?: unknown) => Response | Promise<Response> = () =>
@@ -95,7 +100,7 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
       ? portInUse('--channel-port', flags.channelPort, flags.host)
       : error;
   });
-  const channelUrl = front.url;
+  const channelUrl = selfUrl(front.url);
   consolePort = front.port;
 
   const store = createStore({
@@ -106,7 +111,7 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
   const channel = createChannel({
     clock,
     store,
-    telesignUrl: telesign.url,
+    telesignUrl,
     publicUrl: channelUrl,
     sweepIntervalMs: flags.sweepIntervalMs,
     allowedHosts,
@@ -177,7 +182,7 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
 
   const consoleApp = createConsole({
     channelFetch,
-    telesignUrl: telesign.url,
+    telesignUrl,
     telesignFetch,
     handsets: () => marker.handsets,
     clockKind: clock.kind,
@@ -222,7 +227,7 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
 
   let stopped: Promise<void> | undefined;
   return {
-    telesignUrl: telesign.url,
+    telesignUrl,
     channelUrl,
     clock,
     marker,

@@ -48,7 +48,7 @@ describe('host names', () => {
     expect(namesForListenHost('::1')).toEqual(['[::1]']);
   });
 
-  it('lists interface addresses IPv4 first, IPv6 in brackets, without link-local ones', () => {
+  it('lists interface addresses IPv4 first, IPv6 in brackets, without loopback or link-local ones', () => {
     const base = { netmask: '', mac: '', internal: false, cidr: null };
     expect(
       interfaceAddresses({
@@ -57,6 +57,7 @@ describe('host names', () => {
           { ...base, address: 'fd00::5', family: 'IPv6', scopeid: 0 },
           { ...base, address: '10.0.0.5', family: 'IPv4' },
         ],
+        lo: [{ ...base, address: '127.0.0.1', family: 'IPv4', internal: true }],
       }),
     ).toEqual(['10.0.0.5', '[fd00::5]']);
   });

@@ -37,11 +37,13 @@ export function urlHost(address: string): string {
   return address.includes(':') && !address.startsWith('[') ? `[${address}]` : address;
 }
 
-/** This machine's interface addresses, IPv4 first, as they appear in URLs. */
+/** This machine's addresses other machines can use (not loopback), IPv4 first, as in URLs. */
 export function interfaceAddresses(
   interfaces: ReturnType<typeof networkInterfaces> = networkInterfaces(),
 ): string[] {
-  const all = Object.values(interfaces).flatMap((list) => list ?? []);
+  const all = Object.values(interfaces)
+    .flatMap((list) => list ?? [])
+    .filter((i) => !i.internal);
   const v4 = all.filter((i) => i.family === 'IPv4').map((i) => i.address);
   const v6 = all.filter((i) => i.family === 'IPv6' && !i.address.startsWith('fe80'));
   return [...v4, ...v6.map((i) => urlHost(i.address))];
