@@ -36,10 +36,12 @@ const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 const selfUrl = (url: string) =>
   url.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//[::1]:');
 
-/** The channel's own paths on the shared port: its API, its OpenAPI document, TeleSign's callbacks. */
+/**
+ * The channel's own paths on the shared port: its API, its OpenAPI document, TeleSign's callbacks.
+ * Everything else (`/api` itself, an index page, included) is the console's.
+ */
 function isChannelPath(path: string): boolean {
   return (
-    path === '/api' ||
     path.startsWith('/api/') ||
     path === '/openapi.json' ||
     path.startsWith('/telesign/')
