@@ -41,11 +41,7 @@ const selfUrl = (url: string) =>
  * Everything else (`/api` itself, an index page, included) is the console's.
  */
 function isChannelPath(path: string): boolean {
-  return (
-    path.startsWith('/api/') ||
-    path === '/openapi.json' ||
-    path.startsWith('/telesign/')
-  );
+  return path.startsWith('/api/') || path === '/openapi.json' || path.startsWith('/telesign/');
 }
 
 export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim> {
