@@ -1,6 +1,7 @@
 // The conversation state machine (R-CV): allowed transitions, each recorded with time, actor and reason (R-CV-4).
 import { ChannelError } from './errors';
 import type { Actor, Conversation, ConversationState } from './model';
+import { offerEnded } from './offer-history';
 
 /** Every allowed transition, from the rulebook's table. Closed is final (R-CV-1). */
 export const TRANSITIONS: Record<ConversationState, readonly ConversationState[]> = {
@@ -54,6 +55,14 @@ export function transition(
     next.wrapUpAt = input.now;
   }
   if (to === 'closed') next.closedAt = input.now;
-  if (to !== 'open') next.offer = undefined;
+  if (to !== 'open' && conversation.offer) {
+    // Accepting is the offered agent taking it Active; any other move takes the offer back.
+    const accepted =
+      to === 'active' &&
+      input.actor.kind === 'agent' &&
+      input.actor.agentId === conversation.offer.agentId;
+    next.offers = offerEnded(conversation, accepted ? 'accepted' : 'withdrawn', input.now);
+    next.offer = undefined;
+  }
   return next;
 }

@@ -155,6 +155,24 @@ export interface Offer {
   expiresAt: number;
 }
 
+/** How an offer ended: taken, turned down, let run out, or taken back (agent Away/Offline, conversation moved on). */
+export const OFFER_OUTCOMES = [
+  'pending',
+  'accepted',
+  'rejected',
+  'timed-out',
+  'withdrawn',
+] as const;
+export type OfferOutcome = (typeof OFFER_OUTCOMES)[number];
+
+/** One offer of a conversation, kept after it ends (offer history). */
+export interface OfferRecord {
+  agentId: string;
+  offeredAt: number;
+  outcome: OfferOutcome;
+  endedAt?: number;
+}
+
 export interface Conversation {
   id: string;
   workStreamId: string;
@@ -178,6 +196,8 @@ export interface Conversation {
   /** The last agent who held it: offered first when the customer texts again from Waiting. */
   lastAgentId?: string;
   offer?: Offer;
+  /** Every offer made, oldest first, with how it ended (absent in data stored before it was kept). */
+  offers?: OfferRecord[];
   /** Agents who rejected or let an offer expire in this routing round. */
   rejectedBy: string[];
   resolved: boolean;

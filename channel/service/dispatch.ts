@@ -1,6 +1,7 @@
 // Push assignment (R-AG-3): offer Open conversations to the best eligible agent, with a timeout, oldest first.
 import { type AgentLoad, holdsCapacity, offerOrder } from '../domain/assignment';
 import type { Agent, Conversation } from '../domain/model';
+import { offerEnded, offerMade } from '../domain/offer-history';
 import {
   cancelOfferTimer,
   defaultQueue,
@@ -99,7 +100,11 @@ export async function offerConversation(
   }
   const at = now(ctx);
   const offer = { agentId: agent.id, offeredAt: at, expiresAt: at + workStream.offerTimeoutMs };
-  await saveConversation(ctx, { ...conversation, offer });
+  await saveConversation(ctx, {
+    ...conversation,
+    offer,
+    offers: offerMade(conversation, agent.id, at),
+  });
   scheduleExpiry(ctx, conversation.id, agent.id, offer.expiresAt);
   ctx.emit({
     type: 'conversation.offered',
@@ -123,6 +128,7 @@ export async function declineOffer(
   const declined: Conversation = {
     ...conversation,
     offer: undefined,
+    offers: offerEnded(conversation, reason, now(ctx)),
     rejectedBy: [...conversation.rejectedBy, agentId],
   };
   await saveConversation(ctx, declined);
@@ -140,7 +146,11 @@ export async function withdrawOffers(ctx: ServiceContext, agentId: string): Prom
   const pending = [...ctx.live.values()].filter((c) => c.offer?.agentId === agentId);
   for (const conversation of pending) {
     cancelOfferTimer(ctx, conversation.id);
-    await saveConversation(ctx, { ...conversation, offer: undefined });
+    await saveConversation(ctx, {
+      ...conversation,
+      offer: undefined,
+      offers: offerEnded(conversation, 'withdrawn', now(ctx)),
+    });
     ctx.emit({
       type: 'conversation.declined',
       conversationId: conversation.id,

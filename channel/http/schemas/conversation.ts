@@ -6,6 +6,7 @@ import {
   CONVERSATION_STATES,
   type InboundEvent,
   type Message,
+  OFFER_OUTCOMES,
   type Transition,
 } from '../../domain/model';
 import type { ConversationView } from '../../service/contract';
@@ -95,6 +96,17 @@ export const conversationSchema = component(
     agentId: z.string().optional(),
     lastAgentId: z.string().optional(),
     offer: z.strictObject({ agentId: z.string(), offeredAt: time, expiresAt: time }).optional(),
+    offers: z
+      .array(
+        z.strictObject({
+          agentId: z.string(),
+          offeredAt: time,
+          outcome: z.enum(OFFER_OUTCOMES),
+          endedAt: time.optional(),
+        }),
+      )
+      .optional()
+      .describe('Offer history, oldest first: to whom, when, and how each offer ended (R-AG-3).'),
     rejectedBy: z.array(z.string()),
     resolved: z.boolean(),
     createdAt: time,
