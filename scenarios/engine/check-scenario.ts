@@ -8,7 +8,7 @@ import { closest, listed } from '../teach-errors';
 import { expandWorld } from '../world/expand-world';
 import { loadWorld, OverrideError } from '../world/load-world';
 import type { World } from '../world/world-schema';
-import { namesIn, vacuityOf } from './expectation-facts';
+import { type NameKind as Kind, namesIn, vacuityOf } from './expectation-facts';
 
 type Path = Array<string | number>;
 
@@ -62,11 +62,16 @@ function learn(step: Step, known: Known): void {
   if (Array.isArray(rules)) for (const r of rules) add(known.rules, (r as { name?: unknown }).name);
 }
 
-type Kind = 'conversation' | 'customer' | 'agent' | 'contact' | 'queue' | 'workStream' | 'rule';
-
 /** Why `name` (of `kind`) is unknown at this point of the scenario, or null when it is fine. */
 function unknownName(kind: Kind, name: string, known: Known): string | null {
-  const table: Record<Exclude<Kind, 'conversation' | 'customer'>, [Set<string>, string]> = {
+  if (kind === 'supportNumber')
+    return known.workStreams.has(name) || /^\d{3,15}$/.test(name)
+      ? null
+      : `"${name}" is neither a work stream nor a number${hint(name, known.workStreams)}`;
+  const table: Record<
+    Exclude<Kind, 'conversation' | 'customer' | 'supportNumber'>,
+    [Set<string>, string]
+  > = {
     agent: [known.agents, 'agent'],
     contact: [known.contacts, 'contact'],
     queue: [known.queues, 'queue'],

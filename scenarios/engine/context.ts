@@ -22,6 +22,10 @@ export interface RunContext {
   lastAction: LastAction | undefined;
   /** Inbound events recorded while the world was built (key validation loop-backs): not the scenario's. */
   inboundEventsBefore: number;
+  /** Virtual time the first step ran at: expectations' times count from here. */
+  startedAt: number;
+  /** TeleSign journal entries up to this sequence number were the world's, not the scenario's. */
+  journalSeqBefore: number;
   /** Lets all due work (callbacks, reports, offers) run before the next step looks. */
   settle(): Promise<void>;
 }
@@ -41,6 +45,33 @@ const asRecord = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 
 export { asRecord };
+
+/**
+ * The items of a list answer, whether a plain array or a page (`{ items }`, `{ entries }`): the one
+ * place that knows the shape of list answers, so a change to it is one edit.
+ */
+export function itemsOf(body: unknown): Record<string, unknown>[] {
+  const items = Array.isArray(body)
+    ? body
+    : (asRecord(body).items ?? asRecord(body).entries ?? asRecord(body).data);
+  return Array.isArray(items) ? items.map(asRecord) : [];
+}
+
+/** Every item of a list endpoint, following `next` page links when the answer is paged. */
+export async function listAll(client: ApiClient, path: string): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  let next: string | undefined = path;
+  for (let page = 0; next && page < 1000; page++) {
+    const body = await client.must('GET', next);
+    out.push(...itemsOf(body));
+    const cursor = Array.isArray(body) ? undefined : asRecord(body).next;
+    if (typeof cursor !== 'string' || !cursor) break;
+    next = cursor.startsWith('/')
+      ? cursor
+      : `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`;
+  }
+  return out;
+}
 
 /** An id from a name of the world (or an id already), failing with the names it knows. */
 export function lookup(table: Record<string, string>, name: string, what: string): string {
@@ -86,8 +117,7 @@ export async function conversationId(ctx: RunContext, ref: string | undefined): 
       `no conversation alias "${ref}" (known: ${[...ctx.aliases.keys()].join(', ') || 'none'})`,
     );
   }
-  const list = await ctx.channel.call('GET', `/api/conversations?customerNumber=${phone}`);
-  const conversations = Array.isArray(list.body) ? list.body.map(asRecord) : [];
+  const conversations = await listAll(ctx.channel, `/api/conversations?customerNumber=${phone}`);
   const latest = latestOf(conversations);
   if (!latest) throw new StepFailure(`customer "${ref}" (${phone}) has no conversation`);
   return String(latest.id);

@@ -8,6 +8,8 @@ export const CONVERSATION_KEYS = [
   'queue',
   'agent',
   'contact',
+  'account',
+  'linkedKind',
   'contactMatch',
   'routedBy',
   'resolved',
@@ -15,6 +17,7 @@ export const CONVERSATION_KEYS = [
   'transcript',
   'message',
   'transitions',
+  'offerHistory',
 ] as const;
 
 /** Keys that say where or how long to look, and assert nothing by themselves. */
@@ -91,13 +94,19 @@ export function vacuityOf(e: Expectation): Vacuity[] {
   ) {
     out.push({
       key: ['inboundEvents'],
-      message: 'inboundEvents checks nothing: add count or last',
+      message: 'inboundEvents checks nothing: add count, last or all',
     });
   }
   if (e.agentState !== undefined && Object.keys(e.agentState).length === 1) {
     out.push({
       key: ['agentState'],
       message: `agentState of ${e.agentState.agent} checks nothing: add presence, usedCapacity or activeConversations`,
+    });
+  }
+  if (e.workItems !== undefined && Object.keys(e.workItems).length === 1) {
+    out.push({
+      key: ['workItems'],
+      message: `workItems of ${e.workItems.agent} checks nothing: add active, waiting or wrap-up: [conversations]`,
     });
   }
   if (e.workStream !== undefined && Object.keys(e.workStream).length === 1) {
@@ -128,6 +137,7 @@ export type NameKind =
   | 'contact'
   | 'queue'
   | 'workStream'
+  | 'supportNumber'
   | 'rule';
 
 export interface NameUse {
@@ -136,25 +146,42 @@ export interface NameUse {
   name: string;
 }
 
-/** Every name and alias `e` mentions, with what kind of thing it must be. */
+/** Every name and alias `e` mentions (also inside a matcher's `not`), with what it must be. */
 export function namesIn(e: Expectation): NameUse[] {
   const out: NameUse[] = [];
-  const use = (key: Path, kind: NameKind, name: unknown, none = false) => {
+  const use = (key: Path, kind: NameKind, name: unknown, none = false): void => {
+    if (typeof name === 'object' && name !== null && 'not' in name) {
+      use([...key, 'not'], kind, (name as { not: unknown }).not, none);
+      return;
+    }
     if (typeof name !== 'string') return;
     if (none && name === 'none') return;
     out.push({ key, kind, name });
   };
-  use(['conversation'], 'conversation', e.conversation);
+  const useAll = (key: Path, kind: NameKind, names: unknown) => {
+    if (Array.isArray(names)) for (const [i, n] of names.entries()) use([...key, i], kind, n);
+    else use(key, kind, names);
+  };
+  useAll(['conversation'], 'conversation', e.conversation);
   use(['agent'], 'agent', e.agent, true);
   use(['contact'], 'contact', e.contact, true);
   use(['queue'], 'queue', e.queue);
   use(['routedBy'], 'rule', e.routedBy);
-  use(['conversations', 'customer'], 'customer', e.conversations?.customer);
+  for (const [i, offer] of (e.offerHistory ?? []).entries())
+    use(['offerHistory', i, 'agent'], 'agent', offer.agent);
+  const c = e.conversations;
+  use(['conversations', 'customer'], 'customer', c?.customer);
+  use(['conversations', 'supportNumber'], 'supportNumber', c?.supportNumber);
+  use(['conversations', 'workStream'], 'workStream', c?.workStream);
+  use(['conversations', 'queue'], 'queue', c?.queue);
+  use(['conversations', 'agent'], 'agent', c?.agent);
   use(['handset'], 'customer', e.handset);
   use(['agentState', 'agent'], 'agent', e.agentState?.agent);
   use(['offers', 'agent'], 'agent', e.offers?.agent);
-  for (const [i, ref] of (e.offers?.conversations ?? []).entries())
-    use(['offers', 'conversations', i], 'conversation', ref);
+  useAll(['offers', 'conversations'], 'conversation', e.offers?.conversations);
+  use(['workItems', 'agent'], 'agent', e.workItems?.agent);
+  for (const state of ['active', 'waiting', 'wrap-up'] as const)
+    useAll(['workItems', state], 'conversation', e.workItems?.[state]);
   use(['workStream', 'name'], 'workStream', e.workStream?.name);
   return out;
 }

@@ -1,4 +1,5 @@
 // Partial matching of what a scenario expects against what a server answered, with the first difference.
+import { isMatcher, satisfies } from './matchers';
 
 /** The path and values of the first difference, or null when `found` satisfies `expected`. */
 export function firstDifference(
@@ -17,13 +18,8 @@ export function firstDifference(
     }
     return null;
   }
-  if (isExcludes(expected)) {
-    return JSON.stringify(found ?? null).includes(expected.excludes)
-      ? { path, expected, found: found ?? null }
-      : null;
-  }
-  if (isContains(expected)) {
-    return typeof found === 'string' && found.includes(expected.contains)
+  if (isMatcher(expected)) {
+    return satisfies(expected, found, (e, f) => firstDifference(e, f) === null)
       ? null
       : { path, expected, found: found ?? null };
   }
@@ -63,27 +59,16 @@ export function pick(expected: unknown, found: unknown): unknown {
   return found === undefined ? null : found;
 }
 
-/** Both sides are plain objects and the expectation is not a `contains`/`excludes` matcher: compare key by key. */
+/** Both sides are plain objects and the expectation is not a matcher: compare key by key. */
 function comparedByKeys(expected: unknown, found: unknown): expected is Record<string, unknown> {
   return (
     typeof expected === 'object' &&
     expected !== null &&
     !Array.isArray(expected) &&
-    !isContains(expected) &&
-    !isExcludes(expected) &&
+    !isMatcher(expected) &&
     typeof found === 'object' &&
     found !== null &&
     !Array.isArray(found)
-  );
-}
-
-/** `{ contains: "text" }` in an expectation matches any string that contains the text. */
-function isContains(value: unknown): value is { contains: string } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Object.keys(value).length === 1 &&
-    typeof (value as { contains?: unknown }).contains === 'string'
   );
 }
 
@@ -112,14 +97,4 @@ export function allDifferences(
   }
   const diff = firstDifference(expected, found, path);
   return diff ? [diff] : [];
-}
-
-/** `{ excludes: "text" }` matches any value whose JSON text does not contain the text (secrets). */
-function isExcludes(value: unknown): value is { excludes: string } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Object.keys(value).length === 1 &&
-    typeof (value as { excludes?: unknown }).excludes === 'string'
-  );
 }

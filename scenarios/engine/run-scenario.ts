@@ -4,7 +4,7 @@ import { formatDuration } from '../duration';
 import type { Step } from '../scenario-schema';
 import { applyWorld } from '../world/apply-world';
 import { loadWorld } from '../world/load-world';
-import { type RunContext, StepFailure } from './context';
+import { listAll, type RunContext, StepFailure } from './context';
 import {
   type Harness,
   type HarnessOptions,
@@ -102,7 +102,14 @@ export async function runScenario(
       aliases: new Map(),
       lastConversationId: undefined,
       lastAction: undefined,
-      inboundEventsBefore: await countInboundEvents(harness.channel),
+      inboundEventsBefore: (await listAll(harness.channel, '/api/inbound-events')).length,
+      startedAt: harness.clock.now(),
+      journalSeqBefore: Math.max(
+        0,
+        ...(await listAll(harness.telesign, '/_sim/journal')).map(
+          (entry) => Number(entry.seq) || 0,
+        ),
+      ),
       settle: harness.settle,
     };
     for (const [index, step] of scenario.steps.entries()) {
@@ -206,8 +213,3 @@ export function describeUnexpected(errors: UnexpectedError[], when: string): str
 
 // A function, so TypeScript does not keep the `undefined` it saw before the step ran.
 const lastResponse = (ctx: RunContext) => ctx.lastAction?.response;
-
-async function countInboundEvents(channel: RunContext['channel']): Promise<number> {
-  const events = await channel.must('GET', '/api/inbound-events');
-  return Array.isArray(events) ? events.length : 0;
-}

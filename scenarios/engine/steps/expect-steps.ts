@@ -1,164 +1,36 @@
 // Expectations: what a conversation, a transcript, a handset, an agent, TeleSign's journal or the last action
 // must show now (or `within` some virtual time). Each check yields expected and found side by side.
-import type { z } from 'zod';
 import { renderText, type TextSpec } from '../../text-spec';
-import { asRecord, conversationId, lookup, nameOf, phoneOf, type RunContext } from '../context';
+import {
+  asRecord,
+  conversationId,
+  itemsOf,
+  listAll,
+  lookup,
+  phoneOf,
+  type RunContext,
+  supportNumberOf,
+} from '../context';
 import { firstDifference, pick } from '../match';
-import { type Expectation, expectSchema, type transcriptItem } from './expect-schema';
+import { isMatcher } from '../matchers';
+import { type Check, check, conversationChecks } from './expect-conversation';
+import { type Expectation, expectSchema } from './expect-schema';
 
-export { type Expectation, expectSchema };
-
-export interface Check {
-  what: string;
-  expected: unknown;
-  found: unknown;
-  /** Where they first differ, or null. */
-  diff: { path: string; expected: unknown; found: unknown } | null;
-}
-
-const CONVERSATION_KEYS = [
-  'state',
-  'queue',
-  'agent',
-  'contact',
-  'account',
-  'linkedKind',
-  'contactMatch',
-  'routedBy',
-  'resolved',
-  'messageCount',
-  'transcript',
-  'message',
-  'transitions',
-] as const;
-
-const check = (what: string, expected: unknown, found: unknown): Check => ({
-  what,
-  expected,
-  found: pick(expected, found),
-  diff: firstDifference(expected, found),
-});
-
-const messageView = (m: Record<string, unknown>) => {
-  const delivery = asRecord(m.delivery);
-  const failure = asRecord(m.failure);
-  return {
-    direction: m.direction,
-    text: m.text,
-    truncated: m.truncated,
-    chars: m.chars,
-    segments: m.segments,
-    encoding: m.encoding,
-    delivery: m.delivery ? delivery.code : null,
-    description: m.delivery ? delivery.description : null,
-    explanation: m.delivery ? (delivery.explanation ?? null) : null,
-    final: m.delivery ? delivery.final : null,
-    failure: m.failure ? failure.code : null,
-  };
-};
-
-const expectedMessage = (item: z.output<typeof transcriptItem>): Record<string, unknown> => {
-  if ('in' in item) return { direction: 'inbound', text: renderText(item.in as TextSpec) };
-  if ('out' in item) return { direction: 'outbound', text: renderText(item.out as TextSpec) };
-  const { text, ...rest } = item as Record<string, unknown> & { text?: TextSpec };
-  const out: Record<string, unknown> = { ...rest };
-  delete out.index;
-  if (text !== undefined) out.text = renderText(text);
-  return out;
-};
-
-const list = (value: unknown): Record<string, unknown>[] =>
-  Array.isArray(value) ? value.map(asRecord) : [];
+export { type Check, type Expectation, expectSchema };
 
 export async function evaluate(e: Expectation, ctx: RunContext): Promise<Check[]> {
-  const checks: Check[] = [];
-  if (CONVERSATION_KEYS.some((k) => e[k] !== undefined)) {
-    const id = await conversationId(ctx, e.conversation);
-    const c = asRecord((await ctx.channel.must('GET', `/api/conversations/${id}`)) as unknown);
-    const messages = list(c.messages);
-    const routed = c.routedBy === 'default' ? 'default' : asRecord(c.routedBy).ruleName;
-    const found: Record<string, unknown> = {
-      state: c.state,
-      queue: nameOf(ctx, c.queueId),
-      agent: c.agentId ? nameOf(ctx, c.agentId) : null,
-      contact: c.contactId ? nameOf(ctx, c.contactId) : null,
-      account: c.accountId ? nameOf(ctx, c.accountId) : null,
-      linkedKind: c.linkedKind ?? null,
-      contactMatch: c.contactMatch,
-      routedBy: routed,
-      resolved: c.resolved,
-      messageCount: messages.length,
-    };
-    const expected: Record<string, unknown> = {};
-    for (const key of [
-      'state',
-      'queue',
-      'agent',
-      'contact',
-      'account',
-      'linkedKind',
-      'contactMatch',
-      'routedBy',
-      'resolved',
-      'messageCount',
-    ] as const) {
-      const nullable =
-        key === 'agent' || key === 'contact' || key === 'account' || key === 'linkedKind';
-      if (e[key] !== undefined) expected[key] = e[key] === 'none' && nullable ? null : e[key];
-    }
-    const label = `conversation ${e.conversation ?? '(last)'}`;
-    if (Object.keys(expected).length > 0) checks.push(check(label, expected, found));
-    if (e.transcript) {
-      checks.push(
-        check(`${label} transcript`, e.transcript.map(expectedMessage), messages.map(messageView)),
-      );
-    }
-    if (e.message) {
-      const index = e.message.index ?? -1;
-      checks.push(
-        check(
-          `${label} message #${index}`,
-          expectedMessage(e.message),
-          messages.at(index) ? messageView(messages.at(index) ?? {}) : null,
-        ),
-      );
-    }
-    if (e.transitions) {
-      const transitions = list(c.transitions).map((t) => ({
-        from: t.from,
-        to: t.to,
-        actor: asRecord(t.actor).kind,
-        reason: t.reason,
-      }));
-      checks.push(check(`${label} transitions`, e.transitions, transitions));
-    }
-  }
-  if (e.conversations) {
-    const query = e.conversations.customer
-      ? `?customerNumber=${phoneOf(ctx, e.conversations.customer)}`
-      : '';
-    const all = list((await ctx.channel.must('GET', `/api/conversations${query}`)) as unknown);
-    const matching = e.conversations.state
-      ? all.filter((c) => c.state === e.conversations?.state)
-      : all;
-    checks.push(
-      check(
-        `conversations ${JSON.stringify({ ...e.conversations, count: undefined })}`,
-        e.conversations.count,
-        matching.length,
-      ),
-    );
-  }
+  const checks: Check[] = await conversationChecks(e, ctx);
+  if (e.conversations) checks.push(await countConversations(e.conversations, ctx));
   if (e.inbox) {
     const phone = phoneOf(ctx, e.handset ?? '');
     const answer = asRecord(
       (await ctx.telesign.must('GET', `/_sim/handsets/${phone}/messages`)) as unknown,
     );
-    const inbox = list(answer.inbox);
+    const inbox = itemsOf(answer.inbox);
     checks.push(
       check(
         `handset ${e.handset} inbox`,
-        e.inbox.map((t) => renderText(t)),
+        e.inbox.map((t) => (isMatcher(t) ? t : renderText(t as TextSpec))),
         inbox.map((m) => m.text),
       ),
     );
@@ -171,15 +43,16 @@ export async function evaluate(e: Expectation, ctx: RunContext): Promise<Check[]
   ) {
     const response = ctx.lastAction?.response;
     const error = asRecord(asRecord(response?.body).error);
+    const failed = response !== undefined && response.status >= 400;
     const found = {
-      error:
-        response && response.status >= 400 ? (error.code ?? `HTTP ${response.status}`) : 'none',
+      error: failed ? (error.code ?? `HTTP ${response.status}`) : 'none',
       status: response?.status ?? null,
       field: error.field ?? null,
       errorMessage: typeof error.message === 'string' ? error.message : null,
     };
     const expected: Record<string, unknown> = {};
-    if (e.error !== undefined) expected.error = e.error;
+    // `any`: some error, whichever (the code is shown when there is none).
+    if (e.error !== undefined) expected.error = e.error === 'any' && failed ? found.error : e.error;
     if (e.status !== undefined) expected.status = e.status;
     if (e.field !== undefined) expected.field = e.field;
     const c = check(`last action (${ctx.lastAction?.label ?? 'none'})`, expected, found);
@@ -210,14 +83,17 @@ export async function evaluate(e: Expectation, ctx: RunContext): Promise<Check[]
   }
   if (e.offers) {
     const agentId = lookup(ctx.ids.agents, e.offers.agent, 'agent');
-    const offers = list(
-      (await ctx.channel.must('GET', `/api/agents/${agentId}/offers`)) as unknown,
-    ).map((c) => c.id);
+    const offers = (await listAll(ctx.channel, `/api/agents/${agentId}/offers`)).map((c) => c.id);
     const expected = await Promise.all(
       e.offers.conversations.map((ref) => conversationId(ctx, ref)),
     );
-    const alias = (id: unknown) => [...ctx.aliases.entries()].find(([, v]) => v === id)?.[0] ?? id;
-    checks.push(check(`offers to ${e.offers.agent}`, expected.map(alias), offers.map(alias)));
+    checks.push(
+      check(
+        `offers to ${e.offers.agent}`,
+        expected.map((id) => aliasOf(ctx, id)),
+        offers.map((id) => aliasOf(ctx, id)),
+      ),
+    );
   }
   if (e.workStream) {
     const { name, ...expected } = e.workStream;
@@ -235,14 +111,29 @@ export async function evaluate(e: Expectation, ctx: RunContext): Promise<Check[]
         ctx.lastAction?.response.body,
       ),
     );
+  if (e.workItems) checks.push(await workItemsCheck(e.workItems, ctx));
   if (e.journal) checks.push(await journalCheck(e.journal, ctx));
+  if (e.journalCount) {
+    const mine = await listAll(ctx.telesign, `/_sim/journal?since=${ctx.journalSeqBefore}`);
+    const where = e.journalCount.where ?? {};
+    const matching = mine.filter((entry) => firstDifference(where, entry) === null);
+    const c = check(
+      `TeleSign journal entries like ${JSON.stringify(where)} since the first step`,
+      e.journalCount.count,
+      matching.length,
+    );
+    if (c.diff)
+      c.found = { count: matching.length, entries: matching.slice(-5).map((m) => pick(where, m)) };
+    checks.push(c);
+  }
   if (e.inboundEvents) {
-    const all = list((await ctx.channel.must('GET', '/api/inbound-events')) as unknown);
+    const all = await listAll(ctx.channel, '/api/inbound-events');
     const events = all.slice(ctx.inboundEventsBefore);
-    const found = { count: events.length, last: events.at(-1) ?? null };
+    const found = { count: events.length, last: events.at(-1) ?? null, all: events };
     const expected: Record<string, unknown> = {};
     if (e.inboundEvents.count !== undefined) expected.count = e.inboundEvents.count;
     if (e.inboundEvents.last) expected.last = e.inboundEvents.last;
+    if (e.inboundEvents.all) expected.all = e.inboundEvents.all;
     checks.push(check('inbound events', expected, found));
   }
   return checks;
@@ -250,8 +141,7 @@ export async function evaluate(e: Expectation, ctx: RunContext): Promise<Check[]
 
 /** The expected entries must appear in the journal in this order (others may come between). */
 async function journalCheck(expected: Record<string, unknown>[], ctx: RunContext): Promise<Check> {
-  const body = await ctx.telesign.must('GET', '/_sim/journal');
-  const entries = list(Array.isArray(body) ? body : asRecord(body).entries);
+  const entries = await listAll(ctx.telesign, '/_sim/journal');
   let from = 0;
   for (const [i, wanted] of expected.entries()) {
     const at = entries.findIndex(
@@ -272,4 +162,49 @@ async function journalCheck(expected: Record<string, unknown>[], ctx: RunContext
     from = at + 1;
   }
   return { what: 'TeleSign journal', expected, found: 'all present, in order', diff: null };
+}
+
+/** The conversation ids as the scenario calls them (aliases), sorted, for order-free comparison. */
+const aliasOf = (ctx: RunContext, id: unknown): unknown =>
+  [...ctx.aliases.entries()].find(([, v]) => v === id)?.[0] ?? id;
+
+async function workItemsCheck(
+  w: NonNullable<Expectation['workItems']>,
+  ctx: RunContext,
+): Promise<Check> {
+  const agentId = lookup(ctx.ids.agents, w.agent, 'agent');
+  const items = await listAll(ctx.channel, `/api/agents/${agentId}/work-items`);
+  const expected: Record<string, unknown> = {};
+  const found: Record<string, unknown> = {};
+  for (const state of ['active', 'waiting', 'wrap-up'] as const) {
+    const refs = w[state];
+    if (!refs) continue;
+    const ids = await Promise.all(refs.map((ref) => conversationId(ctx, ref)));
+    expected[state] = ids
+      .map((id) => aliasOf(ctx, id))
+      .map(String)
+      .sort();
+    found[state] = items
+      .filter((c) => c.state === state)
+      .map((c) => String(aliasOf(ctx, c.id)))
+      .sort();
+  }
+  return check(`work items of ${w.agent}`, expected, found);
+}
+
+async function countConversations(
+  q: NonNullable<Expectation['conversations']>,
+  ctx: RunContext,
+): Promise<Check> {
+  const query = q.customer ? `?customerNumber=${phoneOf(ctx, q.customer)}` : '';
+  const all = await listAll(ctx.channel, `/api/conversations${query}`);
+  const filters: Record<string, unknown> = {};
+  if (q.supportNumber) filters.supportNumber = supportNumberOf(ctx, q.supportNumber);
+  if (q.workStream) filters.workStreamId = lookup(ctx.ids.workStreams, q.workStream, 'work stream');
+  if (q.queue) filters.queueId = lookup(ctx.ids.queues, q.queue, 'queue');
+  if (q.agent) filters.agentId = lookup(ctx.ids.agents, q.agent, 'agent');
+  if (q.state !== undefined) filters.state = q.state;
+  const matching = all.filter((c) => firstDifference(filters, c) === null);
+  const { count, ...shown } = q;
+  return check(`conversations ${JSON.stringify(shown)}`, count, matching.length);
 }
