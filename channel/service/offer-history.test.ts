@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { conversationOf, createHarness } from '../../test/channel/service-harness';
 import { createStore } from '../adapters/store';
-import { conversationOf, createHarness } from './test-harness';
 
 describe('offer history (R-AG-3)', () => {
   it('records every offer with how it ended: rejected, timed out, withdrawn, accepted', async () => {
