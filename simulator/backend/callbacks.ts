@@ -92,10 +92,19 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
     timers.add(handle);
   };
 
-  const requestHeaders = (job: CallbackJob): Record<string, string> => ({
-    'Content-Type': 'application/json',
-    ...callbackAuthHeaders(job.customerId, job.apiKey, job.body),
-  });
+  // One HMAC per job: the headers of every attempt and the journal's copy of them share it.
+  const signed = new WeakMap<CallbackJob, Record<string, string>>();
+  const requestHeaders = (job: CallbackJob): Record<string, string> => {
+    let headers = signed.get(job);
+    if (!headers) {
+      headers = {
+        'Content-Type': 'application/json',
+        ...callbackAuthHeaders(job.customerId, job.apiKey, job.body),
+      };
+      signed.set(job, headers);
+    }
+    return headers;
+  };
 
   const post = async (job: CallbackJob): Promise<Outcome> => {
     try {
@@ -129,7 +138,7 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
       attempt: result.attempt,
       ...(result.status !== null ? { status: result.status } : {}),
       latencyMs: result.latencyMs,
-      signature: callbackAuthHeaders(job.customerId, job.apiKey, job.body)['X-TS-Authorization'],
+      signature: requestHeaders(job)['X-TS-Authorization'] ?? '',
       // A callback's signature is the HMAC of its raw body alone.
       signed: job.body,
       request: journalMessage({
