@@ -4,11 +4,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { replayFile } from '../scenarios/engine/replay';
 import { readCallbackLog } from '../scenarios/import/callback-log';
 import { importCallbackLog } from '../scenarios/import/import-log';
+import { readCliArgs } from './cli-args';
 
 const USAGE = `usage: npm run import -- <log.jsonl> [--out <recording.yaml>] [--salt <text>] [--name <word>]… [--world <name>] [--title <text>]
   <log.jsonl>  one JSON object per line: {"receivedAt": ISO time, "headers": {…}, "body": "<raw body TeleSign posted>"}
@@ -28,35 +28,21 @@ const flagsSchema = z.strictObject({
 });
 
 async function main(): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        salt: { type: 'string' },
-        name: { type: 'string', multiple: true },
-        world: { type: 'string' },
-        title: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const flags = flagsSchema.safeParse(parsed.values);
-  if (!flags.success) {
-    console.error(
-      `${flags.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${USAGE}`,
-    );
-    return 2;
-  }
-  if (flags.data.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const [log, ...extra] = parsed.positionals;
+  const args = readCliArgs(
+    {
+      out: { type: 'string', short: 'o' },
+      salt: { type: 'string' },
+      name: { type: 'string', multiple: true },
+      world: { type: 'string' },
+      title: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    flagsSchema,
+    USAGE,
+  );
+  if (args.kind === 'exit') return args.code;
+  const { flags: data, positionals } = args;
+  const [log, ...extra] = positionals;
   if (!log || extra.length > 0) {
     console.error(`give exactly one log file\n${USAGE}`);
     return 2;
@@ -69,10 +55,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const result = await importCallbackLog(events, {
-    salt: flags.data.salt,
-    names: flags.data.name,
-    world: flags.data.world,
-    name: flags.data.title ?? `imported from ${basename(log)}`,
+    salt: data.salt,
+    names: data.name,
+    world: data.world,
+    name: data.title ?? `imported from ${basename(log)}`,
     source: basename(log),
   });
   const leaked = result.originals.filter((value) => result.yaml.includes(value));
@@ -93,9 +79,9 @@ async function main(): Promise<number> {
   for (const line of s.skipped) console.error(`  skipped ${line}`);
   for (const line of replay.diff) console.error(`    ${line}`);
   if (!replay.same) return 1;
-  if (flags.data.out) {
-    writeFileSync(flags.data.out, result.yaml);
-    console.error(`wrote ${flags.data.out}`);
+  if (data.out) {
+    writeFileSync(data.out, result.yaml);
+    console.error(`wrote ${data.out}`);
   } else process.stdout.write(result.yaml);
   return 0;
 }

@@ -1,10 +1,10 @@
 // `npm run replay -- <files or folders>`: replays recorded conversations against a fresh in-process
 // world and prints, per conversation, "same" or a readable diff; exits 1 on any difference.
-import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
 import { findScenarioFiles } from '../scenarios/engine/load-scenario';
 import { type ReplayOutcome, replayFile } from '../scenarios/engine/replay';
+import { readCliArgs } from './cli-args';
 
 const USAGE =
   'usage: npm run replay -- [--transport in-process|sockets] [--no-progress] <files or folders…> (default fixtures/conversations)';
@@ -18,32 +18,18 @@ const flagsSchema = z.object({
 });
 
 async function main(): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        transport: { type: 'string' },
-        'no-progress': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const flags = flagsSchema.safeParse(parsed.values);
-  if (!flags.success) {
-    console.error(
-      `${flags.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${USAGE}`,
-    );
-    return 2;
-  }
-  if (flags.data.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const paths = parsed.positionals.length > 0 ? parsed.positionals : ['fixtures/conversations'];
+  const args = readCliArgs(
+    {
+      transport: { type: 'string' },
+      'no-progress': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    flagsSchema,
+    USAGE,
+  );
+  if (args.kind === 'exit') return args.code;
+  const { flags: data, positionals } = args;
+  const paths = positionals.length > 0 ? positionals : ['fixtures/conversations'];
   let files: string[];
   try {
     files = findScenarioFiles(paths);
@@ -56,7 +42,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const started = performance.now();
-  const showProgress = !flags.data['no-progress'] && process.stderr.isTTY;
+  const showProgress = !data['no-progress'] && process.stderr.isTTY;
   const bar = new SingleBar({
     format: 'replaying [{bar}] {value}/{total} {file}',
     stream: process.stderr,
@@ -67,7 +53,7 @@ async function main(): Promise<number> {
   for (const file of files) {
     if (showProgress) bar.update(outcomes.length, { file });
     else process.stderr.write(`replaying ${outcomes.length + 1}/${files.length} ${file}\n`);
-    outcomes.push(await replayFile(file, flags.data.transport));
+    outcomes.push(await replayFile(file, data.transport));
   }
   if (showProgress) {
     bar.update(files.length, { file: '' });

@@ -1,31 +1,15 @@
 // A rejected offer is someone's act: the recording keeps it as a step, and the replay reproduces
 // who was offered next.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { startHarness } from '../../scenarios/engine/harness';
 import { replayFile } from '../../scenarios/engine/replay';
-import { createRecorder } from '../../scenarios/record/recorder';
-import { applyWorld } from '../../scenarios/world/apply-world';
-import { loadWorld } from '../../scenarios/world/load-world';
+import { recordSession } from './recorded-session';
 
 type Json = Record<string, unknown>;
 
 async function recordRejection(): Promise<string> {
-  const harness = await startHarness({ seed: 'rejections' });
-  try {
-    const ids = await applyWorld(loadWorld('default'), harness);
-    await harness.settleWorld();
-    const recorder = createRecorder({
-      channel: harness.channel,
-      world: 'default',
-      ids,
-      startedAt: harness.clock.now(),
-    });
-    await recorder.start();
-    const stop = harness.subscribe((event) => recorder.onEvent(event));
+  return recordSession('rejections', async ({ harness, ids }) => {
     await harness.telesign.must('POST', '/_sim/handsets/12025550102/messages', {
       to: '14155550100',
       text: 'Where is my parcel?',
@@ -53,13 +37,7 @@ async function recordRejection(): Promise<string> {
     });
     await harness.clock.advance(5_000);
     await harness.settle();
-    stop();
-    const file = join(mkdtempSync(join(tmpdir(), 'rejection-')), 'rejection.yaml');
-    writeFileSync(file, await recorder.toYaml(harness.clock.now()));
-    return file;
-  } finally {
-    await harness.close();
-  }
+  });
 }
 
 describe('recording offers', () => {

@@ -1,36 +1,20 @@
 // A session that changes the world while it runs (a new queue, an agent moved to it, a carrier that
 // fails, a fault) is recorded with those changes as steps, and replays the same; without them it
 // would not.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { startHarness } from '../../scenarios/engine/harness';
 import { replayFile } from '../../scenarios/engine/replay';
-import { createRecorder } from '../../scenarios/record/recorder';
 import { createSessionDriver } from '../../scenarios/record/session-driver';
 import { tapFetch } from '../../scenarios/record/tap';
-import { applyWorld } from '../../scenarios/world/apply-world';
 import { createApiClient } from '../../scenarios/world/http-client';
-import { loadWorld } from '../../scenarios/world/load-world';
+import { recordSession } from './recorded-session';
 
 type Json = Record<string, unknown>;
 const CUSTOMER = '12025550102';
 
 async function recordChanges(): Promise<{ file: string; steps: Json[]; description?: string }> {
-  const harness = await startHarness({ seed: 'changes' });
-  try {
-    const ids = await applyWorld(loadWorld('default'), harness);
-    await harness.settleWorld();
-    const recorder = createRecorder({
-      channel: harness.channel,
-      world: 'default',
-      ids,
-      startedAt: harness.clock.now(),
-    });
-    await recorder.start();
-    const stop = harness.subscribe((event) => recorder.onEvent(event));
+  const file = await recordSession('changes', async ({ harness, ids, recorder }) => {
     const observe = (r: Parameters<typeof recorder.onRequest>[0]) => recorder.onRequest(r);
     const now = () => harness.clock.now();
     const channel = createApiClient(
@@ -69,14 +53,9 @@ async function recordChanges(): Promise<{ file: string; steps: Json[]; descripti
       policy: 'default',
     });
     await step(1_000);
-    stop();
-    const file = join(mkdtempSync(join(tmpdir(), 'changes-')), 'changes.yaml');
-    writeFileSync(file, await recorder.toYaml(harness.clock.now()));
-    const parsed = parse(readFileSync(file, 'utf8')) as { steps: Json[]; description?: string };
-    return { file, ...parsed };
-  } finally {
-    await harness.close();
-  }
+  });
+  const parsed = parse(readFileSync(file, 'utf8')) as { steps: Json[]; description?: string };
+  return { file, ...parsed };
 }
 
 describe('recording the changes a session made', () => {

@@ -10,6 +10,22 @@ import { startSim } from '../../bin/sim/start';
 import { replayFile } from '../../scenarios/engine/replay';
 
 let folder: string;
+
+/** `npm run sim -- --memory --record <file>` on free ports, silent. */
+async function startRecordingSim(file: string, extra: string[] = []) {
+  const outcome = parseSimFlags([
+    '--memory',
+    '--telesign-port',
+    '0',
+    '--channel-port',
+    '0',
+    ...extra,
+    '--record',
+    file,
+  ]);
+  if (outcome.kind !== 'run') throw new Error('flags');
+  return startSim(outcome.flags, createSimLogger({ level: 'silent', json: true }));
+}
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'sim-record-'));
 });
@@ -20,17 +36,7 @@ afterAll(async () => {
 describe('sim --record', () => {
   it('writes the texts of the session as scenario steps when it stops', async () => {
     const file = join(folder, 'session.yaml');
-    const outcome = parseSimFlags([
-      '--memory',
-      '--telesign-port',
-      '0',
-      '--channel-port',
-      '0',
-      '--record',
-      file,
-    ]);
-    if (outcome.kind !== 'run') throw new Error('flags');
-    const sim = await startSim(outcome.flags, createSimLogger({ level: 'silent', json: true }));
+    const sim = await startRecordingSim(file);
     try {
       const texted = await fetch(`${sim.telesignUrl}/_sim/handsets/12025550102/messages`, {
         method: 'POST',
@@ -58,19 +64,7 @@ describe('sim --record', () => {
 
   it('carries the --seed as a world override, so a session with a generated contact replays the same', async () => {
     const file = join(folder, 'seeded.yaml');
-    const outcome = parseSimFlags([
-      '--memory',
-      '--telesign-port',
-      '0',
-      '--channel-port',
-      '0',
-      '--seed',
-      '7',
-      '--record',
-      file,
-    ]);
-    if (outcome.kind !== 'run') throw new Error('flags');
-    const sim = await startSim(outcome.flags, createSimLogger({ level: 'silent', json: true }));
+    const sim = await startRecordingSim(file, ['--seed', '7']);
     try {
       // contact-1 is made by faker: its phone differs from one seed to another.
       const contactId = sim.marker.ids.contacts['contact-1'];
@@ -109,17 +103,7 @@ describe('sim --record', () => {
 
   it('records changes made over either server’s socket: a delivery policy and a new queue', async () => {
     const file = join(folder, 'changes.yaml');
-    const outcome = parseSimFlags([
-      '--memory',
-      '--telesign-port',
-      '0',
-      '--channel-port',
-      '0',
-      '--record',
-      file,
-    ]);
-    if (outcome.kind !== 'run') throw new Error('flags');
-    const sim = await startSim(outcome.flags, createSimLogger({ level: 'silent', json: true }));
+    const sim = await startRecordingSim(file);
     const put = (url: string, method: string, body: unknown) =>
       fetch(url, {
         method,
