@@ -6,7 +6,6 @@ import { namesForListenHost } from '../lib/http-guard/hosts';
 import { createRandomIds, type Ids } from '../lib/ids';
 import { type Listening, listen } from '../lib/listen';
 import { createSdkTeleSignGateway } from './adapters/telesign-gateway-sdk';
-import { createDeferredService } from './deferred-service';
 import { createChannelApp } from './http/app';
 import type { UnexpectedErrorLogger } from './http/error-handler';
 import { type ChannelStore, createStore, openChannelService } from './service';
@@ -44,17 +43,15 @@ export interface ChannelOptions {
 
 export interface Channel {
   app: Hono;
-  /** Usable once `ready` has settled (every request and `listen` wait for it). */
   service: ChannelService;
-  /** Resolves when the store is loaded and the service is running. */
-  ready: Promise<void>;
   listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
   close(): Promise<void>;
 }
 
 const DEFAULT_CHANNEL_URL = 'http://127.0.0.1:4020';
 
-export function createChannel(options: ChannelOptions): Channel {
+/** Loads the store, starts the service and builds the app: everything is usable once it resolves. */
+export async function openChannel(options: ChannelOptions): Promise<Channel> {
   const clock = options.clock ?? createRealClock();
   let baseUrl = options.publicUrl?.replace(/\/$/, '') ?? DEFAULT_CHANNEL_URL;
   const reportTask = (error: unknown): void =>
@@ -62,7 +59,7 @@ export function createChannel(options: ChannelOptions): Channel {
       method: 'TASK',
       path: '(periodic)',
     });
-  const opened = openChannelService({
+  const service = await openChannelService({
     clock,
     ids: options.ids ?? createRandomIds(),
     store: options.store ?? createStore(),
@@ -76,14 +73,12 @@ export function createChannel(options: ChannelOptions): Channel {
     sweepIntervalMs: options.sweepIntervalMs ?? 60_000,
     onError: reportTask,
   });
-  const { service, ready } = createDeferredService(opened);
   let listenNames: string[] = [];
   const extraHosts = options.allowedHosts ?? [];
   const origins = options.allowedOrigins;
   const { app, streams } = createChannelApp({
     service,
     ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
-    ready,
     access: {
       allowedHosts: () => (listenNames.length ? [...extraHosts, ...listenNames] : extraHosts),
       allowedOrigins: typeof origins === 'function' ? origins : () => origins ?? [],
@@ -93,12 +88,7 @@ export function createChannel(options: ChannelOptions): Channel {
   const dispatchMs = options.dispatchIntervalMs ?? 0;
   const stopDispatch =
     dispatchMs > 0
-      ? every(
-          clock,
-          dispatchMs,
-          () => ready.then(() => service.dispatch()).catch(reportTask),
-          'channel dispatch',
-        )
+      ? every(clock, dispatchMs, () => service.dispatch().catch(reportTask), 'channel dispatch')
       : () => undefined;
 
   let server: Listening | undefined;
@@ -106,9 +96,7 @@ export function createChannel(options: ChannelOptions): Channel {
   return {
     app,
     service,
-    ready,
     async listen(port = 0, host = '127.0.0.1') {
-      await ready;
       listenNames = namesForListenHost(host);
       server = await listen(app.fetch, port, host);
       if (!options.publicUrl) baseUrl = server.url;
@@ -119,7 +107,6 @@ export function createChannel(options: ChannelOptions): Channel {
       streams.closeAll();
       await server?.close();
       server = undefined;
-      await ready.catch(() => undefined);
       await service.close();
     },
   };

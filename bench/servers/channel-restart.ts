@@ -2,7 +2,7 @@
 // given, reports the time to ready and memory, then the time of a (streamed) compaction.
 import { performance } from 'node:perf_hooks';
 import { createStore } from '../../channel/adapters/store';
-import { createChannel } from '../../channel/index';
+import { openChannel } from '../../channel/index';
 
 const folder = process.argv[2] ?? '';
 /** CPU time of this process so far: on a shared machine, steadier than wall time. */
@@ -15,12 +15,11 @@ const store = createStore({ folder, compactOnLoadAfter: Number.POSITIVE_INFINITY
 await store.load();
 const loadMs = performance.now() - started;
 const loadCpuMs = cpuMs();
-const channel = createChannel({
+const channel = await openChannel({
   telesignUrl: 'http://127.0.0.1:9',
   store,
   sweepIntervalMs: 0,
 });
-await channel.ready;
 const readyMs = performance.now() - started;
 const readyCpuMs = cpuMs();
 const rss = process.memoryUsage().rss;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createStore } from '../../channel/adapters/store';
-import { createChannel } from '../../channel/index';
+import { openChannel } from '../../channel/index';
 import { callbackAuthHeaders } from '../../lib/telesign-signing';
 import { createSimulator } from '../../simulator/index';
 import { customer, prefill, storedMessage } from './channel-history';
@@ -59,7 +59,7 @@ async function json<T>(base: string, method: string, path: string, body?: unknow
 export async function world(folder: string) {
   const simulator = createSimulator();
   const fake = (await simulator.listen(0)).url;
-  const channel = createChannel({
+  const channel = await openChannel({
     telesignUrl: fake,
     store: createStore({ folder }),
     sweepIntervalMs: 0,

@@ -2,7 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { createChannel } from '../../channel';
+import { openChannel } from '../../channel';
 import { createStore } from '../../channel/service';
 import { createConsole } from '../../console';
 import { type Clock, createManualClock, createRealClock } from '../../lib/clock';
@@ -106,7 +106,7 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
     warn: (m) => log.warn({ source: 'store' }, m),
   });
   await store.load();
-  const channel = createChannel({
+  const channel = await openChannel({
     clock,
     store,
     telesignUrl,

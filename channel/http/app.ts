@@ -26,8 +26,6 @@ export interface ChannelAppOptions {
   service: ChannelService;
   /** Where unexpected errors (bugs) are reported; defaults to console.error. */
   onUnexpectedError?: UnexpectedErrorLogger;
-  /** Requests wait for this (the store loading) before they reach the service. */
-  ready?: Promise<void>;
   /** Who may call besides loopback names and same-origin pages. */
   access?: ChannelAccess;
 }
@@ -70,13 +68,6 @@ export function createChannelApp(options: ChannelAppOptions): ChannelApp {
   const app = new Hono();
   app.onError(createErrorHandler(options.onUnexpectedError));
   for (const door of channelFrontDoor(options.access ?? {}, MAX_BODY_BYTES)) app.use('*', door);
-  const { ready } = options;
-  if (ready) {
-    app.use('*', async (_c, next) => {
-      await ready;
-      await next();
-    });
-  }
   for (const r of routes) app.on(r.method.toUpperCase(), r.path, (c) => r.run(c));
 
   const matchers = routes.map((r) => ({

@@ -1,6 +1,6 @@
 // Starts an isolated world for one scenario: a fake TeleSign and a channel sharing one manual clock,
 // seeded ids, in-memory storage; reached in-process (app.fetch) or over loopback sockets.
-import { createChannel } from '../../channel/index';
+import { openChannel } from '../../channel/index';
 import { createManualClock, type ManualClock } from '../../lib/clock';
 import { createSeededIds } from '../../lib/ids';
 import { createSimulator } from '../../simulator/index';
@@ -85,7 +85,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   // The channel's outbound SMS go through the official SDK, which always needs a socket.
   const telesignAddress = await simulator.listen(0, '127.0.0.1');
-  const channel = createChannel({
+  const channel = await openChannel({
     clock,
     ids: createSeededIds(`${seed}:channel`),
     telesignUrl: telesignAddress.url,

@@ -9,8 +9,8 @@ import {
 } from './harness';
 
 let h: Harness;
-beforeEach(() => {
-  h = createHarness();
+beforeEach(async () => {
+  h = await createHarness();
 });
 afterEach(async () => {
   await h.close();

@@ -16,7 +16,7 @@ let conversationId = '';
 let operations: Array<{ method: string; path: string }> = [];
 
 beforeAll(async () => {
-  h = createHarness();
+  h = await createHarness();
   s = await setUpWorkStream(h);
   conversationId = await customerTexts(h);
   const doc = (await h.api.get('/openapi.json').expect(200)).body as {

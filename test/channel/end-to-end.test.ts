@@ -1,7 +1,7 @@
 // Both servers on real loopback sockets, one manual clock: a handset texts the support number and
 // the conversation runs to auto-close, every hop over HTTP (the channel's sends through telesignsdk).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Channel, createChannel } from '../../channel/index';
+import { type Channel, openChannel } from '../../channel/index';
 import { createManualClock } from '../../lib/clock';
 import { createSeededIds } from '../../lib/ids';
 import { createSimulator, type Simulator } from '../../simulator/index';
@@ -56,7 +56,7 @@ beforeAll(async () => {
     ids: createSeededIds('e2e-fake'),
   });
   fake = (await simulator.listen(0)).url;
-  channel = createChannel({
+  channel = await openChannel({
     clock,
     ids: createSeededIds('e2e-channel'),
     telesignUrl: fake,

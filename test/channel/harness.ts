@@ -4,7 +4,7 @@ import { getRequestListener } from '@hono/node-server';
 import supertest from 'supertest';
 import { expect } from 'vitest';
 import type { ValidationOutcome } from '../../channel/domain/model';
-import { type Channel, createChannel } from '../../channel/index';
+import { type Channel, openChannel } from '../../channel/index';
 import type {
   OutboundSms,
   SendOutcome,
@@ -64,12 +64,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export function createHarness(): Harness {
+export async function createHarness(): Promise<Harness> {
   const clock = createManualClock();
   const gateway = createRecordingGateway();
   const unexpected: unknown[] = [];
   const contractViolations: string[] = [];
-  const channel = createChannel({
+  const channel = await openChannel({
     clock,
     ids: createSeededIds('http-tests'),
     telesignUrl: 'http://127.0.0.1:9',

@@ -14,7 +14,7 @@ import {
 
 let h: Harness;
 beforeEach(async () => {
-  h = createHarness();
+  h = await createHarness();
   await setUpWorkStream(h);
 });
 afterEach(async () => {

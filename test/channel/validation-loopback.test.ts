@@ -1,7 +1,7 @@
 // "Validate API key" end to end over real sockets: the test SMS to the work stream's own number
 // comes back through the fake TeleSign as an inbound SMS and opens no conversation (R-WS-5, R-NUM-5).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Channel, createChannel } from '../../channel/index';
+import { type Channel, openChannel } from '../../channel/index';
 import { createManualClock, type ManualClock } from '../../lib/clock';
 import { createSeededIds } from '../../lib/ids';
 import { createSimulator, type Simulator } from '../../simulator/index';
@@ -48,7 +48,7 @@ beforeEach(async () => {
     ids: createSeededIds('validation-fake'),
   });
   fake = (await simulator.listen(0)).url;
-  channel = createChannel({
+  channel = await openChannel({
     clock,
     ids: createSeededIds('validation-channel'),
     telesignUrl: fake,

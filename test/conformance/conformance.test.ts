@@ -4,7 +4,7 @@
 
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createChannel } from '../../channel/index';
+import { openChannel } from '../../channel/index';
 import { findScenarioFiles, loadScenario, rulesOf } from '../../scenarios/engine/load-scenario';
 import { rulebookIds } from '../../scenarios/rulebook';
 import { createSimulator } from '../../simulator/index';
@@ -36,7 +36,7 @@ describe('conformance coverage', () => {
   // The URLs are built from each socket's address (lib/listen), so a wider bind shows here.
   it('binds the channel and the fake TeleSign to 127.0.0.1 by default (R-SEC-3)', async () => {
     const simulator = createSimulator();
-    const channel = createChannel({ telesignUrl: 'http://127.0.0.1:9' });
+    const channel = await openChannel({ telesignUrl: 'http://127.0.0.1:9' });
     try {
       const sim = await simulator.listen();
       const ch = await channel.listen();
