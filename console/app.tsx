@@ -12,7 +12,12 @@ import { measureHandler } from './measure';
 import { conversationHref } from './pages/agent';
 import { apiIndex, apiIndexPage } from './pages/api-index';
 import { JOURNAL_FILTERS, type JournalFilter } from './pages/inspect-journal';
-import { inspectPage, journalEntryPage } from './pages/inspect-pages';
+import {
+  conversationRecordPage,
+  conversationsPage,
+  inspectPage,
+  journalEntryPage,
+} from './pages/inspect-pages';
 import {
   adminPage,
   agentPage,
@@ -22,6 +27,7 @@ import {
   telesignPage,
 } from './pages/pages';
 import type { KnownHandset } from './pages/phones';
+import { download, type RecordingSource, recordConversations } from './recordings';
 import { relayHandler } from './relay';
 
 export interface ConsoleOptions {
@@ -34,6 +40,8 @@ export interface ConsoleOptions {
   /** Handsets to show before they have texted (the world's, with their names). */
   handsets?: () => KnownHandset[];
   clockKind?: 'real' | 'manual';
+  /** The seeded world, so conversations can be downloaded as recordings `npm run replay` accepts. */
+  recording?: RecordingSource;
   random?: () => number;
   /** Who may call besides loopback names and the console's own pages. */
   access?: ConsoleAccess;
@@ -163,6 +171,55 @@ export function createConsole(options: ConsoleOptions): Hono {
   });
   app.get('/admin', async (c) => page(c, adminPage(ctx)));
   app.get('/inspect', async (c) => page(c, inspectPage(ctx, journalFilter(c.req.query()))));
+  app.get('/inspect/conversations', async (c) =>
+    page(
+      c,
+      conversationsPage(ctx, {
+        q: searchParam(c.req.query('q')),
+        state: searchParam(c.req.query('state')),
+      }),
+    ),
+  );
+  app.get('/inspect/conversations/:id', async (c) => {
+    const id = idParam.safeParse(c.req.param('id'));
+    if (!id.success) return notFound('No such conversation.');
+    return page(c, conversationRecordPage(ctx, id.data));
+  });
+  app.get('/console/transcripts/:file', async (c) => {
+    const id = c.req.param('file').replace(/\.json$/, '');
+    try {
+      const cv = await data.conversation(id);
+      return c.body(
+        `${JSON.stringify(cv, null, 2)}\n`,
+        200,
+        download(`transcript-${id}.json`, 'application/json'),
+      );
+    } catch {
+      return notFound(`No conversation ${id}.`);
+    }
+  });
+  app.get('/console/recordings/:scope{session\\.yaml|conversations/.+\\.yaml}', async (c) => {
+    const source = options.recording;
+    if (!source)
+      return notFound('This console was started without a seeded world to record against.');
+    const scope = c.req.param('scope');
+    const all = await data.conversations().catch(() => []);
+    const id = scope.startsWith('conversations/') ? scope.slice(14, -5) : null;
+    const chosen = id ? all.filter((cv) => cv.id === id) : all;
+    if (chosen.length === 0)
+      return notFound(id ? `No conversation ${id}.` : 'No conversations yet.');
+    const yaml = await recordConversations(
+      source,
+      options.channelFetch,
+      chosen,
+      id ? `conversation ${id} from the console` : 'session from the console',
+    );
+    return c.body(
+      yaml,
+      200,
+      download(id ? `conversation-${id}.yaml` : 'session.yaml', 'application/yaml; charset=utf-8'),
+    );
+  });
   app.get('/inspect/journal/:seq', async (c) => {
     const seq = Number(c.req.param('seq'));
     if (!Number.isInteger(seq) || seq < 1) return notFound('No such journal entry.');

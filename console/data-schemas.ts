@@ -19,6 +19,7 @@ export const messageSchema = z.looseObject({
   encoding: z.string(),
   segments: z.number(),
   agentId: z.string().optional(),
+  telesignReferenceId: z.string().optional(),
   delivery: deliverySchema.optional(),
   failure: z
     .looseObject({ code: z.union([z.string(), z.number()]), description: z.string() })
@@ -48,6 +49,17 @@ export const conversationSchema = z.looseObject({
   createdAt: z.number(),
   lastActivityAt: z.number(),
   messages: z.array(messageSchema).default([]),
+  transitions: z
+    .array(
+      z.looseObject({
+        from: z.string().nullable(),
+        to: z.string(),
+        at: z.number(),
+        actor: z.looseObject({ kind: z.string(), agentId: z.string().optional() }),
+        reason: z.string(),
+      }),
+    )
+    .default([]),
 });
 export type ConsoleConversation = z.infer<typeof conversationSchema>;
 

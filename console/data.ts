@@ -84,6 +84,31 @@ export function createConsoleData(options: DataOptions) {
   const telesign = <S extends z.ZodType>(path: string, schema: S) =>
     getJson(telesignFetch, `${base}${path}`, path, schema);
   const enc = encodeURIComponent;
+  /**
+   * Every item of a list, whether the API answers a plain array or pages (`{ items, next }`, `next`
+   * a path or a cursor); at most 50 pages, so a runaway cursor cannot hang a page.
+   */
+  const channelList = async <S extends z.ZodType>(path: string, item: S) => {
+    const page = z.union([
+      z.array(item),
+      z.looseObject({ items: z.array(item), next: z.string().nullable().optional() }),
+    ]);
+    const items: z.output<S>[] = [];
+    let next: string | null = path;
+    for (let i = 0; next !== null && i < 50; i++) {
+      const answer: z.output<typeof page> = await channel(next, page);
+      if (Array.isArray(answer)) return [...items, ...answer];
+      items.push(...answer.items);
+      const cursor: string | null = answer.next ?? null;
+      next =
+        cursor === null
+          ? null
+          : cursor.startsWith('/')
+            ? cursor
+            : `${path}${path.includes('?') ? '&' : '?'}cursor=${enc(cursor)}`;
+    }
+    return items;
+  };
 
   return {
     telesignUrl: base,
@@ -101,7 +126,7 @@ export function createConsoleData(options: DataOptions) {
       channel(`/api/agents/${enc(agentId)}/work-items`, z.array(conversationSchema)),
     conversations: (filter: Record<string, string> = {}) => {
       const query = new URLSearchParams(filter).toString();
-      return channel(`/api/conversations${query ? `?${query}` : ''}`, z.array(conversationSchema));
+      return channelList(`/api/conversations${query ? `?${query}` : ''}`, conversationSchema);
     },
     conversation: (id: string) => channel(`/api/conversations/${enc(id)}`, conversationSchema),
     handsets: () => telesign('/_sim/handsets', z.array(handsetSummarySchema)),

@@ -183,6 +183,7 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
     telesignUrl,
     telesignFetch,
     handsets: () => marker.handsets,
+    recording: { world: marker.world, seed: marker.seed, ids: marker.ids },
     clockKind: clock.kind,
     access: { allowedHosts: () => allowedHosts, allowedOrigins: () => flags.allowedOrigins },
   });

@@ -1,5 +1,12 @@
 // The Inspect section's pages: the journal (filters in the URL), one entry in full, conversations.
 import { Fragment, Layout } from '../layout';
+import { conversationKey } from '../live/keys';
+import {
+  type ConversationSearch,
+  renderConversationList,
+  renderConversationRecord,
+  SearchForm,
+} from './inspect-conversations';
 import { FilterForm, type JournalFilter, renderInspectJournal } from './inspect-journal';
 import { renderJournalEntry } from './journal-entry';
 import type { PageContext } from './pages';
@@ -50,6 +57,58 @@ export async function journalEntryPage(ctx: PageContext, seq: number) {
         <Tabs active="journal" />
       </div>
       {await renderJournalEntry(ctx.data, seq)}
+    </Layout>
+  );
+}
+
+export async function conversationsPage(ctx: PageContext, search: ConversationSearch) {
+  const query: Record<string, string> = {};
+  if (search.q) query.q = search.q;
+  if (search.state) query.state = search.state;
+  return (
+    <Layout
+      title="Conversations"
+      section="inspect"
+      telesignUrl={ctx.data.telesignUrl}
+      clockKind={ctx.clockKind}
+    >
+      <div class="page-head">
+        <h1>Inspect</h1>
+        <Tabs active="conversations" />
+      </div>
+      <SearchForm search={search} />
+      <Fragment
+        name="inspect-conversations"
+        query={query}
+        keys={['conversations']}
+        testid="inspect-conversations"
+      >
+        {await renderConversationList(ctx.data, search)}
+      </Fragment>
+    </Layout>
+  );
+}
+
+export async function conversationRecordPage(ctx: PageContext, id: string) {
+  return (
+    <Layout
+      title="Conversation"
+      section="inspect"
+      telesignUrl={ctx.data.telesignUrl}
+      clockKind={ctx.clockKind}
+    >
+      <div class="page-head">
+        <h1>Conversation</h1>
+        <Tabs active="conversations" />
+      </div>
+      <Fragment
+        name="conversation-record"
+        query={{ id }}
+        keys={[conversationKey(id)]}
+        testid="inspect-conversation"
+      >
+        {await renderConversationRecord(ctx.data, id)}
+      </Fragment>
     </Layout>
   );
 }

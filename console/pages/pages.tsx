@@ -6,6 +6,7 @@ import { conversationKey } from '../live/keys';
 import { renderAdmin } from './admin';
 import { type AgentParams, renderAgentPicker, renderAgentSide } from './agent';
 import { Composer, composerReason, renderComposerState, renderConversation } from './conversation';
+import { renderConversationList, renderConversationRecord } from './inspect-conversations';
 import { renderInspectJournal } from './inspect-journal';
 import { type KnownHandset, renderHandset, renderPhones } from './phones';
 import { renderTelesign } from './telesign';
@@ -176,6 +177,10 @@ export async function renderFragment(
       return renderComposerState(ctx.data, params);
     case 'admin':
       return renderAdmin(ctx.data);
+    case 'inspect-conversations':
+      return renderConversationList(ctx.data, { q: query.q, state: query.state });
+    case 'conversation-record':
+      return query.id ? renderConversationRecord(ctx.data, query.id) : null;
     case 'inspect-journal':
       return renderInspectJournal(ctx.data, query);
     case 'telesign':

@@ -1,6 +1,9 @@
 // Inspect in the browser: the journal's rows open in full, filters live in the URL, Copy as curl.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ConsoleSuite } from './launcher';
+import { replayFile } from '../../scenarios/engine/replay';
+import { ARTIFACTS, type ConsoleSuite } from './launcher';
 
 export function inspectPageTests(suite: ConsoleSuite): void {
   describe('Inspect', () => {
@@ -73,5 +76,66 @@ export function inspectPageTests(suite: ConsoleSuite): void {
       expect(await page.getByTestId('journal-request-body').textContent()).toContain('mo_sms');
       expect(await page.getByTestId('journal-response').textContent()).toContain('HTTP 200');
     }, 30_000);
+
+    it('finds a Closed conversation by search, shows its history, and downloads it as a recording that replays "same"', async () => {
+      const world = suite.world();
+      const page = suite.page();
+      const cv = await world.activeConversation('12025550140', 'My zebra-striped parcel is lost');
+      const agentId = cv.agentId as string;
+      await world.api('POST', `/api/conversations/${cv.id}/messages`, {
+        agentId,
+        text: 'Found it, it arrives tomorrow.',
+      });
+      await expect
+        .poll(async () => {
+          const { messages } = await world.api<{
+            messages: Array<{ delivery?: { code: number } }>;
+          }>('GET', `/api/conversations/${cv.id}`);
+          return messages.at(-1)?.delivery?.code;
+        })
+        .toBe(200);
+      await world.api('POST', `/api/conversations/${cv.id}/end`, { agentId });
+      await world.api('POST', `/api/conversations/${cv.id}/close-session`, { agentId });
+
+      await page.goto(`${world.url}/inspect/conversations`);
+      await page.getByTestId('conversation-search').fill('zebra');
+      await page.getByTestId('conversation-state-filter').selectOption('closed');
+      await page.getByTestId('conversation-search-apply').click();
+      await page.waitForURL(/q=zebra&state=closed/);
+      const rows = page.getByTestId('conversation-row');
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().getAttribute('data-conversation-id')).toBe(cv.id);
+      await suite.shot('inspect-conversations');
+
+      await rows.first().getByTestId('conversation-open').click();
+      await page.getByTestId('conversation-record').waitFor();
+      const transitions = await page.getByTestId('record-transition').allTextContents();
+      expect(transitions.join('\n')).toMatch(/wrap-up → closed/);
+      expect(await page.getByTestId('record-reference').count()).toBeGreaterThan(0);
+      await suite.shot('inspect-conversation');
+
+      const [recording] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('download-recording').click(),
+      ]);
+      const file = join(ARTIFACTS, `conversation-${cv.id}.yaml`);
+      await recording.saveAs(file);
+      const outcome = await replayFile(file);
+      expect(outcome.diff).toEqual([]);
+      expect(outcome.same).toBe(true);
+      // The replay can fail: the same recording expecting another final state differs.
+      const tampered = join(ARTIFACTS, `conversation-${cv.id}-tampered.yaml`);
+      const text = await readFile(file, 'utf8');
+      expect(text).toContain('state: closed');
+      await writeFile(tampered, text.replace('state: closed', 'state: active'));
+      expect((await replayFile(tampered)).same).toBe(false);
+
+      const [transcript] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('download-transcript').click(),
+      ]);
+      const json = JSON.parse(await readFile((await transcript.path()) as string, 'utf8'));
+      expect(json).toMatchObject({ id: cv.id, state: 'closed' });
+    }, 60_000);
   });
 }
