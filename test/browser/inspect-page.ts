@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replayFile } from '../../scenarios/engine/replay';
-import { ARTIFACTS, type ConsoleSuite } from './launcher';
+import { ARTIFACTS, type ConsoleSuite, SALES_LINE } from './launcher';
 
 export function inspectPageTests(suite: ConsoleSuite): void {
   describe('Inspect', () => {
@@ -80,8 +80,11 @@ export function inspectPageTests(suite: ConsoleSuite): void {
     it('finds a Closed conversation by search, shows its history, and downloads it as a recording that replays "same"', async () => {
       const world = suite.world();
       const page = suite.page();
-      const cv = await world.activeConversation('12025550140', 'My zebra-striped parcel is lost');
-      const agentId = cv.agentId as string;
+      // A pick-mode line: who takes it is the agent's act, not the routing of the moment, so a
+      // fresh world replays it the same whatever else the shared test world is busy with.
+      const cv = await world.text('12025550140', 'My zebra-striped parcel is lost', SALES_LINE);
+      const agentId = await world.agentId('Ben Agent');
+      await world.api('POST', `/api/conversations/${cv.id}/pick`, { agentId });
       await world.api('POST', `/api/conversations/${cv.id}/messages`, {
         agentId,
         text: 'Found it, it arrives tomorrow.',
