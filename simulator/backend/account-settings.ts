@@ -90,6 +90,10 @@ export const settingsInputSchema = z
     trial: z.boolean().optional(),
     verified_numbers: z.array(phone).max(1000).optional(),
     hard_cap: z.number().int().min(0).max(1_000_000_000).nullable().optional(),
+    sender_ids: z
+      .array(z.string().regex(/^[A-Za-z0-9 ]{1,20}$/, 'must be 1 to 20 letters, digits or spaces'))
+      .max(1000)
+      .optional(),
   })
   .strict();
 
@@ -113,6 +117,7 @@ export function applySettings(current: AccountSettings, input: SettingsInput): A
     next.hardCap = input.hard_cap;
     next.sentSinceCap = 0;
   }
+  if (input.sender_ids !== undefined) next.senderIds = [...new Set(input.sender_ids)];
   return next;
 }
 

@@ -13,6 +13,9 @@ export type SendOutcome =
   | { ok: true; record: MessageRecord; notes: string[] }
   | { ok: false; problem: TeleSignProblem };
 
+/** The number TeleSign sends from when it overrides a sender id (a fictional US toll-free number). */
+export const POOL_NUMBER = '18445550199';
+
 export interface SendDeps {
   accounts: Accounts;
   numbers: Numbers;
@@ -28,16 +31,24 @@ export interface SendDeps {
 }
 
 export function createSend(deps: SendDeps) {
-  /** A phone-number sender id must be one of the account's purchased numbers (R-NUM-5). */
-  const senderProblem = (
+  /**
+   * The sender id TeleSign actually uses: the requested one when it is one of the account's
+   * purchased numbers or on its allow-list; otherwise a pool number of TeleSign's, and the send
+   * still succeeds ("TeleSign may override the sender ID value that your end user will receive").
+   * Without a sender id, the account's first number (or the pool number when it has none).
+   */
+  const senderFor = (
     account: AccountRecord,
-    senderId: string | null,
-  ): TeleSignProblem | null => {
-    if (senderId === null || !/^[0-9]+$/.test(senderId)) return null;
-    if (deps.numbers.find(senderId)?.customerId === account.customerId) return null;
+    requested: string | null,
+  ): { senderId: string; note?: string } => {
+    if (requested === null) {
+      return { senderId: deps.numbers.list(account.customerId)[0]?.number ?? POOL_NUMBER };
+    }
+    const owned = deps.numbers.find(requested)?.customerId === account.customerId;
+    if (owned || account.settings.senderIds.includes(requested)) return { senderId: requested };
     return {
-      code: 11013,
-      hint: `sender_id ${senderId} is not a number owned by this account; purchase it first`,
+      senderId: POOL_NUMBER,
+      note: `sender_id ${requested} overridden by TeleSign pool number ${POOL_NUMBER}: it is neither a number this account purchased nor on its allow-list (settings.sender_ids)`,
     };
   };
 
@@ -81,11 +92,12 @@ export function createSend(deps: SendDeps) {
 
   return async function send(account: AccountRecord, request: SendRequest): Promise<SendOutcome> {
     const notes: string[] = [];
-    const refused = accountProblem(account, request) ?? senderProblem(account, request.senderId);
+    const refused = accountProblem(account, request);
     if (refused) return { ok: false, problem: refused };
     await charge(account, request);
-    const senderId =
-      request.senderId ?? deps.numbers.list(account.customerId)[0]?.number ?? 'TeleSign';
+    const sender = senderFor(account, request.senderId);
+    if (sender.note) notes.push(sender.note);
+    const { senderId } = sender;
     let delivery = deps.deliveryFor(account, senderId, request.phoneNumber);
     const optedOut = account.settings.optOut.enabled
       ? deps.optOuts.find(request.phoneNumber, senderId)

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from './harness';
+import { rawRequest } from './raw-request';
 import { type Receiver, startReceiver, teleSignSampleVerify } from './receiver';
 import { call, sdkClient } from './telesign-sdk';
 
-describe('sender_id ownership and SMS to purchased numbers (R-NUM-5)', () => {
+describe('sender_id override and SMS to purchased numbers (§11.8, R-NUM-5)', () => {
   let h: Harness;
   let rx: Receiver;
   beforeEach(async () => {
@@ -29,18 +30,35 @@ describe('sender_id ownership and SMS to purchased numbers (R-NUM-5)', () => {
   const journal = async () =>
     (await h.control('GET', `/_sim/journal?kind=state`)).body as { detail?: string }[];
 
-  it('refuses a phone-number sender_id the account has not purchased with 11013', async () => {
+  const inboxOf = async (phone: string) =>
+    (
+      (await h.control('GET', `/_sim/handsets/${phone}/messages`)).body as {
+        inbox: { from: string; text: string }[];
+      }
+    ).inbox;
+  const apiJournal = async (referenceId: string) =>
+    (await h.control('GET', `/_sim/journal?kind=api&reference_id=${referenceId}`)).body as {
+      detail: string;
+    }[];
+
+  it('overrides a sender_id the account has not purchased with a pool number, and still sends', async () => {
     const body = await send(h.customerId, h.apiKey, {
       phone_number: '15555550100',
       sender_id: '14155550177',
+      message: 'Hello',
     });
-    expect(body.status).toMatchObject({
-      code: 11013,
-      description: 'Invalid value for parameter sender_id',
-    });
+    expect(body.status).toMatchObject({ code: 290, description: 'Message in progress' });
+    await h.clock.advance(1000);
+    expect(await inboxOf('15555550100')).toEqual([
+      expect.objectContaining({ from: '18445550199', text: 'Hello' }),
+    ]);
+    const [entry] = await apiJournal(String(body.reference_id));
+    expect(entry?.detail).toContain(
+      'sender_id 14155550177 overridden by TeleSign pool number 18445550199',
+    );
   });
 
-  it("refuses another account's purchased number as sender_id", async () => {
+  it("overrides another account's purchased number too", async () => {
     const other = (await h.control('POST', '/_sim/accounts', {})).body as {
       customer_id: string;
       api_key: string;
@@ -52,23 +70,65 @@ describe('sender_id ownership and SMS to purchased numbers (R-NUM-5)', () => {
       phone_number: '15555550100',
       sender_id: '12025550142',
     });
-    expect(body.status).toMatchObject({
+    expect(body.status).toMatchObject({ code: 290 });
+    const record = await h.control('GET', `/_sim/messages/${body.reference_id}`);
+    expect(record.body).toMatchObject({ sender_id: '18445550199' });
+  });
+
+  it('uses a purchased number, and an alphanumeric sender_id only once it is allow-listed', async () => {
+    await h.control('POST', `/_sim/accounts/${h.customerId}/numbers`, { number: '12025550142' });
+    const owned = await send(h.customerId, h.apiKey, {
+      phone_number: '15555550101',
+      sender_id: '12025550142',
+    });
+    const before = await send(h.customerId, h.apiKey, {
+      phone_number: '15555550101',
+      sender_id: 'ACME',
+    });
+    await h.control('PUT', `/_sim/accounts/${h.customerId}/settings`, { sender_ids: ['ACME'] });
+    const after = await send(h.customerId, h.apiKey, {
+      phone_number: '15555550101',
+      sender_id: 'ACME',
+    });
+    const senders = await Promise.all(
+      [owned, before, after].map(
+        async (m) =>
+          (
+            (await h.control('GET', `/_sim/messages/${m.reference_id}`)).body as {
+              sender_id: string;
+            }
+          ).sender_id,
+      ),
+    );
+    expect(senders).toEqual(['12025550142', '18445550199', 'ACME']);
+  });
+
+  it('still refuses a malformed sender_id (over 20 characters) with 400/11013', async () => {
+    const answer = await rawRequest(h.url, {
+      customerId: h.customerId,
+      apiKey: h.apiKey,
+      body: new URLSearchParams({
+        phone_number: '15555550100',
+        message: 'Hi',
+        message_type: 'ARN',
+        sender_id: 'A'.repeat(21),
+      }).toString(),
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.status).toMatchObject({
       code: 11013,
       description: 'Invalid value for parameter sender_id',
     });
   });
 
-  it('accepts a purchased number and an alphanumeric sender_id', async () => {
-    await h.control('POST', `/_sim/accounts/${h.customerId}/numbers`, { number: '12025550142' });
-    const owned = await send(h.customerId, h.apiKey, {
-      phone_number: '15555550100',
-      sender_id: '12025550142',
+  it('does not loop an overridden test SMS back from the requested number', async () => {
+    const other = (await h.control('POST', '/_sim/accounts', {})).body as { customer_id: string };
+    await h.control('POST', `/_sim/accounts/${other.customer_id}/numbers`, {
+      number: '12025550160',
     });
-    const alpha = await send(h.customerId, h.apiKey, {
-      phone_number: '15555550100',
-      sender_id: 'ACME',
-    });
-    expect([owned.status, alpha.status]).toMatchObject([{ code: 290 }, { code: 290 }]);
+    await send(h.customerId, h.apiKey, { phone_number: '12025550160', sender_id: '12025550160' });
+    await h.clock.advance(1000);
+    expect(rx.received.filter((r) => r.json.sub_resource === 'mo_sms')).toHaveLength(0);
   });
 
   it('delivers an SMS to a purchased number as a signed mo_sms to the owner, journaled', async () => {
