@@ -166,18 +166,30 @@ describe('the SDK gateway over a socket', () => {
 });
 
 describe('mapping the validation test SMS (R-NUM-5)', () => {
-  it('reads 11013 as number-not-owned, naming the number', () => {
+  it('reads an accepted test SMS as checking: only its return proves the number (R-WS-5)', () => {
     const outcome = toNumberProbeOutcome('14155550177', {
-      ok: false,
-      code: 11013,
-      description: 'Invalid value for parameter sender_id.',
-      retryable: false,
+      ok: true,
+      referenceId: '0123456789ABCDEF0123456789ABCDEF',
+      status: { code: 290, description: 'Message in progress' },
     });
     expect(outcome).toEqual({
-      outcome: 'number-not-owned',
+      outcome: 'checking',
       detail:
-        'TeleSign refused 14155550177 as sender: the account does not own this number; purchase it on TeleSign (TeleSign 11013: Invalid value for parameter sender_id.).',
+        'TeleSign accepted the customer ID and API key and a test SMS from and to 14155550177.',
     });
+  });
+
+  it("reads a refused test SMS (e.g. a trial account) as a failure naming TeleSign's code, not as valid", () => {
+    const outcome = toNumberProbeOutcome('14155550177', {
+      ok: false,
+      code: 10033,
+      description: 'Unverified phone_number requested for trial account.',
+      retryable: false,
+    });
+    expect(outcome.outcome).toBe('telesign-unreachable');
+    expect(outcome.detail).toContain(
+      'TeleSign 10033: Unverified phone_number requested for trial account.',
+    );
   });
 
   it('reads a timed-out test SMS as TeleSign unreachable, not as a number problem', () => {

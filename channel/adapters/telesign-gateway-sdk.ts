@@ -177,24 +177,19 @@ export function toProbeOutcome(reply: SdkReply): ProbeOutcome {
   }
 }
 
-/** TeleSign's code for a sender id it refuses; the fake answers it for a number the account does not own. */
-const SENDER_REFUSED = 11013;
-
-/** Maps the answer to the validation test SMS (after the credentials passed) to an outcome (R-NUM-5). */
+/**
+ * Maps the answer to the validation test SMS (after the credentials passed) to an outcome. TeleSign
+ * does not refuse a sender id the account does not own, it overrides it (R-WS-5 clarified), so an
+ * accepted test SMS proves nothing yet: the outcome is `checking` until it comes back (R-NUM-5).
+ */
 export function toNumberProbeOutcome(number: string, sent: SendOutcome): ProbeOutcome {
   if (sent.ok) {
     return {
-      outcome: 'valid',
-      detail: `TeleSign accepted the customer ID and API key and sent a test SMS from and to ${number}.`,
+      outcome: 'checking',
+      detail: `TeleSign accepted the customer ID and API key and a test SMS from and to ${number}.`,
     };
   }
   const said = `TeleSign ${sent.code}: ${sent.description}`;
-  if (sent.code === SENDER_REFUSED) {
-    return {
-      outcome: 'number-not-owned',
-      detail: `TeleSign refused ${number} as sender: the account does not own this number; purchase it on TeleSign (${said}).`,
-    };
-  }
   if (typeof sent.code === 'number' && AUTH_CUSTOMER_CODES.has(sent.code)) {
     return {
       outcome: 'customer-id-invalid',

@@ -39,14 +39,22 @@ export type ValidationOutcome =
   | 'customer-id-invalid'
   | 'api-key-invalid'
   | 'telesign-unreachable'
-  /** TeleSign refused the work stream's number as sender: the account does not own it (R-NUM-5). */
+  /** The test SMS was sent; its return (proof of owning the number) is awaited (R-WS-5). */
+  | 'checking'
+  /** The test SMS did not come back in time: the account does not own the number (R-NUM-5). */
   | 'number-not-owned';
 
 export interface SmsSettings {
   customerId?: string;
   /** Secret: stored in full, never returned in full (R-WS-3). */
   apiKey?: string;
-  validation?: { outcome: ValidationOutcome; checkedAt: number; detail: string };
+  validation?: {
+    outcome: ValidationOutcome;
+    checkedAt: number;
+    detail: string;
+    /** While `checking`: when the test SMS is given up on (number not owned). */
+    deadline?: number;
+  };
 }
 
 export interface SmsNumber {

@@ -12,6 +12,7 @@ import type {
   CreateWorkStreamInput,
   UpdateWorkStreamInput,
 } from './contract';
+import { checkingValidation, validationView } from './validation-loopback';
 import { workStreamView } from './views';
 
 type WorkStreamUseCases = Pick<
@@ -149,10 +150,14 @@ export function workStreamUseCases(ctx: ServiceContext): WorkStreamUseCases {
           outcome: 'telesign-unreachable' as const,
           detail: `TeleSign could not be reached: ${error instanceof Error ? error.message : String(error)}`,
         }));
-      const validation = { outcome: probe.outcome, detail: probe.detail, checkedAt: now(ctx) };
-      workStream.sms.validation = validation;
+      workStream.sms.validation =
+        probe.outcome === 'checking' && number
+          ? checkingValidation(ctx, number.number, probe.detail)
+          : { outcome: probe.outcome, detail: probe.detail, checkedAt: now(ctx) };
       await changed(ctx, `work-stream:${id}:validation`);
-      return { ...validation };
+      const shown = validationView(workStream.sms.validation, number?.number, now(ctx));
+      if (!shown) throw new Error('validation was just recorded');
+      return shown;
     },
 
     async addNumber(workStreamId, input: AddNumberInput) {

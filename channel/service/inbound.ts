@@ -28,6 +28,7 @@ import { offerConversation } from './dispatch';
 import { authenticate, requireSignedBy } from './inbound-auth';
 import { applyDeliveryReport } from './outbound';
 import { sameNumberWith } from './phone-index';
+import { loopbackArrived } from './validation-loopback';
 
 type CustomerLink = Pick<Conversation, 'contactMatch'> & { contactId?: string; accountId?: string };
 
@@ -112,6 +113,11 @@ async function receiveSms(
   // Validation texts the work stream's number from itself (R-WS-5): acknowledged, never a conversation.
   if (sameNumberWith(ctx.e164, customerNumber, supportNumber)) {
     await ctx.store.saveInboundEvent(event('validation-probe'));
+    // It came back: the account owns the number (R-WS-5 clarified).
+    if (loopbackArrived(ctx, workStream)) {
+      await ctx.store.saveConfig();
+      ctx.emit({ type: 'admin.changed', resource: `work-stream:${workStream.id}:validation`, at });
+    }
     return { kind: 'validation-probe' };
   }
 

@@ -43,8 +43,8 @@ export interface ProbeNumber {
 export interface TeleSignGateway {
   sendSms(credentials: TeleSignCredentials, sms: OutboundSms): Promise<SendOutcome>;
   /**
-   * Checks credentials (R-WS-5); given a number, then sends a test SMS from and to it, which
-   * TeleSign refuses with 11013 when the account does not own the number (R-NUM-5).
+   * Checks credentials (R-WS-5); given a number, then sends a test SMS from and to it and answers
+   * `checking`: the SMS proves the account owns the number only when it comes back (R-NUM-5).
    */
   probeCredentials(credentials: TeleSignCredentials, number?: ProbeNumber): Promise<ProbeOutcome>;
 }

@@ -5,6 +5,7 @@ import { effectivePresence } from '../domain/presence';
 import { maskApiKey, missingForRouting } from '../domain/work-stream-rules';
 import { agentLoad, type ServiceContext } from './context';
 import type { AgentView, ConversationView, WorkStreamView } from './contract';
+import { validationView } from './validation-loopback';
 
 export function inboundUrl(ctx: ServiceContext): string {
   const organisation = ctx.state.config.organisation;
@@ -20,7 +21,7 @@ export function workStreamView(ctx: ServiceContext, workStream: WorkStream): Wor
       customerId: sms.customerId ?? null,
       apiKeyMasked: maskApiKey(sms.apiKey),
       inboundUrl: inboundUrl(ctx),
-      validation: sms.validation ? { ...sms.validation } : null,
+      validation: validationView(sms.validation, workStream.number?.number, ctx.clock.now()),
       missing: missingForRouting(workStream),
     },
   };

@@ -4,7 +4,7 @@ import { ApiButton, Badge, Empty, ErrorBox, Panel, PRESENCE_TONE } from '../comp
 import type { ConsoleData } from '../data';
 import type { ConsoleQueue, ConsoleWorkStream } from '../data-schemas';
 
-const OUTCOME_TONE: Record<string, string> = { valid: 'green' };
+const OUTCOME_TONE: Record<string, string> = { valid: 'green', checking: 'amber' };
 
 function describeCondition(condition: unknown): string {
   if (typeof condition !== 'object' || condition === null) return String(condition);

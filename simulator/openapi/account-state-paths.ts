@@ -11,7 +11,7 @@ const settingsInput = z.toJSONSchema(settingsInputSchema, { io: 'input' }) as Re
 const settingsView = {
   type: 'object',
   description:
-    'opt_out {enabled, stop_reply, start_reply, help_reply}, prepaid_balance, price_per_segment, currency, trial, verified_numbers, hard_cap, sent_since_cap, sender_ids, additional_info',
+    'opt_out {enabled, stop_reply, start_reply, help_reply}, prepaid_balance, price_per_segment, currency, trial, verified_numbers, hard_cap, sent_since_cap, sender_ids (allow-listed sender ids), additional_info',
 };
 
 const optOut = {

@@ -21,7 +21,7 @@ export const teleSignPaths = {
                   type: 'string',
                   maxLength: 20,
                   description:
-                    'Letters, digits or spaces; a phone number must be one this account purchased, else 11013.',
+                    '1 to 20 letters, digits or spaces (else 11013). Used when the account purchased it or has it allow-listed (settings.sender_ids); otherwise overridden by the pool number 18445550199, never refused.',
                 },
                 external_id: { type: 'string' },
                 callback_url: {

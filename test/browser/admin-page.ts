@@ -13,7 +13,13 @@ export function adminPageTests(suite: ConsoleSuite): void {
       await page.getByTestId('work-stream').first().waitFor();
       expect(await page.content()).not.toContain(world.sim.marker.apiKey);
       expect(await page.getByTestId('sms-api-key').first().textContent()).toMatch(/^•+.{4}$/);
-      expect(await page.getByTestId('validation-outcome').first().textContent()).toContain('valid');
+      // The seeded validation's test SMS comes back within a second of the start (R-WS-5).
+      await expect
+        .poll(async () => {
+          await page.reload();
+          return page.getByTestId('validation-outcome').first().locator('.badge').textContent();
+        })
+        .toBe('valid');
       expect(await page.getByTestId('routing-rule').count()).toBeGreaterThan(0);
       await page.getByTestId('number-check-input').fill('+14155550123');
       await expect
@@ -23,7 +29,9 @@ export function adminPageTests(suite: ConsoleSuite): void {
     }, 30_000);
 
     it('shows a number format error inline and reports a number the account does not own when validating (R-NUM-1, R-NUM-5)', async () => {
-      const world = suite.world();
+      // A manual clock: the number check waits 60 s for the test SMS to come back (R-WS-5).
+      const world = await suite.manualWorld();
+      const advance = (ms: number) => world.api('POST', '/_sim/clock/advance', { ms });
       const page = suite.page();
       await page.goto(`${world.url}/admin`);
       const sales = page.getByTestId('work-stream').nth(1);
@@ -57,8 +65,13 @@ export function adminPageTests(suite: ConsoleSuite): void {
         .toContain('14155550177');
       await sales.getByTestId('validate-api-key').click();
       await expect
-        .poll(() => sales.getByTestId('validation-outcome').textContent())
-        .toContain('number-not-owned');
+        .poll(() => sales.getByTestId('validation-outcome').locator('.badge').textContent())
+        .toBe('checking');
+      await advance(60_000);
+      await page.reload();
+      expect(await sales.getByTestId('validation-outcome').textContent()).toContain(
+        'number-not-owned',
+      );
       expect(await sales.getByTestId('validation-outcome').textContent()).toContain('14155550177');
       await suite.shot('admin-number-not-owned');
 
@@ -73,6 +86,13 @@ export function adminPageTests(suite: ConsoleSuite): void {
       await sales.getByTestId('validate-api-key').click();
       await expect
         .poll(() => sales.getByTestId('validation-outcome').locator('.badge').textContent())
+        .toBe('checking');
+      await advance(2_000);
+      await expect
+        .poll(async () => {
+          await page.reload();
+          return sales.getByTestId('validation-outcome').locator('.badge').textContent();
+        })
         .toBe('valid');
     }, 30_000);
   });

@@ -104,16 +104,24 @@ describe('an SMS conversation across the fake TeleSign and the channel, over rea
       })
     ).id;
 
+    const org = await call<{ inboundUrl: string }>(api, 'GET', '/api/organisation');
+    expect(org.inboundUrl.startsWith(api)).toBe(true);
+    await call(fake, 'PUT', `/_sim/accounts/${ids.cid}/callback-url`, { url: org.inboundUrl });
+
+    // The test SMS must come back through TeleSign to prove the number (R-WS-5 clarified).
     const validation = await call<{ outcome: string }>(
       api,
       'POST',
       `/api/work-streams/${ids.workStream}/validate-api-key`,
     );
-    expect(validation.outcome).toBe('valid');
-
-    const org = await call<{ inboundUrl: string }>(api, 'GET', '/api/organisation');
-    expect(org.inboundUrl.startsWith(api)).toBe(true);
-    await call(fake, 'PUT', `/_sim/accounts/${ids.cid}/callback-url`, { url: org.inboundUrl });
+    expect(validation.outcome).toBe('checking');
+    await clock.advance(2000);
+    const ws2 = await call<{ sms: { validation: { outcome: string } } }>(
+      api,
+      'GET',
+      `/api/work-streams/${ids.workStream}`,
+    );
+    expect(ws2.sms.validation.outcome).toBe('valid');
   });
 
   it('identifies, routes and offers the conversation when the handset texts the support number', async () => {

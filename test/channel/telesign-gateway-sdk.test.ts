@@ -157,14 +157,14 @@ describe('validating credentials against the fake TeleSign (R-WS-5)', () => {
 });
 
 describe('validating the number with a test SMS to itself (R-WS-5, R-NUM-5)', () => {
-  it('sends the test SMS from and to a number the account owns, and says valid', async () => {
+  it('sends the test SMS from and to the number, and says checking (its return proves the number)', async () => {
     const outcome = await gateway().probeCredentials(credentials, {
       number: SENDER,
       workStreamName: 'Billing',
     });
     expect(outcome).toEqual({
-      outcome: 'valid',
-      detail: `TeleSign accepted the customer ID and API key and sent a test SMS from and to ${SENDER}.`,
+      outcome: 'checking',
+      detail: `TeleSign accepted the customer ID and API key and a test SMS from and to ${SENDER}.`,
     });
     const messages = (await (
       await fetch(`${url}/_sim/messages?customer_id=${credentials.customerId}`)
@@ -177,15 +177,19 @@ describe('validating the number with a test SMS to itself (R-WS-5, R-NUM-5)', ()
     });
   });
 
-  it('says number-not-owned, naming the number, for a number the account did not purchase', async () => {
+  it('is not refused for a number the account did not purchase: TeleSign overrides the sender', async () => {
     const outcome = await gateway().probeCredentials(credentials, {
       number: '14155550177',
       workStreamName: 'Borrowed',
     });
-    expect(outcome.outcome).toBe('number-not-owned');
-    expect(outcome.detail).toBe(
-      'TeleSign refused 14155550177 as sender: the account does not own this number; purchase it on TeleSign (TeleSign 11013: Invalid value for parameter sender_id).',
-    );
+    expect(outcome.outcome).toBe('checking');
+    const messages = (await (
+      await fetch(`${url}/_sim/messages?customer_id=${credentials.customerId}`)
+    ).json()) as Array<Record<string, unknown>>;
+    expect(messages.at(-1)).toMatchObject({
+      phone_number: '14155550177',
+      sender_id: '18445550199',
+    });
   });
 
   it('reports bad credentials before trying the number', async () => {

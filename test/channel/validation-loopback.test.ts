@@ -62,16 +62,24 @@ afterEach(async () => {
   await simulator?.close();
 });
 
-describe('validating a work stream by a test SMS to its own number', () => {
-  it('says valid and records the returning test SMS as validation-probe, opening no conversation', async () => {
+type WorkStreamView = { sms: { validation: { outcome: string; detail: string } | null } };
+const validationOf = async (id: string) =>
+  (await call<WorkStreamView>(api, 'GET', `/api/work-streams/${id}`)).sms.validation;
+
+describe('validating a work stream by a test SMS to its own number (R-WS-5 clarified)', () => {
+  it('says checking, then valid once the test SMS came back, recorded as validation-probe, opening no conversation', async () => {
     const id = await workStreamWith(SUPPORT, true);
     const validation = await call<{ outcome: string }>(
       api,
       'POST',
       `/api/work-streams/${id}/validate-api-key`,
     );
-    expect(validation.outcome).toBe('valid');
+    expect(validation.outcome).toBe('checking');
     await clock.advance(2000); // delivered after 1 s, then looped back as mo_sms
+    expect(await validationOf(id)).toMatchObject({
+      outcome: 'valid',
+      detail: expect.stringContaining(`the test SMS came back from and to ${SUPPORT}`),
+    });
     const events = await call<Array<{ outcome: string; rawBody: string }>>(
       api,
       'GET',
@@ -86,14 +94,31 @@ describe('validating a work stream by a test SMS to its own number', () => {
     expect(await call(api, 'GET', '/api/conversations')).toEqual([]);
   });
 
-  it('says number-not-owned, naming the number, when the account did not purchase it (R-NUM-5)', async () => {
+  it('says number-not-owned, naming the number, when the test SMS has not come back after 60 s (R-NUM-5)', async () => {
     const id = await workStreamWith('14155550177', false);
-    const validation = await call<{ outcome: string; detail: string }>(
+    const validation = await call<{ outcome: string }>(
       api,
       'POST',
       `/api/work-streams/${id}/validate-api-key`,
     );
-    expect(validation.outcome).toBe('number-not-owned');
-    expect(validation.detail).toContain('TeleSign refused 14155550177 as sender');
+    expect(validation.outcome).toBe('checking');
+    await clock.advance(59_000);
+    expect((await validationOf(id))?.outcome).toBe('checking');
+    await clock.advance(1000);
+    expect(await validationOf(id)).toMatchObject({
+      outcome: 'number-not-owned',
+      detail: expect.stringContaining('the account does not own 14155550177'),
+    });
+  });
+
+  it("says number-not-owned for another account's number: TeleSign overrides the sender, the SMS goes to its owner", async () => {
+    const owner = await call<{ customer_id: string }>(fake, 'POST', '/_sim/accounts', {});
+    await call(fake, 'POST', `/_sim/accounts/${owner.customer_id}/numbers`, {
+      number: '14155550188',
+    });
+    const id = await workStreamWith('14155550188', false);
+    await call(api, 'POST', `/api/work-streams/${id}/validate-api-key`);
+    await clock.advance(60_000);
+    expect((await validationOf(id))?.outcome).toBe('number-not-owned');
   });
 });

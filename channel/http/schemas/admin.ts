@@ -30,6 +30,7 @@ export const validationOutcomeSchema = z.enum([
   'customer-id-invalid',
   'api-key-invalid',
   'telesign-unreachable',
+  'checking',
   'number-not-owned',
 ]);
 
