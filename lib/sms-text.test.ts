@@ -56,3 +56,13 @@ describe('the GSM-7 fast path', () => {
     });
   }
 });
+
+describe('describing the same text twice', () => {
+  it('answers the same, and a change to one answer does not reach the next', () => {
+    const text = '😀 hello';
+    const first = describeSms(text);
+    first.segments = 99;
+    expect(describeSms(text)).toEqual(segmentWithLibrary(text));
+    expect(describeSms('😀 other')).toEqual(segmentWithLibrary('😀 other'));
+  });
+});

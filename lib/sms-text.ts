@@ -29,6 +29,10 @@ export function truncateCodePoints(text: string, max: number): string {
 // grapheme-by-grapheme encoding (about 20x slower) can be skipped.
 const GSM7_BASIC = /^[@£$¥èéùìòÇØøÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&'()*+,\-./0-9:;<=>?¡A-ZÄÖÑÜ§¿a-zäöñüà]*$/;
 
+// The last text the library described: one send asks about the same text more than once (its
+// price, its record), and the library takes ~0.2 ms per UCS-2 character (360 ms for 1600 emoji).
+let last: { text: string; info: SmsTextInfo } | undefined;
+
 /** Encoding and segment count as a carrier counts them (GSM-7 160/153, UCS-2 70/67, extensions count 2). */
 export function describeSms(text: string): SmsTextInfo {
   if (text.length > 0 && GSM7_BASIC.test(text)) {
@@ -38,7 +42,8 @@ export function describeSms(text: string): SmsTextInfo {
       segments: text.length <= 160 ? 1 : Math.ceil(text.length / 153),
     };
   }
-  return segmentWithLibrary(text);
+  if (last?.text !== text) last = { text, info: segmentWithLibrary(text) };
+  return { ...last.info };
 }
 
 /** The library's full answer, for any text. Exported so tests can check the fast path against it. */
