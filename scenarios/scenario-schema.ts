@@ -19,11 +19,15 @@ export const ACTION_KEYS = [
 
 export const stepSchema = z
   .strictObject({
-    /** The rule this step shows (e.g. R-MSG-2); failures name it. */
-    rule: z.string().optional(),
+    rule: z
+      .string()
+      .optional()
+      .describe('The rule this step shows (e.g. R-MSG-2); failures name it.'),
     note: z.string().optional(),
-    /** Recordings: when the step happened (ISO time); the clock moves there first. */
-    at: z.iso.datetime().optional(),
+    at: z.iso
+      .datetime()
+      .optional()
+      .describe('Recordings: when the step happened (ISO time); the clock moves there first.'),
     ...customerShape,
     ...agentShape,
     ...adminShape,
@@ -51,8 +55,10 @@ export type Step = z.output<typeof stepSchema>;
 export const scenarioSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
-  /** Rule ids (R-NUM-3) and TeleSign areas (telesign:delivery-reports). */
-  tags: z.array(z.string()).default([]),
+  tags: z
+    .array(z.string())
+    .default([])
+    .describe('Rule ids (R-NUM-3) and TeleSign areas (telesign:delivery-reports).'),
   world: z.string().default('default'),
   override: z.record(z.string(), z.unknown()).optional(),
   /** How often the channel's periodic work runs on the virtual clock (long advances want larger values). */
@@ -62,12 +68,14 @@ export const scenarioSchema = z.strictObject({
       sweepInterval: durationSchema.optional(),
     })
     .optional(),
-  /** When the virtual clock starts (ISO time). */
-  clock: z.iso.datetime().optional(),
-  /** The channel breaks a rule here: the runner expects this scenario to fail, and says why. */
-  'known-failure': z.string().optional(),
-  /** Recordings: what the conversation ended as, in words. */
-  outcome: z.string().optional(),
+  clock: z.iso.datetime().optional().describe('When the virtual clock starts (ISO time).'),
+  'known-failure': z
+    .string()
+    .optional()
+    .describe(
+      'The channel breaks a rule here: the runner expects this scenario to fail, and says why.',
+    ),
+  outcome: z.string().optional().describe('Recordings: what the conversation ended as, in words.'),
   recorded: z
     .strictObject({ at: z.string(), by: z.string().optional(), seed: z.number().optional() })
     .optional(),

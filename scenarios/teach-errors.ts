@@ -191,8 +191,8 @@ export const teachingErrors: z.core.$ZodErrorMap = (issue) => {
       return union(issue);
     case 'invalid_type':
       if (issue.input === undefined)
-        return `missing; required here: ${formOf(issue.inst, 1)}${about}`;
-      return `expected ${formOf(issue.inst, 1)}${about}, found ${typeName(issue.input)}`;
+        return `missing; required here: ${formOf(issue.inst, 0)}${about}`;
+      return `expected ${formOf(issue.inst, 0)}${about}, found ${typeName(issue.input)}`;
     case 'invalid_value':
       return `expected one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${about}; found ${typeName(issue.input)}`;
     case 'too_small':

@@ -26,28 +26,30 @@ export type MatcherSpec = Partial<Record<MatcherKey, unknown>>;
 export const matcherSchema: z.ZodType<MatcherSpec> = z.lazy(() =>
   z
     .strictObject({
-      /** A string that contains this text. */
-      contains: z.string().min(1).optional(),
-      /** Any value whose JSON does not contain this text (secrets). */
-      excludes: z.string().min(1).optional(),
-      /** Anything that does not match this value or matcher. */
-      not: z.unknown().optional(),
-      /** A number (or time) at least this. */
-      atLeast: bound.optional(),
-      /** A number (or time) at most this. */
-      atMost: bound.optional(),
-      /** A number (or time) within [low, high], both included. */
-      between: z.tuple([bound, bound]).optional(),
-      /** true: present and not null; false: absent or null. */
-      exists: z.boolean().optional(),
+      contains: z.string().min(1).optional().describe('A string that contains this text.'),
+      excludes: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Any value whose JSON does not contain this text (secrets).'),
+      not: z.unknown().optional().describe('Anything that does not match this value or matcher.'),
+      atLeast: bound.optional().describe('A number (or time) at least this.'),
+      atMost: bound.optional().describe('A number (or time) at most this.'),
+      between: z
+        .tuple([bound, bound])
+        .optional()
+        .describe('A number (or time) within [low, high], both included.'),
+      exists: z.boolean().optional().describe('true: present and not null; false: absent or null.'),
       /** A string this regular expression matches (JavaScript syntax, unanchored). */
       pattern: z
         .string()
         .min(1)
         .refine((p) => validRegExp(p), 'pattern: not a valid regular expression')
         .optional(),
-      /** A text (in characters) or list of this length, or a length matcher. */
-      length: z.union([z.number().int().nonnegative(), matcherSchema]).optional(),
+      length: z
+        .union([z.number().int().nonnegative(), matcherSchema])
+        .optional()
+        .describe('A text (in characters) or list of this length, or a length matcher.'),
     })
     .refine((m) => Object.values(m).some((v) => v !== undefined), {
       message: `a matcher needs one of: ${MATCHER_KEYS.join(', ')}`,

@@ -22,10 +22,8 @@ export const adminShape = {
   'delete-work-stream': z.strictObject({ workStream: z.string() }),
   'save-settings': z.strictObject({
     workStream: z.string(),
-    /** Use this world account's customer id and key… */
-    account: z.string().optional(),
-    /** …or give them (or a wrong one) directly. */
-    customerId: z.string().optional(),
+    account: z.string().optional().describe("Use this world account's customer id and key…"),
+    customerId: z.string().optional().describe('…or give them (or a wrong one) directly.'),
     apiKey: z.string().optional(),
   }),
   'validate-key': z.strictObject({ workStream: z.string() }),

@@ -20,8 +20,11 @@ export const customerShape = {
     from: z.string().min(1),
     to: z.string().min(1),
     text: textSpecSchema,
-    /** Names the conversation this text lands in, for later steps. */
-    as: z.string().min(1).optional(),
+    as: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Names the conversation this text lands in, for later steps.'),
   }),
   /** A TeleSign inbound-SMS callback posted straight to the channel's inbound URL. */
   inbound: z.strictObject({
@@ -33,19 +36,32 @@ export const customerShape = {
       .regex(/^[0-9A-F]{32}$/)
       .optional(),
     signature: signatureSchema,
-    /** Which account's key signs it (default: the first account). */
-    account: z.string().optional(),
-    /** Post the same body this many times (a TeleSign retry). */
-    times: z.number().int().min(1).max(10).default(1),
-    /** Replace the inbound URL's secret token (a guessed or stale URL). */
-    token: z.string().min(1).optional(),
+    account: z
+      .string()
+      .optional()
+      .describe("Which account's key signs it (default: the first account)."),
+    times: z
+      .number()
+      .int()
+      .min(1)
+      .max(10)
+      .default(1)
+      .describe('Post the same body this many times (a TeleSign retry).'),
+    token: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Replace the inbound URL's secret token (a guessed or stale URL)."),
     as: z.string().min(1).optional(),
   }),
   /** A TeleSign delivery report posted straight to the channel, for a message the agent sent. */
   'delivery-report': z.strictObject({
     conversation: z.string().optional(),
-    /** Which message of the transcript (default: the last outbound one). */
-    index: z.number().int().optional(),
+    index: z
+      .number()
+      .int()
+      .optional()
+      .describe('Which message of the transcript (default: the last outbound one).'),
     code: z.number().int(),
     description: z.string().optional(),
     signature: signatureSchema,

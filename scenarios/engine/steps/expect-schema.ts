@@ -23,18 +23,25 @@ const detailedMessage = {
   chars: count.optional(),
   segments: count.optional(),
   encoding: z.enum(['GSM-7', 'UCS-2']).optional(),
-  /** TeleSign's latest status code for an outbound message (null: none yet). */
-  delivery: orMatcher(z.number().int().nullable()).optional(),
-  /** TeleSign's description of the delivery status, as the agent sees it. */
-  description: text.optional(),
-  /** What the status means for the agent, e.g. the opt-out of a 510 (R-MSG-8); `null` for none. */
-  explanation: orMatcher(z.string().nullable()).optional(),
+  delivery: orMatcher(z.number().int().nullable())
+    .optional()
+    .describe("TeleSign's latest status code for an outbound message (null: none yet)."),
+  description: text
+    .optional()
+    .describe("TeleSign's description of the delivery status, as the agent sees it."),
+  explanation: orMatcher(z.string().nullable())
+    .optional()
+    .describe(
+      'What the status means for the agent, e.g. the opt-out of a 510 (R-MSG-8); `null` for none.',
+    ),
   final: z.boolean().optional(),
   failure: orMatcher(z.union([z.number(), z.string()]).nullable()).optional(),
-  /** TeleSign's reference id of the message (outbound: from the send; inbound: the callback's). */
-  referenceId: orMatcher(z.string().nullable()).optional(),
-  /** When the message was recorded. */
-  at: time.optional(),
+  referenceId: orMatcher(z.string().nullable())
+    .optional()
+    .describe(
+      "TeleSign's reference id of the message (outbound: from the send; inbound: the callback's).",
+    ),
+  at: time.optional().describe('When the message was recorded.'),
 };
 
 const SHORTHANDS = '{ in: text } or { out: text } (shorthands that take no other field)';
@@ -66,8 +73,7 @@ export const STATES = ['open', 'active', 'waiting', 'wrap-up', 'closed'] as cons
 export const transitionItem = z.strictObject({
   from: z.enum(STATES).nullable().optional(),
   to: z.enum(STATES),
-  /** customer, agent, admin or system. */
-  actor: z.string().optional(),
+  actor: z.string().optional().describe('customer, agent, admin or system.'),
   reason: text.optional(),
   at: time.optional(),
 });
@@ -80,33 +86,50 @@ export const offerItem = z.strictObject({
 });
 
 export const expectSchema = z.strictObject({
-  /** Keep trying (moving the virtual clock 1 s at a time) until the checks hold or this time is up. */
-  within: durationSchema.optional(),
-  /** Which conversation (alias, customer, or omitted: the last one touched); a list checks each. */
-  conversation: z.union([z.string(), refs.min(1)]).optional(),
+  within: durationSchema
+    .optional()
+    .describe(
+      'Keep trying (moving the virtual clock 1 s at a time) until the checks hold or this time is up.',
+    ),
+  conversation: z
+    .union([z.string(), refs.min(1)])
+    .optional()
+    .describe(
+      'Which conversation (alias, customer, or omitted: the last one touched); a list checks each.',
+    ),
   state: orMatcher(z.enum(STATES)).optional(),
   queue: text.optional(),
-  /** The agent holding it (`none`: nobody). */
-  agent: orMatcher(z.string().nullable()).optional(),
-  /** The linked contact (`none`: nobody). */
-  contact: orMatcher(z.string().nullable()).optional(),
-  /** The linked account's world name, or `none` (R-RT-1). */
-  account: orMatcher(z.string().nullable()).optional(),
-  /** Which kind of record is linked: `contact`, `account` or `none` (R-RT-1). */
-  linkedKind: z.enum(['contact', 'account', 'none']).optional(),
+  agent: orMatcher(z.string().nullable())
+    .optional()
+    .describe('The agent holding it (`none`: nobody).'),
+  contact: orMatcher(z.string().nullable())
+    .optional()
+    .describe('The linked contact (`none`: nobody).'),
+  account: orMatcher(z.string().nullable())
+    .optional()
+    .describe("The linked account's world name, or `none` (R-RT-1)."),
+  linkedKind: z
+    .enum(['contact', 'account', 'none'])
+    .optional()
+    .describe('Which kind of record is linked: `contact`, `account` or `none` (R-RT-1).'),
   contactMatch: z.enum(['linked', 'none', 'many']).optional(),
-  /** The routing rule that chose its queue, or `default`. */
-  routedBy: text.optional(),
+  routedBy: text.optional().describe('The routing rule that chose its queue, or `default`.'),
   resolved: z.boolean().optional(),
   messageCount: count.optional(),
-  /** Every message, in order (the list has exactly these items). */
-  transcript: z.array(transcriptItem).optional(),
-  /** The message at `index` of the transcript (negative counts from the end; default -1). */
-  message: messageItem.optional(),
-  /** Every transition, in order (R-CV-4). */
-  transitions: z.array(transitionItem).optional(),
-  /** Every offer made, in order, with how it ended (R-AG-3). */
-  offerHistory: z.array(offerItem).optional(),
+  transcript: z
+    .array(transcriptItem)
+    .optional()
+    .describe('Every message, in order (the list has exactly these items).'),
+  message: messageItem
+    .optional()
+    .describe(
+      'The message at `index` of the transcript (negative counts from the end; default -1).',
+    ),
+  transitions: z.array(transitionItem).optional().describe('Every transition, in order (R-CV-4).'),
+  offerHistory: z
+    .array(offerItem)
+    .optional()
+    .describe('Every offer made, in order, with how it ended (R-AG-3).'),
   /** How many conversations match every filter given. */
   conversations: z
     .strictObject({
@@ -119,14 +142,19 @@ export const expectSchema = z.strictObject({
       count,
     })
     .optional(),
-  /** Whose phone (contact or phone number) `inbox` is about. */
-  handset: z.string().optional(),
-  /** Every text the phone received, in order. */
-  inbox: z.array(orMatcher(textSpecSchema)).optional(),
-  /** Error code of the last action; `none` for success, `any` for any error. */
-  error: z.string().optional(),
-  /** A part of the last action's error message. */
-  errorMessage: z.string().optional(),
+  handset: z
+    .string()
+    .optional()
+    .describe('Whose phone (contact or phone number) `inbox` is about.'),
+  inbox: z
+    .array(orMatcher(textSpecSchema))
+    .optional()
+    .describe('Every text the phone received, in order.'),
+  error: z
+    .string()
+    .optional()
+    .describe('Error code of the last action; `none` for success, `any` for any error.'),
+  errorMessage: z.string().optional().describe("A part of the last action's error message."),
   status: count.optional(),
   field: z.string().optional(),
   agentState: z
@@ -137,8 +165,10 @@ export const expectSchema = z.strictObject({
       activeConversations: count.optional(),
     })
     .optional(),
-  /** The conversations offered to an agent now, in order. */
-  offers: z.strictObject({ agent: z.string(), conversations: refs }).optional(),
+  offers: z
+    .strictObject({ agent: z.string(), conversations: refs })
+    .optional()
+    .describe('The conversations offered to an agent now, in order.'),
   /** An agent's work items by state (any order within a list). */
   workItems: z
     .strictObject({
@@ -149,19 +179,26 @@ export const expectSchema = z.strictObject({
     })
     .optional(),
   workStream: z.strictObject({ name: z.string() }).catchall(z.unknown()).optional(),
-  /** Part of the last action's answer body. */
-  result: z.unknown().optional(),
-  /** Entries that must be in TeleSign's journal, in this order (partial match). */
-  journal: z.array(record).optional(),
-  /** How many of TeleSign's journal entries since the first step match `where` (0: absence). */
-  journalCount: z.strictObject({ where: record.optional(), count }).optional(),
+  result: z.unknown().optional().describe("Part of the last action's answer body."),
+  journal: z
+    .array(record)
+    .optional()
+    .describe("Entries that must be in TeleSign's journal, in this order (partial match)."),
+  journalCount: z
+    .strictObject({ where: record.optional(), count })
+    .optional()
+    .describe(
+      "How many of TeleSign's journal entries since the first step match `where` (0: absence).",
+    ),
   /** The channel's inbound events since the first step. */
   inboundEvents: z
     .strictObject({
       count: count.optional(),
       last: record.optional(),
-      /** Every event, in order (the list has exactly these items). */
-      all: z.array(record).optional(),
+      all: z
+        .array(record)
+        .optional()
+        .describe('Every event, in order (the list has exactly these items).'),
     })
     .optional(),
 });

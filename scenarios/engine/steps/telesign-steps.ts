@@ -6,8 +6,9 @@ import { deliverySchema } from '../../world/world-schema';
 import { asRecord, phoneOf, type RunContext, StepFailure } from '../context';
 
 export const telesignShape = {
-  /** How the carrier treats messages to this handset from now on. */
-  delivery: deliverySchema.extend({ handset: z.string().min(1) }),
+  delivery: deliverySchema
+    .extend({ handset: z.string().min(1) })
+    .describe('How the carrier treats messages to this handset from now on.'),
   /** The next `count` API requests or callback attempts misbehave. */
   fault: z.strictObject({
     target: z.enum(['api', 'callback']),
@@ -37,10 +38,14 @@ export const telesignShape = {
     number: z.string(),
     type: z.string().optional(),
   }),
-  /** The account's settings: opt_out, prepaid_balance, trial, verified_numbers, hard_cap, … */
-  'account-settings': settingsInputSchema.extend({ account: z.string() }),
-  /** Registers the channel's inbound URL (or `url`) as the account's callback URL. */
-  'callback-url': z.strictObject({ account: z.string(), url: z.string().nullable().optional() }),
+  'account-settings': settingsInputSchema
+    .extend({ account: z.string() })
+    .describe(
+      "The account's settings: opt_out, prepaid_balance, trial, verified_numbers, hard_cap, …",
+    ),
+  'callback-url': z
+    .strictObject({ account: z.string(), url: z.string().nullable().optional() })
+    .describe("Registers the channel's inbound URL (or `url`) as the account's callback URL."),
 };
 
 type Shape = { [K in keyof typeof telesignShape]?: z.output<(typeof telesignShape)[K]> };

@@ -4,10 +4,10 @@ import { durationSchema } from '../../duration';
 import type { RunContext } from '../context';
 
 export const timeShape = {
-  /** Moves the clock both servers share; everything that falls due runs in time order. */
-  advance: durationSchema,
-  /** Runs an auto-close sweep now (R-CV-3). */
-  sweep: z.literal(true),
+  advance: durationSchema.describe(
+    'Moves the clock both servers share; everything that falls due runs in time order.',
+  ),
+  sweep: z.literal(true).describe('Runs an auto-close sweep now (R-CV-3).'),
 };
 
 type Shape = { [K in keyof typeof timeShape]?: z.output<(typeof timeShape)[K]> };
