@@ -21,6 +21,10 @@ export function adminPageTests(suite: ConsoleSuite): void {
         })
         .toBe('valid');
       expect(await page.getByTestId('routing-rule').count()).toBeGreaterThan(0);
+      // The default world's account, whose main phone identifies the customer (R-RT-1).
+      expect(await page.getByTestId('account-row').allTextContents()).toEqual([
+        expect.stringContaining('Acme Corporation'),
+      ]);
       await page.getByTestId('number-check-input').fill('+14155550123');
       await expect
         .poll(() => page.getByTestId('number-check-result').textContent())
