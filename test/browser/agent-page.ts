@@ -21,8 +21,15 @@ export function agentPageTests(suite: ConsoleSuite): void {
       await suite.shot('phones');
 
       const ann = await world.agentId('Ann Agent');
+      // Alice's own offer: earlier tests (the Phones page's STOP) may have left other offers to Ann.
+      const live = await world.api<Array<{ id: string; customerNumber: string; state: string }>>(
+        'GET',
+        `/api/conversations?customerNumber=${ALICE}`,
+      );
+      const alice = live.find((c) => c.state === 'open');
+      if (!alice) throw new Error(`no open conversation of ${ALICE}: ${JSON.stringify(live)}`);
       await page.goto(`${world.url}/agent/${ann}`);
-      const offer = page.getByTestId('offer').first();
+      const offer = page.locator(`[data-testid="offer"][data-conversation-id="${alice.id}"]`);
       await offer.waitFor();
       expect(await offer.getByTestId('offer-timer').textContent()).toMatch(/^\d+ s$/);
       await suite.shot('agent-offer');
