@@ -5,10 +5,11 @@ import { type Clock, createRealClock, every } from '../lib/clock';
 import { namesForListenHost } from '../lib/http-guard/hosts';
 import { createRandomIds, type Ids } from '../lib/ids';
 import { type Listening, listen } from '../lib/listen';
+import { createStore } from './adapters/store';
 import { createSdkTeleSignGateway } from './adapters/telesign-gateway-sdk';
 import { createChannelApp } from './http/app';
 import type { UnexpectedErrorLogger } from './http/error-handler';
-import { type ChannelStore, createStore, openChannelService } from './service';
+import { type ChannelStore, openChannelService } from './service';
 import type { ChannelService } from './service/contract';
 import type { TeleSignGateway } from './service/telesign-gateway';
 

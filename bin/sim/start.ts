@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { openChannel } from '../../channel';
-import { createStore } from '../../channel/service';
+import { createStore } from '../../channel/adapters/store';
 import { createConsole } from '../../console';
 import { type Clock, createManualClock, createRealClock } from '../../lib/clock';
 import { isLoopbackName, namesForListenHost, urlHost } from '../../lib/http-guard/hosts';

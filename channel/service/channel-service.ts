@@ -1,7 +1,6 @@
 // Builds the ChannelService from its use cases over one shared context, with injected time, ids, store and gateway.
 import { type Clock, createRealClock } from '../../lib/clock';
 import { createRandomIds, type Ids } from '../../lib/ids';
-import type { ChannelStore } from '../adapters/store';
 import { isLive } from '../domain/conversation-state';
 import type { Conversation } from '../domain/model';
 import { accountUseCases } from './admin-accounts';
@@ -10,6 +9,7 @@ import { routingUseCases } from './admin-routing';
 import { workStreamUseCases } from './admin-work-streams';
 import { agentUseCases } from './agent-actions';
 import { sweep } from './auto-close-sweep';
+import type { ChannelStore } from './channel-store';
 import { findConversation, pairKey, type ServiceContext } from './context';
 import type { ChannelService } from './contract';
 import { dispatchAll, restoreOfferTimers } from './dispatch';

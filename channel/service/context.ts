@@ -1,7 +1,6 @@
 // What every use case shares: the loaded state, injected time, ids and gateway, persistence and events.
 import type { Clock, TimerHandle } from '../../lib/clock';
 import type { Ids } from '../../lib/ids';
-import type { ChannelStore, StoreState } from '../adapters/store';
 import type { AgentLoad } from '../domain/assignment';
 import { holdsCapacity } from '../domain/assignment';
 import { ChannelError } from '../domain/errors';
@@ -14,6 +13,7 @@ import type {
   Queue,
   WorkStream,
 } from '../domain/model';
+import type { ChannelStore, StoreState } from './channel-store';
 import type { ChannelEvent, InboundResult } from './contract';
 import type { AccountIndex, ContactIndex } from './phone-index';
 import type { SweepSchedule } from './sweep-schedule';

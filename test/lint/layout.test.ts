@@ -66,4 +66,10 @@ describe('simulator/ and channel/ (lint)', () => {
       /channel\/ never imports the fake TeleSign/,
     );
   });
+
+  it('refuses an adapter in channel/service: the ports point one way', async () => {
+    const probe = `import { createStore } from '../adapters/store';\nexport const x = createStore;\n`;
+    expect((await lintAs('channel/service', probe)).output).toMatch(/Ports point one way/);
+    expect((await lintAs('channel/service', probe)).output).not.toMatch(/never imports the fake/);
+  });
 });

@@ -1,37 +1,12 @@
 // The stored shapes of the channel and their numbered migrations, applied on read.
 
-import type {
-  Account,
-  Agent,
-  Condition,
-  Contact,
-  Conversation,
-  InboundEvent,
-  Message,
-  Queue,
-  WorkStream,
-} from '../../domain/model';
+import type { Condition, Conversation, InboundEvent, Message } from '../../domain/model';
 import { firstForbiddenField } from '../../domain/routing';
+import type { ConfigDoc } from '../../service/channel-store';
 
 export const SCHEMA_VERSION = 2;
 
-export interface Organisation {
-  id: string;
-  /** The random part of the TeleSign inbound URL (R-WS-4). */
-  token: string;
-}
-
-/** Configuration and small state: kept in one lowdb JSON document. */
-export interface ConfigDoc {
-  schemaVersion: number;
-  organisation: Organisation | null;
-  workStreams: WorkStream[];
-  queues: Queue[];
-  contacts: Contact[];
-  /** Since schema 2 (R-RT-1 as amended). */
-  accounts: Account[];
-  agents: Agent[];
-}
+export type { ConfigDoc, Organisation } from '../../service/channel-store';
 
 /** The first line of `records.jsonl`; the records follow, one per line, as in the journal. */
 export interface SnapshotHeader {

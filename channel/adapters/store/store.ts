@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { type Adapter, Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { eachJsonLine, rewriteJsonLines } from '../../../lib/json-lines';
-import type { Conversation, InboundEvent, Message } from '../../domain/model';
+import type { Message } from '../../domain/model';
+import type { ChannelStore, StoreState } from '../../service/channel-store';
 import { JournalWriter, journalGenerations, journalPath, removeJournal } from './journal';
 import {
   type ConfigDoc,
@@ -16,32 +17,7 @@ import {
   type SnapshotHeader,
 } from './schema';
 
-export interface StoreState {
-  config: ConfigDoc;
-  conversations: Map<string, Conversation>;
-  messages: Map<string, Message>;
-  /** Message ids per conversation, in arrival order. */
-  messagesByConversation: Map<string, string[]>;
-  inboundEvents: InboundEvent[];
-}
-
-export interface ChannelStore {
-  readonly kind: 'memory' | 'folder';
-  /** Reads (and migrates) what is stored; later calls return the same state. */
-  load(): Promise<StoreState>;
-  /** The loaded state; throws before load() has finished. */
-  state(): StoreState;
-  /** Persists the configuration document (lowdb; atomic, coalesced by steno). */
-  saveConfig(): Promise<void>;
-  saveConversation(conversation: Conversation): Promise<void>;
-  saveMessage(message: Message): Promise<void>;
-  saveInboundEvent(event: InboundEvent): Promise<void>;
-  /** Folds the journal into an atomic snapshot and starts a new journal generation. */
-  compact(): Promise<void>;
-  close(): Promise<void>;
-  /** Problems met while reading (e.g. a torn journal line), oldest first. */
-  readonly warnings: string[];
-}
+export type { ChannelStore, StoreState } from '../../service/channel-store';
 
 export interface StoreOptions {
   /** Data folder; without it everything stays in memory (tests, throwaway runs). */
