@@ -94,6 +94,7 @@ export const settingsInputSchema = z
       .array(z.string().regex(/^[A-Za-z0-9 ]{1,20}$/, 'must be 1 to 20 letters, digits or spaces'))
       .max(1000)
       .optional(),
+    additional_info: z.boolean().optional(),
   })
   .strict();
 
@@ -118,6 +119,7 @@ export function applySettings(current: AccountSettings, input: SettingsInput): A
     next.sentSinceCap = 0;
   }
   if (input.sender_ids !== undefined) next.senderIds = [...new Set(input.sender_ids)];
+  if (input.additional_info !== undefined) next.additionalInfo = input.additional_info;
   return next;
 }
 

@@ -3,6 +3,7 @@ import type { Low } from 'lowdb';
 import { type Clock, createRealClock } from '../../lib/clock';
 import { createRandomIds, type Ids } from '../../lib/ids';
 import { type Accounts, createAccounts } from './accounts';
+import { additionalInfo } from './additional-info';
 import { type AuthResult, authenticate, type SignedRequest } from './authenticate';
 import { type Callbacks, createCallbacks } from './callbacks';
 import type { DeliverySetting } from './delivery-policy';
@@ -86,6 +87,10 @@ export function createBackend(options: BackendOptions = {}) {
     capacity,
     persist: (record) => traffic.append(record),
     apiKeyOf: (cid) => accounts.find(cid)?.apiKey ?? null,
+    additionalInfo: (record) => {
+      const settings = accounts.find(record.customerId)?.settings;
+      return settings?.additionalInfo ? { ...additionalInfo(record, settings) } : null;
+    },
   });
   const optOuts: OptOutStore = createOptOutStore(
     () => db.data.optOuts,

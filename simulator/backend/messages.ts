@@ -79,12 +79,17 @@ export interface MessagesOptions {
   onDelivered?(record: MessageRecord): Promise<void>;
   /** Hears every change worth keeping across a restart (a new message, a status, a delivery). */
   persist?(record: TrafficRecord): void;
+  /** `additional_info` for the message's reports, when its account enables it; null otherwise. */
+  additionalInfo?(record: MessageRecord): Record<string, unknown> | null;
   /** The API key that signs a resumed message's delivery reports; null skips resuming it. */
   apiKeyOf?(customerId: string): string | null;
 }
 
 /** The JSON body of a delivery report for `record`'s current status. */
-export function deliveryReportBody(record: MessageRecord): string {
+export function deliveryReportBody(
+  record: MessageRecord,
+  extra: Record<string, unknown> | null = null,
+): string {
   return JSON.stringify({
     reference_id: record.referenceId,
     external_id: record.externalId,
@@ -96,6 +101,7 @@ export function deliveryReportBody(record: MessageRecord): string {
       updated_on: record.status.updatedOn,
     },
     submit_timestamp: record.submittedAt,
+    ...(extra ? { additional_info: extra } : {}),
   });
 }
 
@@ -154,7 +160,7 @@ export function createMessages(options: MessagesOptions): Messages {
         url,
         referenceId: record.referenceId,
         phone: record.phoneNumber,
-        body: deliveryReportBody(record),
+        body: deliveryReportBody(record, options.additionalInfo?.(record) ?? null),
       });
       record.callbacks.push(callback);
     }

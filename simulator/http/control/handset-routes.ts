@@ -1,6 +1,7 @@
 // Control plane: the customers' phones — texting a number, reading the inbox, delivery policies.
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { describeSms } from '../../../lib/sms-text';
 import type { Backend } from '../../backend/backend';
 import { deliverySettingSchema } from '../../backend/delivery-policy';
 import { SimulatorError } from '../../errors/control-errors';
@@ -8,10 +9,21 @@ import { readJson } from './control-http';
 
 const PHONE = /^[1-9][0-9]{4,14}$/;
 
+/** A concatenated SMS has at most 255 parts (its part counter is one byte). */
+export const MAX_INBOUND_SEGMENTS = 255;
+
 const textMessage = z
   .object({
     to: z.string().regex(PHONE, 'must be the digits of a purchased TeleSign number'),
-    text: z.string().min(1, 'must not be empty').max(1600, 'must be at most 1600 characters'),
+    // Phones concatenate long texts; TeleSign posts one mo_sms with the whole text (§11.10).
+    text: z
+      .string()
+      .min(1, 'must not be empty')
+      .max(MAX_INBOUND_SEGMENTS * 153, `must fit in ${MAX_INBOUND_SEGMENTS} SMS segments`)
+      .refine(
+        (text) => describeSms(text).segments <= MAX_INBOUND_SEGMENTS,
+        `must fit in ${MAX_INBOUND_SEGMENTS} SMS segments`,
+      ),
   })
   .strict();
 
