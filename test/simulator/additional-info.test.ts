@@ -46,8 +46,8 @@ describe('additional_info on delivery reports', () => {
         currency: 'USD',
       },
     });
-    const ids = (final?.additional_info as { message_parts_reference_ids: string[] })
-      .message_parts_reference_ids;
+    const info = final?.additional_info as { message_parts_reference_ids: string[] } | undefined;
+    const ids = info?.message_parts_reference_ids ?? [];
     expect(ids).toHaveLength(2);
     for (const id of ids) expect(id).toMatch(/^[0-9A-F]{32}$/);
     expect(new Set(ids).size).toBe(2);

@@ -29,7 +29,8 @@ describe('long inbound texts', () => {
     expect((await text(long)).status).toBe(201);
     const posted = rx.received.filter((r) => r.json.sub_resource === 'mo_sms');
     expect(posted).toHaveLength(1);
-    expect((posted[0]?.json.user_response as { mo_message: string }).mo_message).toBe(long);
+    const response = posted[0]?.json.user_response as { mo_message: string } | undefined;
+    expect(response?.mo_message).toBe(long);
   });
 
   it('accepts exactly 255 GSM-7 segments and refuses one character more, naming the field', async () => {
