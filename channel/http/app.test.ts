@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ChannelError } from '../domain/errors';
 import type { ChannelEvent, ChannelService } from '../service/contract';
 import { createChannelApp, MAX_BODY_BYTES } from './app';
 import { ERROR_STATUS } from './error-status';
+import { SSE_BACKLOG_LIMIT } from './events';
 
 /** A service whose every use case throws NOT_FOUND, except the few these tests need. */
 function stubService(overrides: Partial<ChannelService> = {}): ChannelService {
@@ -172,6 +173,27 @@ describe('the channel HTTP layer', () => {
     expect(text).toContain('data: {"type":"admin.changed","resource":"queues","at":1}');
     streams.closeAll();
     await reader.cancel();
+  });
+
+  it('drops an event-stream reader that falls 1 000 events behind, instead of buffering without bound', async () => {
+    let unsubscribed = false;
+    const listeners: Array<(event: ChannelEvent) => void> = [];
+    const { app } = build({
+      subscribe: (listener) => {
+        listeners.push(listener);
+        return () => {
+          unsubscribed = true;
+        };
+      },
+    });
+    const response = await app.request('/api/events');
+    const reader = response.body!.getReader();
+    await reader.read(); // `ready`, then the reader stops reading
+    for (let i = 0; i < SSE_BACKLOG_LIMIT + 10; i++) {
+      listeners[0]?.({ type: 'admin.changed', resource: 'queues', at: i });
+    }
+    await vi.waitFor(() => expect(unsubscribed).toBe(true));
+    await reader.cancel().catch(() => undefined);
   });
 });
 

@@ -23,6 +23,9 @@ export function createStreamRegistry(): StreamRegistry {
   };
 }
 
+/** Events a reader may fall behind by before it is dropped. */
+export const SSE_BACKLOG_LIMIT = 1_000;
+
 export function eventRoutes(service: ChannelService, streams: StreamRegistry): Route[] {
   return [
     route({
@@ -46,11 +49,21 @@ export function eventRoutes(service: ChannelService, streams: StreamRegistry): R
               resolve();
             });
           });
+          let pending = 0;
           const unsubscribe = service.subscribe((event) => {
+            // A reader this far behind is dropped (EventSource reconnects): no unbounded buffer.
+            if (pending >= SSE_BACKLOG_LIMIT) {
+              stream.abort();
+              return;
+            }
+            pending++;
             // A client gone mid-write must not become an unhandled rejection.
             stream
               .writeSSE({ event: event.type, data: JSON.stringify(event), id: String(id++) })
-              .catch(() => undefined);
+              .catch(() => undefined)
+              .finally(() => {
+                pending--;
+              });
           });
           await stream.writeSSE({ event: 'ready', data: '{}' });
           await ended;

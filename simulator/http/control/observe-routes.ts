@@ -22,6 +22,9 @@ const journalQuery = z
   })
   .strict();
 
+/** Entries an event-stream reader may fall behind by before it is dropped. */
+export const SSE_BACKLOG_LIMIT = 1_000;
+
 export function observeRoutes(backend: Backend, closing: Promise<void>) {
   const r = new Hono();
 
@@ -56,6 +59,11 @@ export function observeRoutes(backend: Backend, closing: Promise<void>) {
       let wake: (() => void) | undefined;
       let open = true;
       const unsubscribe = backend.journal.subscribe((entry) => {
+        // A reader this far behind is dropped (it reconnects and reads the journal): no unbounded buffer.
+        if (queue.length >= SSE_BACKLOG_LIMIT) {
+          stream.abort();
+          return;
+        }
         queue.push(entry);
         wake?.();
       });
