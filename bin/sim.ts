@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { formatBanner } from './sim/banner';
 import { parseSimFlags } from './sim/flags';
 import { createSimLogger, flushLog } from './sim/logger';
+import { privateUmask } from './sim/private-folder';
 import type { RunningSim } from './sim/start';
 
 async function main(): Promise<number> {
@@ -17,6 +18,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const flags = outcome.flags;
+  // Everything this process writes (the data folder holds API keys) is its owner's only.
+  privateUmask();
   const log = createSimLogger({
     level: flags.logLevel,
     json: flags.logJson,

@@ -1,5 +1,4 @@
 // Starts the fake TeleSign and the channel side by side on one clock, seeds the world once, serves the console.
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { openChannel } from '../../channel';
@@ -13,6 +12,7 @@ import { tapFetch, tapHandler } from '../../scenarios/record/tap';
 import { createFileStorage, createSimulator } from '../../simulator';
 import { describeChannelEvent, describeJournalEntry } from './describe-event';
 import type { SimFlags } from './flags';
+import { securePrivateFolder } from './private-folder';
 import { startRecording } from './recording';
 import { readMarker, type SeedMarker, writeMarker } from './seed-marker';
 
@@ -47,7 +47,8 @@ function isChannelPath(path: string): boolean {
 export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim> {
   const clock: Clock = flags.clock === 'manual' ? createManualClock(Date.now()) : createRealClock();
   const dataDir = flags.dataDir;
-  if (dataDir) await mkdir(join(dataDir, 'channel'), { recursive: true });
+  // API keys live there: 0700, files 0600 (an older folder is tightened).
+  if (dataDir) await securePrivateFolder(dataDir, ['channel']);
 
   // Who may call (decision 043): names of this machine, and pages of the console's own origin.
   const listenNames = namesForListenHost(flags.host);

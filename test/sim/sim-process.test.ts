@@ -1,6 +1,6 @@
 // `npm run sim` as a user runs it: a child process on free ports, the official SDK, Ctrl-C, a restart.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +88,16 @@ describe('npm run sim as a process', () => {
 
     expect(await stop(first.child)).toBe(0);
     expect(first.output()).toContain('Stopped.');
+    // The API keys on disk are the user's alone: folders 0700, files 0600 (lowdb's and the journals').
+    const entries = await readdir(dataDir, { recursive: true, withFileTypes: true });
+    const modes = await Promise.all(
+      entries.map(async (e) => {
+        const path = join(e.parentPath, e.name);
+        return `${path.slice(dataDir.length)} ${((await stat(path)).mode & 0o777).toString(8)}`;
+      }),
+    );
+    expect(modes.length).toBeGreaterThan(2);
+    for (const line of modes) expect(line).toMatch(/ (600|700)$/);
 
     const second = await startSim(dataDir);
     console.info(`time to ready, restart: ${second.readyMs} ms`);
