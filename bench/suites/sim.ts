@@ -107,7 +107,7 @@ export async function run(): Promise<Record<string, Figures>> {
     for (let i = 0; i < CONCURRENCY; i++) await text(picker(i), PICK_NUMBER, `need sales ${i}`);
     const conversations = list(
       await call<{ id: string; customerNumber: string }[]>(
-        `${channelUrl}/api/conversations?state=open`,
+        `${channelUrl}/api/conversations?state=open&limit=500`,
         'GET',
       ),
     ).filter((c) => c.customerNumber.replace(/^\+/, '').startsWith('1404555'));

@@ -244,12 +244,30 @@ export interface Message {
   failure?: { code: string | number; description: string };
 }
 
-/** The raw inbound callback as TeleSign sent it; nothing is lost (R-MSG-3, R-SEC-2). */
+export const INBOUND_EVENT_KINDS = ['sms', 'delivery-report'] as const;
+export const INBOUND_EVENT_OUTCOMES = [
+  'accepted',
+  'duplicate',
+  'unroutable',
+  'validation-probe',
+  'stale',
+  'unknown-message',
+] as const;
+
+/** The raw inbound callback as TeleSign sent it, SMS or delivery report; nothing is lost (R-MSG-3, R-SEC-2). */
 export interface InboundEvent {
+  /** Records written before delivery reports were kept have no kind: they are all `sms`. */
+  kind: (typeof INBOUND_EVENT_KINDS)[number];
   referenceId: string;
   receivedAt: number;
   rawBody: string;
-  /** `validation-probe`: the test SMS that validation sends to the work stream's own number (R-WS-5). */
-  outcome: 'accepted' | 'duplicate' | 'unroutable' | 'validation-probe';
+  /**
+   * SMS: `accepted`, `duplicate` (a retry), `unroutable`, `validation-probe` (the test SMS validation
+   * sends to the work stream's own number, R-WS-5). Delivery report: `accepted` (the status changed),
+   * `stale` (older than or the same as the one shown, R-MSG-7), `unknown-message` (no message of ours).
+   */
+  outcome: (typeof INBOUND_EVENT_OUTCOMES)[number];
   conversationId?: string;
+  /** The message the callback added (SMS) or reported on (delivery report). */
+  messageId?: string;
 }

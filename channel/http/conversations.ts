@@ -1,22 +1,46 @@
-// Conversations with transcripts and transition history, the raw inbound journal, and the sweep.
+// Conversations with transcripts and transition history, the inbound journal (SMS and delivery
+// reports as received), and the sweep. Both lists are paged, newest first, and filterable.
 import { z } from 'zod';
-import { CONVERSATION_STATES } from '../domain/model';
+import { CONVERSATION_STATES, INBOUND_EVENT_KINDS, INBOUND_EVENT_OUTCOMES } from '../domain/model';
 import type { ChannelService } from '../service/contract';
 import { idParams } from './common-schemas';
+import { pageQuery, sinceUntil } from './page-query';
 import { type Route, route } from './route';
-import { conversationSchema, inboundEventSchema, sweepResultSchema } from './schemas/conversation';
+import {
+  conversationPageSchema,
+  conversationSchema,
+  inboundEventPageSchema,
+  sweepResultSchema,
+} from './schemas/conversation';
 
 const tag = 'conversations';
-
-export const conversationQuery = z.strictObject({
-  state: z.enum(CONVERSATION_STATES).optional(),
-  queueId: z.string().min(1).optional(),
-  agentId: z.string().min(1).optional(),
-  workStreamId: z.string().min(1).optional(),
-  customerNumber: z
+const digits = (what: string) =>
+  z
     .string()
     .regex(/^[0-9]{1,15}$/, 'digits only, as TeleSign sends it')
-    .optional(),
+    .optional()
+    .describe(what);
+const id = (what: string) => z.string().min(1).max(200).optional().describe(what);
+
+export const conversationQuery = z.strictObject({
+  state: z.enum(CONVERSATION_STATES).optional().describe('In this state.'),
+  queueId: id('In this queue.'),
+  agentId: id('Held by this agent.'),
+  workStreamId: id('Of this work stream.'),
+  customerNumber: digits("The customer's number, e.g. 14155550123."),
+  supportNumber: digits('The support number texted, e.g. 14155550100.'),
+  contactId: id('Linked to this contact.'),
+  ...sinceUntil('created'),
+  ...pageQuery,
+});
+
+export const inboundEventQuery = z.strictObject({
+  kind: z.enum(INBOUND_EVENT_KINDS).optional().describe('Inbound SMS or delivery reports.'),
+  outcome: z.enum(INBOUND_EVENT_OUTCOMES).optional().describe('With this outcome.'),
+  referenceId: id("TeleSign's reference id."),
+  conversationId: id('About this conversation.'),
+  ...sinceUntil('received'),
+  ...pageQuery,
 });
 
 export function conversationRoutes(service: ChannelService): Route[] {
@@ -25,11 +49,11 @@ export function conversationRoutes(service: ChannelService): Route[] {
       method: 'get',
       path: '/api/conversations',
       tag,
-      summary: 'List conversations, filtered',
+      summary: 'Conversations, newest created first, a page at a time; filtered',
       query: conversationQuery,
-      response: z.array(conversationSchema),
+      response: conversationPageSchema,
       errors: [],
-      handle: ({ query }) => service.listConversations(query),
+      handle: ({ query }) => service.findConversations(query),
     }),
     route({
       method: 'get',
@@ -45,10 +69,12 @@ export function conversationRoutes(service: ChannelService): Route[] {
       method: 'get',
       path: '/api/inbound-events',
       tag,
-      summary: 'Every TeleSign callback as received, with its outcome',
-      response: z.array(inboundEventSchema),
+      summary:
+        'Every TeleSign callback as received (inbound SMS and delivery reports, raw body) with its outcome, newest first, a page at a time',
+      query: inboundEventQuery,
+      response: inboundEventPageSchema,
       errors: [],
-      handle: () => service.listInboundEvents(),
+      handle: ({ query }) => service.findInboundEvents(query),
     }),
     route({
       method: 'post',

@@ -2,7 +2,7 @@
 import { type Clock, createRealClock } from '../../lib/clock';
 import { createRandomIds, type Ids } from '../../lib/ids';
 import { isLive } from '../domain/conversation-state';
-import type { Conversation } from '../domain/model';
+import type { Conversation, InboundEvent } from '../domain/model';
 import { accountUseCases } from './admin-accounts';
 import { peopleUseCases } from './admin-people';
 import { routingUseCases } from './admin-routing';
@@ -11,11 +11,12 @@ import { agentUseCases } from './agent-actions';
 import { sweep } from './auto-close-sweep';
 import type { ChannelStore } from './channel-store';
 import { findConversation, pairKey, type ServiceContext } from './context';
-import type { ChannelService } from './contract';
+import type { ChannelService, ConversationFilter, InboundEventFilter } from './contract';
 import { dispatchAll, restoreOfferTimers } from './dispatch';
 import { createEventBus } from './events';
 import { receiveCallback } from './inbound';
 import { send } from './outbound';
+import { paginate } from './paging';
 import { createAccountIndex, createContactIndex, createE164Memo } from './phone-index';
 import { createSweepSchedule, NO_SWEEP_SCHEDULE } from './sweep-schedule';
 import type { TeleSignGateway } from './telesign-gateway';
@@ -110,15 +111,34 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
     ctx.sweeps.replan();
   }
 
-  const filterMatches = (
-    c: Conversation,
-    f: Parameters<ChannelService['listConversations']>[0] = {},
-  ): boolean =>
+  const filterMatches = (c: Conversation, f: ConversationFilter = {}): boolean =>
     (f.state === undefined || c.state === f.state) &&
     (f.queueId === undefined || c.queueId === f.queueId) &&
     (f.agentId === undefined || c.agentId === f.agentId) &&
     (f.workStreamId === undefined || c.workStreamId === f.workStreamId) &&
-    (f.customerNumber === undefined || c.customerNumber === f.customerNumber);
+    (f.customerNumber === undefined || c.customerNumber === f.customerNumber) &&
+    (f.supportNumber === undefined || c.supportNumber === f.supportNumber) &&
+    (f.contactId === undefined || c.contactId === f.contactId) &&
+    (f.since === undefined || c.createdAt >= f.since) &&
+    (f.until === undefined || c.createdAt < f.until);
+  const eventMatches = (e: InboundEvent, f: InboundEventFilter): boolean =>
+    (f.kind === undefined || e.kind === f.kind) &&
+    (f.outcome === undefined || e.outcome === f.outcome) &&
+    (f.referenceId === undefined || e.referenceId === f.referenceId) &&
+    (f.conversationId === undefined || e.conversationId === f.conversationId) &&
+    (f.since === undefined || e.receivedAt >= f.since) &&
+    (f.until === undefined || e.receivedAt < f.until);
+  /** The matching items with their position in the whole collection (creation order, stable). */
+  function* matching<T>(
+    items: Iterable<T>,
+    matches: (item: T) => boolean,
+  ): Iterable<{ item: T; seq: string }> {
+    let position = 0;
+    for (const item of items) {
+      if (matches(item)) yield { item, seq: String(position).padStart(12, '0') };
+      position += 1;
+    }
+  }
 
   return {
     organisation: () => {
@@ -136,9 +156,25 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
       [...state.conversations.values()]
         .filter((c) => filterMatches(c, filter))
         .map((c) => conversationView(ctx, c)),
+    // Conversations are never deleted and the map keeps creation order: a position breaks ties.
+    findConversations: ({ cursor, limit, ...filter }) =>
+      paginate(
+        matching(state.conversations.values(), (c) => filterMatches(c, filter)),
+        ({ item, seq }) => [item.createdAt, seq],
+        { cursor, limit },
+        ({ item }) => conversationView(ctx, item),
+      ),
     getConversation: (id) => conversationView(ctx, findConversation(ctx, id)),
     receiveCallback: (request) => receiveCallback(ctx, request),
     listInboundEvents: () => structuredClone(state.inboundEvents),
+    // The journal is append-only: an event's position breaks ties between events of the same ms.
+    findInboundEvents: ({ cursor, limit, ...filter }) =>
+      paginate(
+        matching(state.inboundEvents, (e) => eventMatches(e, filter)),
+        ({ item, seq }) => [item.receivedAt, seq],
+        { cursor, limit },
+        ({ item }) => structuredClone(item),
+      ),
     sweep: () => sweep(ctx),
     dispatch: () => dispatchAll(ctx),
     subscribe: (listener) => bus.subscribe(listener),

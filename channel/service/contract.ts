@@ -18,6 +18,7 @@ import type {
   ValidationOutcome,
   WorkStream,
 } from '../domain/model';
+import type { Page, PageRequest } from './paging';
 
 /** A work stream as every API returns it: the API key masked (R-WS-3), the inbound URL shown (R-WS-4). */
 export interface WorkStreamView extends Omit<WorkStream, 'sms'> {
@@ -95,6 +96,24 @@ export interface ConversationFilter {
   agentId?: string;
   workStreamId?: string;
   customerNumber?: string;
+  supportNumber?: string;
+  /** The linked contact. */
+  contactId?: string;
+  /** Created at or after (ms since the epoch). */
+  since?: number;
+  /** Created before (ms since the epoch). */
+  until?: number;
+}
+
+export interface InboundEventFilter {
+  kind?: InboundEvent['kind'];
+  outcome?: InboundEvent['outcome'];
+  referenceId?: string;
+  conversationId?: string;
+  /** Received at or after (ms since the epoch). */
+  since?: number;
+  /** Received before (ms since the epoch). */
+  until?: number;
 }
 
 /** What the inbound URL did with a TeleSign callback. */
@@ -184,11 +203,15 @@ export interface ChannelService {
 
   // Conversations
   listConversations(filter?: ConversationFilter): ConversationView[];
+  /** A page of the filtered conversations, newest created first. */
+  findConversations(query: ConversationFilter & PageRequest): Page<ConversationView>;
   getConversation(id: string): ConversationView;
 
   // TeleSign → channel
   receiveCallback(request: InboundRequest): Promise<InboundResult>;
   listInboundEvents(): InboundEvent[];
+  /** A page of the filtered inbound SMS and delivery reports, newest received first. */
+  findInboundEvents(query: InboundEventFilter & PageRequest): Page<InboundEvent>;
 
   // Time
   /** Closes every conversation that became eligible for auto-close (R-CV-3); returns their ids. */

@@ -79,12 +79,18 @@ async function receiveSms(
     sender_id: supportNumber,
     mo_message: fullText,
   } = payload.user_response;
-  const event = (outcome: InboundEvent['outcome'], conversationId?: string): InboundEvent => ({
+  const event = (
+    outcome: InboundEvent['outcome'],
+    conversationId?: string,
+    messageId?: string,
+  ): InboundEvent => ({
+    kind: 'sms',
     referenceId,
     receivedAt: at,
     rawBody,
     outcome,
     ...(conversationId ? { conversationId } : {}),
+    ...(messageId ? { messageId } : {}),
   });
 
   const workStream = ctx.state.config.workStreams.find((w) =>
@@ -95,7 +101,7 @@ async function receiveSms(
   const knownId = ctx.messageByReference.get(referenceId);
   const known = knownId ? ctx.state.messages.get(knownId) : undefined;
   if (known && known.direction === 'inbound') {
-    await ctx.store.saveInboundEvent(event('duplicate', known.conversationId));
+    await ctx.store.saveInboundEvent(event('duplicate', known.conversationId, known.id));
     return {
       kind: 'message',
       conversationId: known.conversationId,
@@ -211,7 +217,7 @@ async function receiveSms(
   // Both lines go to the journal in one batch; the answer waits for both.
   await Promise.all([
     saveMessage(ctx, message),
-    ctx.store.saveInboundEvent(event('accepted', conversation.id)),
+    ctx.store.saveInboundEvent(event('accepted', conversation.id, message.id)),
   ]);
   ctx.emit({
     type: 'message.received',
@@ -261,5 +267,28 @@ export async function receiveCallback(
   }
   const report = deliveryReportPayload.safeParse(parsed.json);
   if (!report.success) throw new ChannelError('VALIDATION_FAILED', describeIssue(report.error));
-  return applyDeliveryReport(ctx, report.data, (owner) => requireSignedBy(signers, owner));
+  const result = await applyDeliveryReport(ctx, report.data, (owner) =>
+    requireSignedBy(signers, owner),
+  );
+  await recordDeliveryReport(ctx, report.data.reference_id, request.rawBody, result);
+  return result;
+}
+
+/** Delivery reports are kept as received too, beside inbound SMS (R-MSG-5, R-MSG-7). */
+async function recordDeliveryReport(
+  ctx: ServiceContext,
+  referenceId: string,
+  rawBody: string,
+  result: InboundResult,
+): Promise<void> {
+  if (result.kind !== 'delivery-report') return;
+  const message = result.messageId ? ctx.state.messages.get(result.messageId) : undefined;
+  await ctx.store.saveInboundEvent({
+    kind: 'delivery-report',
+    referenceId,
+    receivedAt: now(ctx),
+    rawBody,
+    outcome: !message ? 'unknown-message' : result.applied ? 'accepted' : 'stale',
+    ...(message ? { conversationId: message.conversationId, messageId: message.id } : {}),
+  });
 }

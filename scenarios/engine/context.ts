@@ -1,6 +1,7 @@
 // What every step driver shares while a scenario runs: both API clients, the clock, names → ids,
 // conversation aliases and the outcome of the last action.
 import type { ManualClock } from '../../lib/clock';
+import { allPages } from '../world/all-pages';
 import type { WorldIds } from '../world/apply-world';
 import type { ApiClient, ApiResponse } from '../world/http-client';
 
@@ -117,7 +118,9 @@ export async function conversationId(ctx: RunContext, ref: string | undefined): 
       `no conversation alias "${ref}" (known: ${[...ctx.aliases.keys()].join(', ') || 'none'})`,
     );
   }
-  const conversations = await listAll(ctx.channel, `/api/conversations?customerNumber=${phone}`);
+  const conversations = (
+    await allPages(ctx.channel, `/api/conversations?customerNumber=${phone}`)
+  ).map(asRecord);
   const latest = latestOf(conversations);
   if (!latest) throw new StepFailure(`customer "${ref}" (${phone}) has no conversation`);
   return String(latest.id);

@@ -2,6 +2,7 @@
 
 import { formatDuration } from '../duration';
 import type { Step } from '../scenario-schema';
+import { allPages, INBOUND_SMS } from '../world/all-pages';
 import { applyWorld } from '../world/apply-world';
 import { loadWorld } from '../world/load-world';
 import { listAll, type RunContext, StepFailure } from './context';
@@ -102,7 +103,7 @@ export async function runScenario(
       aliases: new Map(),
       lastConversationId: undefined,
       lastAction: undefined,
-      inboundEventsBefore: (await listAll(harness.channel, '/api/inbound-events')).length,
+      inboundEventsBefore: (await allPages(harness.channel, INBOUND_SMS)).length,
       startedAt: harness.clock.now(),
       journalSeqBefore: Math.max(
         0,

@@ -2,6 +2,7 @@
 // agent actions, presence) with their times, then the outcome they led to as expectations.
 // Built from the channel's own records (transitions, transcripts: R-CV-4) and its event stream.
 import { stringify } from 'yaml';
+import { allPages } from '../world/all-pages';
 import type { WorldIds } from '../world/apply-world';
 import { expandWorld } from '../world/expand-world';
 import type { ApiClient } from '../world/http-client';
@@ -153,7 +154,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     let order = 0;
     const push = (at: number, step: Json) =>
       timeline.push({ at, order: order++, step: { at: iso(at), ...step } });
-    const all = arr(await options.channel.must('GET', '/api/conversations'));
+    const all = arr(await allPages(options.channel, '/api/conversations'));
     const chosen = all
       .filter((c) => conversations.has(String(c.id)))
       .sort((a, b) => Number(a.createdAt) - Number(b.createdAt));

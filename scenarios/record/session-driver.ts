@@ -1,6 +1,7 @@
 // Acts out a customer conversation through both HTTP APIs, the way people would in `npm run sim`:
 // the customer texts from a handset, whichever agent is offered accepts, they talk, time passes.
 import type { ManualClock } from '../../lib/clock';
+import { allPages } from '../world/all-pages';
 import type { WorldIds } from '../world/apply-world';
 import type { ApiClient } from '../world/http-client';
 
@@ -34,7 +35,7 @@ export function createSessionDriver(options: {
   let agentName = '';
   const agentId = () => ids.agents[agentName] ?? '';
   const current = async (): Promise<string> => {
-    const list = arr(await channel.must('GET', `/api/conversations?customerNumber=${phone}`));
+    const list = arr(await allPages(channel, `/api/conversations?customerNumber=${phone}`));
     const live = list.filter((c) => c.state !== 'closed' && c.state !== 'wrap-up');
     conversationId = String((live.at(-1) ?? list.at(-1))?.id ?? conversationId);
     return conversationId;

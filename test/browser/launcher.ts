@@ -67,10 +67,11 @@ export class World {
     let found: Conversation | undefined;
     await expect
       .poll(async () => {
-        const all = await this.api<Conversation[]>('GET', '/api/conversations');
-        found = all.find(
-          (c) => c.customerNumber === phone && c.supportNumber === to && c.state !== 'closed',
+        const page = await this.api<{ items: Conversation[] }>(
+          'GET',
+          `/api/conversations?customerNumber=${phone}&supportNumber=${to}`,
         );
+        found = page.items.find((c) => c.state !== 'closed');
         return found !== undefined;
       })
       .toBe(true);

@@ -22,8 +22,10 @@ afterEach(async () => {
 describe('conversations', () => {
   it('filters by state and rejects an unknown state, naming the query field', async () => {
     await customerTexts(h);
-    expect((await h.api.get('/api/conversations?state=open').expect(200)).body).toHaveLength(1);
-    expect((await h.api.get('/api/conversations?state=active').expect(200)).body).toHaveLength(0);
+    const open = await h.api.get('/api/conversations?state=open').expect(200);
+    expect(open.body.items).toHaveLength(1);
+    const active = await h.api.get('/api/conversations?state=active').expect(200);
+    expect(active.body.items).toHaveLength(0);
     expectError(await h.api.get('/api/conversations?state=pending'), 400, 'VALIDATION_FAILED', {
       field: 'state',
       message: /in the query/,

@@ -136,7 +136,9 @@ describe('an SMS conversation across the fake TeleSign and the channel, over rea
     );
     expect(sent.callback?.state).toBe('delivered');
 
-    const [conversation] = await call<ConversationJson[]>(
+    const {
+      items: [conversation],
+    } = await call<{ items: ConversationJson[] }>(
       api,
       'GET',
       `/api/conversations?customerNumber=${CUSTOMER}`,

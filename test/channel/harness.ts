@@ -200,10 +200,10 @@ export async function customerTexts(
   const response = await postCallback(h, moSmsBody(from, SUPPORT_NUMBER, text, nextReferenceId()));
   expect(response.status).toBe(200);
   const list = await h.api.get('/api/conversations').query({ customerNumber: from }).expect(200);
-  const live = (list.body as Array<{ id: string; state: string }>).filter(
+  const live = (list.body.items as Array<{ id: string; state: string }>).filter(
     (c) => c.state !== 'closed',
   );
-  return live[live.length - 1]?.id ?? '';
+  return live[0]?.id ?? ''; // newest first
 }
 
 /** Texts in, dispatches the offer, accepts it: an Active conversation held by the set-up agent. */

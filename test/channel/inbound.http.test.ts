@@ -30,8 +30,8 @@ describe('inbound URL', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ ok: true });
     const list = await h.api.get('/api/conversations').expect(200);
-    expect(list.body).toHaveLength(1);
-    expect(list.body[0]).toMatchObject({
+    expect(list.body.items).toHaveLength(1);
+    expect(list.body.items[0]).toMatchObject({
       customerNumber: CUSTOMER_NUMBER,
       state: 'open',
       routedBy: 'default',
@@ -45,7 +45,10 @@ describe('inbound URL', () => {
       'b3RoZXJLZXk=',
     );
     expectError(response, 401, 'INBOUND_SIGNATURE_INVALID', { rule: 'R-SEC-1' });
-    expect((await h.api.get('/api/conversations').expect(200)).body).toEqual([]);
+    expect((await h.api.get('/api/conversations').expect(200)).body).toEqual({
+      items: [],
+      next: null,
+    });
   });
 
   it('refuses an unsigned callback with 401 (R-SEC-1)', async () => {
@@ -70,7 +73,7 @@ describe('inbound URL', () => {
     const body = moSmsBody(CUSTOMER_NUMBER, SUPPORT_NUMBER, 'Hi', nextReferenceId());
     expect((await postCallback(h, body)).status).toBe(200);
     expect((await postCallback(h, body)).status).toBe(200);
-    const [conversation] = (await h.api.get('/api/conversations').expect(200)).body;
+    const [conversation] = (await h.api.get('/api/conversations').expect(200)).body.items;
     expect(conversation.messages).toHaveLength(1);
   });
 
@@ -81,7 +84,7 @@ describe('inbound URL', () => {
     );
     expect(response.status).toBe(200);
     const events = await h.api.get('/api/inbound-events').expect(200);
-    expect(events.body.map((e: { outcome: string }) => e.outcome)).toEqual(['unroutable']);
+    expect(events.body.items.map((e: { outcome: string }) => e.outcome)).toEqual(['unroutable']);
   });
 });
 

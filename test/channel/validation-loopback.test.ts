@@ -80,18 +80,18 @@ describe('validating a work stream by a test SMS to its own number (R-WS-5 clari
       outcome: 'valid',
       detail: expect.stringContaining(`the test SMS came back from and to ${SUPPORT}`),
     });
-    const events = await call<Array<{ outcome: string; rawBody: string }>>(
+    const events = await call<{ items: Array<{ outcome: string; rawBody: string }> }>(
       api,
       'GET',
-      '/api/inbound-events',
+      '/api/inbound-events?kind=sms',
     );
-    const probe = events.find((e) => e.outcome === 'validation-probe');
+    const probe = events.items.find((e) => e.outcome === 'validation-probe');
     expect(JSON.parse(probe?.rawBody ?? '{}').user_response).toEqual({
       phone_number: SUPPORT,
       sender_id: SUPPORT,
       mo_message: 'Validation test from Billing',
     });
-    expect(await call(api, 'GET', '/api/conversations')).toEqual([]);
+    expect(await call(api, 'GET', '/api/conversations')).toEqual({ items: [], next: null });
   });
 
   it('says number-not-owned, naming the number, when the test SMS has not come back after 60 s (R-NUM-5)', async () => {

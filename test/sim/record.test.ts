@@ -47,8 +47,11 @@ describe('sim --record', () => {
       await expect
         .poll(
           async () =>
-            ((await (await fetch(`${sim.channelUrl}/api/conversations`)).json()) as unknown[])
-              .length,
+            (
+              (await (await fetch(`${sim.channelUrl}/api/conversations`)).json()) as {
+                items: unknown[];
+              }
+            ).items.length,
         )
         .toBe(1);
     } finally {
@@ -83,8 +86,11 @@ describe('sim --record', () => {
       await expect
         .poll(
           async () =>
-            ((await (await fetch(`${sim.channelUrl}/api/conversations`)).json()) as unknown[])
-              .length,
+            (
+              (await (await fetch(`${sim.channelUrl}/api/conversations`)).json()) as {
+                items: unknown[];
+              }
+            ).items.length,
         )
         .toBe(1);
     } finally {

@@ -67,10 +67,11 @@ describe('npm run sim as a process', () => {
     });
     expect(texted.status).toBe(201);
     const list = async (url: string) =>
-      (await (await fetch(`${url}/api/conversations?customerNumber=${CUSTOMER}`)).json()) as Array<{
-        id: string;
-        state: string;
-      }>;
+      (
+        (await (await fetch(`${url}/api/conversations?customerNumber=${CUSTOMER}`)).json()) as {
+          items: Array<{ id: string; state: string }>;
+        }
+      ).items;
     await expect
       .poll(() => list(banner.channelUrl).then((l) => l.length), { timeout: 5_000 })
       .toBe(1);

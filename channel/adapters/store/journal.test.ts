@@ -12,7 +12,13 @@ afterEach(async () => {
 
 const inbound = (n: number): JournalRecord => ({
   t: 'inbound',
-  v: { referenceId: `ref-${n}`, receivedAt: n, rawBody: `{"n":${n}}`, outcome: 'accepted' },
+  v: {
+    kind: 'sms',
+    referenceId: `ref-${n}`,
+    receivedAt: n,
+    rawBody: `{"n":${n}}`,
+    outcome: 'accepted',
+  },
 });
 
 describe('JournalWriter', () => {

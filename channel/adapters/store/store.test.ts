@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Conversation, Message } from '../../domain/model';
+import type { Conversation, InboundEvent, Message } from '../../domain/model';
 import { SCHEMA_VERSION } from './schema';
 import { createStore } from './store';
 
@@ -56,6 +56,7 @@ describe('channel store', () => {
     await first.saveMessage(message('m_1', 'cv_1'));
     await first.saveConversation({ ...conversation('cv_1'), state: 'active' });
     await first.saveInboundEvent({
+      kind: 'sms',
       referenceId: 'R1',
       receivedAt: 1,
       rawBody: '{}',
@@ -70,6 +71,24 @@ describe('channel store', () => {
     expect(again.conversations.get('cv_1')?.state).toBe('active');
     expect(again.messagesByConversation.get('cv_1')).toEqual(['m_1']);
     expect(again.inboundEvents.map((e) => e.referenceId)).toEqual(['R1']);
+  });
+
+  it('reads an inbound event written before delivery reports were kept as an inbound SMS', async () => {
+    const folder = await tempFolder();
+    const first = createStore({ folder, warn: silent });
+    await first.load();
+    const { kind: _none, ...older } = {
+      kind: 'sms' as const,
+      referenceId: 'R0',
+      receivedAt: 1,
+      rawBody: '{}',
+      outcome: 'accepted' as const,
+    };
+    await first.saveInboundEvent(older as InboundEvent);
+    await first.close();
+
+    const again = await createStore({ folder, warn: silent }).load();
+    expect(again.inboundEvents).toEqual([{ ...older, kind: 'sms' }]);
   });
 
   it('writes the configuration with a schema version', async () => {

@@ -42,7 +42,12 @@ function emptyState(config: ConfigDoc): StoreState {
 function applyRecord(state: StoreState, record: JournalRecord): void {
   if (record.t === 'conversation') state.conversations.set(record.v.id, record.v);
   else if (record.t === 'message') indexMessage(state, record.v);
-  else state.inboundEvents.push(record.v);
+  else state.inboundEvents.push(storedInboundEvent(record.v));
+}
+
+/** Inbound events written before delivery reports were kept carry no kind: all of them were SMS. */
+function storedInboundEvent(event: InboundEvent): InboundEvent {
+  return event.kind ? event : { ...event, kind: 'sms' };
 }
 
 function indexMessage(state: StoreState, message: Message): void {
@@ -140,7 +145,7 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
         covered = snapshot.coversGeneration;
         for (const c of snapshot.conversations) loaded.conversations.set(c.id, c);
         for (const m of snapshot.messages) indexMessage(loaded, m);
-        loaded.inboundEvents.push(...snapshot.inboundEvents);
+        for (const e of snapshot.inboundEvents) loaded.inboundEvents.push(storedInboundEvent(e));
       }
     }
     const generations = (await journalGenerations(folder)).filter((g) => g > covered);

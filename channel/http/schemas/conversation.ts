@@ -4,13 +4,17 @@ import { z } from 'zod';
 import {
   type Actor,
   CONVERSATION_STATES,
+  INBOUND_EVENT_KINDS,
+  INBOUND_EVENT_OUTCOMES,
   type InboundEvent,
   type Message,
   OFFER_OUTCOMES,
   type Transition,
 } from '../../domain/model';
 import type { ConversationView } from '../../service/contract';
+import type { Page } from '../../service/paging';
 import { assertExact, component, type Exact } from './components';
+import { pageOf } from './paging';
 
 const state = z.enum(CONVERSATION_STATES);
 const time = z.number().int().describe('ms since the epoch');
@@ -123,14 +127,30 @@ assertExact<Exact<z.output<typeof conversationSchema>, ConversationView>>(true);
 export const inboundEventSchema = component(
   'InboundEvent',
   z.strictObject({
+    kind: z.enum(INBOUND_EVENT_KINDS).describe('An inbound SMS (`mo_sms`) or a delivery report.'),
     referenceId: z.string(),
     receivedAt: time,
     rawBody: z.string().describe('The callback body exactly as TeleSign sent it.'),
-    outcome: z.enum(['accepted', 'duplicate', 'unroutable', 'validation-probe']),
+    outcome: z
+      .enum(INBOUND_EVENT_OUTCOMES)
+      .describe(
+        'SMS: accepted, duplicate (a retry), unroutable, validation-probe (R-WS-5). Delivery report: accepted (the status changed), stale (older than or the same as the one shown, R-MSG-7), unknown-message.',
+      ),
     conversationId: z.string().optional(),
+    messageId: z
+      .string()
+      .optional()
+      .describe('The message the SMS added, or the one the report is about.'),
   }),
+  'A TeleSign callback as received: an inbound SMS or a delivery report, and what became of it.',
 );
 assertExact<Exact<z.output<typeof inboundEventSchema>, InboundEvent>>(true);
+
+export const conversationPageSchema = component('ConversationPage', pageOf(conversationSchema));
+assertExact<Exact<z.output<typeof conversationPageSchema>, Page<ConversationView>>>(true);
+
+export const inboundEventPageSchema = component('InboundEventPage', pageOf(inboundEventSchema));
+assertExact<Exact<z.output<typeof inboundEventPageSchema>, Page<InboundEvent>>>(true);
 
 export const sweepResultSchema = component(
   'SweepResult',

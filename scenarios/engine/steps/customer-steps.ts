@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { callbackAuthHeaders, hmacSignature } from '../../../lib/telesign-signing';
 import { renderText, type TextSpec, textSpecSchema } from '../../text-spec';
+import { allPages } from '../../world/all-pages';
 import {
   asRecord,
   conversationId,
@@ -110,8 +111,9 @@ async function rememberConversation(
   support: string,
   as?: string,
 ): Promise<void> {
-  const list = await ctx.channel.call('GET', `/api/conversations?customerNumber=${phone}`);
-  const all = Array.isArray(list.body) ? list.body.map(asRecord) : [];
+  const all = (await allPages(ctx.channel, `/api/conversations?customerNumber=${phone}`)).map(
+    asRecord,
+  );
   const latest = latestOf(all.filter((c) => c.supportNumber === support));
   if (!latest) return;
   ctx.lastConversationId = String(latest.id);

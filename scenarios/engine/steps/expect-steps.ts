@@ -1,6 +1,7 @@
 // Expectations: what a conversation, a transcript, a handset, an agent, TeleSign's journal or the last action
 // must show now (or `within` some virtual time). Each check yields expected and found side by side.
 import { renderText, type TextSpec } from '../../text-spec';
+import { allPages, INBOUND_SMS } from '../../world/all-pages';
 import {
   asRecord,
   conversationId,
@@ -127,7 +128,7 @@ export async function evaluate(e: Expectation, ctx: RunContext): Promise<Check[]
     checks.push(c);
   }
   if (e.inboundEvents) {
-    const all = await listAll(ctx.channel, '/api/inbound-events');
+    const all = (await allPages(ctx.channel, INBOUND_SMS)).map(asRecord);
     const events = all.slice(ctx.inboundEventsBefore);
     const found = { count: events.length, last: events.at(-1) ?? null, all: events };
     const expected: Record<string, unknown> = {};
