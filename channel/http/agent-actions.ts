@@ -127,6 +127,8 @@ export function agentActionRoutes(service: ChannelService): Route[] {
       summary: 'Send an SMS to the customer through TeleSign (at most 1600 characters)',
       params: idParams,
       body: sendBody,
+      // An SMS may hold line breaks and tabs; no other control character (control-characters.ts).
+      multiline: ['text'],
       status: 201,
       response: messageSchema,
       errors: [

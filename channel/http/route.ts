@@ -52,6 +52,8 @@ export interface RouteSpec<P, Q, B, R extends ResponseSpec> {
   body?: B;
   /** What a body that is a list is called in error fields (`rules[0].name`); default `body`. */
   bodyName?: string;
+  /** Free-text body fields, which may hold LF, CR and TAB; every other control character is refused. */
+  multiline?: readonly string[];
   /** Success status of a JSON answer (default 200); `NO_CONTENT` answers 204. */
   status?: 200 | 201;
   /** Required: what the success answer is. Handlers are typed by it; tests validate it. */
@@ -127,7 +129,9 @@ export function route<
         spec.query ? parseWith('query', spec.query, c.req.query()) : undefined
       ) as Infer<Q>;
       const body = (
-        spec.body ? parseWith('body', spec.body, await readJsonBody(c), spec.bodyName) : undefined
+        spec.body
+          ? parseWith('body', spec.body, await readJsonBody(c), spec.bodyName, spec.multiline)
+          : undefined
       ) as Infer<B>;
       const result: unknown = await spec.handle({ params, query, body, c });
       if (result instanceof Response) return result;

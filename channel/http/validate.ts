@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ChannelError } from '../domain/errors';
+import { refuseControlCharacters } from './control-characters';
 
 type Where = 'body' | 'query' | 'path';
 
@@ -73,7 +74,9 @@ export function parseWith<S extends z.ZodType>(
   schema: S,
   value: unknown,
   root?: string,
+  multiline?: readonly string[],
 ): z.output<S> {
+  refuseControlCharacters(where, value, { root, multiline });
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(where, result.error, root);
   return result.data;
