@@ -30,6 +30,7 @@ export const conversationQuery = z.strictObject({
   customerNumber: digits("The customer's number, e.g. 14155550123."),
   supportNumber: digits('The support number texted, e.g. 14155550100.'),
   contactId: id('Linked to this contact.'),
+  accountId: id('Linked to this account.'),
   ...sinceUntil('created'),
   ...pageQuery,
 });

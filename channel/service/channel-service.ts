@@ -119,6 +119,7 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
     (f.customerNumber === undefined || c.customerNumber === f.customerNumber) &&
     (f.supportNumber === undefined || c.supportNumber === f.supportNumber) &&
     (f.contactId === undefined || c.contactId === f.contactId) &&
+    (f.accountId === undefined || c.accountId === f.accountId) &&
     (f.since === undefined || c.createdAt >= f.since) &&
     (f.until === undefined || c.createdAt < f.until);
   const eventMatches = (e: InboundEvent, f: InboundEventFilter): boolean =>

@@ -99,6 +99,8 @@ export interface ConversationFilter {
   supportNumber?: string;
   /** The linked contact. */
   contactId?: string;
+  /** The linked account. */
+  accountId?: string;
   /** Created at or after (ms since the epoch). */
   since?: number;
   /** Created before (ms since the epoch). */

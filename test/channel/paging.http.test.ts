@@ -78,18 +78,24 @@ describe('GET /api/conversations', () => {
     expect(before.items.map((c) => c.id)).toEqual([ids[1], ids[0]]);
   });
 
-  it('filters by customer number, support number, work stream, contact and state', async () => {
+  it('filters by customer number, support number, work stream, contact, account and state', async () => {
     const contact = await h.api
       .post('/api/contacts')
       .send({ firstName: 'Ada', lastName: 'L', mobilePhone: `+${customer(7)}` })
       .expect(201);
+    const account = await h.api
+      .post('/api/accounts')
+      .send({ name: 'Acme', mainPhone: `+${customer(8)}` })
+      .expect(201);
     const linked = await customerTexts(h, 'Hi', customer(7));
-    await customerTexts(h, 'Hi', customer(8));
+    const ofAccount = await customerTexts(h, 'Hi', customer(8));
     const by = async (query: Record<string, string>) =>
       ((await h.api.get('/api/conversations').query(query).expect(200)).body as PageJson).items.map(
         (c) => c.id,
       );
     expect(await by({ contactId: contact.body.id })).toEqual([linked]);
+    expect(await by({ accountId: account.body.id })).toEqual([ofAccount]);
+    expect(await by({ accountId: contact.body.id })).toEqual([]);
     expect(await by({ customerNumber: customer(7) })).toEqual([linked]);
     expect(await by({ supportNumber: '14155550100', workStreamId: s.workStreamId })).toHaveLength(
       2,
