@@ -18,7 +18,7 @@ import {
 let h: Harness;
 let s: Setup;
 beforeEach(async () => {
-  h = createHarness();
+  h = await createHarness();
   s = await setUpWorkStream(h);
 });
 afterEach(async () => {
