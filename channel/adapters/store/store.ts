@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type Adapter, Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { eachJsonLine, rewriteJsonLines } from '../../../lib/json-lines';
-import type { Message } from '../../domain/model';
+import type { InboundEvent, Message } from '../../domain/model';
 import type { ChannelStore, StoreState } from '../../service/channel-store';
 import { JournalWriter, journalGenerations, journalPath, removeJournal } from './journal';
 import {
