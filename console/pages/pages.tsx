@@ -167,7 +167,13 @@ export async function renderFragment(
       return renderPhones(ctx.data, ctx.known(), { focus: query.focus, q: query.q });
     case 'handset':
       return query.phone && /^\d{5,15}$/.test(query.phone)
-        ? renderHandset(ctx.data, ctx.known(), query.phone, query.focus === query.phone)
+        ? renderHandset(
+            ctx.data,
+            ctx.known(),
+            query.phone,
+            query.focus === query.phone,
+            query.known === '1',
+          )
         : null;
     case 'agent-side':
       return renderAgentSide(ctx.data, params);

@@ -203,11 +203,15 @@ export async function renderHandset(
   known: KnownHandset[],
   phone: string,
   focused: boolean,
+  /** The list saw this phone at TeleSign: no need to read every handset again to know it exists. */
+  atTeleSign = false,
 ) {
   try {
-    const [summaries, numbers] = await Promise.all([data.handsetPhones(), purchasedNumbers(data)]);
+    const [exists, numbers] = await Promise.all([
+      atTeleSign ? true : data.handsetPhones().then((phones) => phones.has(phone)),
+      purchasedNumbers(data),
+    ]);
     // A phone that never texted nor received has nothing to read; reading it must not create it.
-    const exists = summaries.has(phone);
     const [handset, toPhone, optOuts] = exists
       ? await Promise.all([
           data.handset(phone),
@@ -264,11 +268,16 @@ export async function listHandsets(data: ConsoleData, known: KnownHandset[], que
 
 export async function renderPhones(data: ConsoleData, known: KnownHandset[], query: PhonesQuery) {
   try {
-    const list = await listHandsets(data, known, query);
+    const [list, atTeleSign] = await Promise.all([
+      listHandsets(data, known, query),
+      data.handsetPhones(),
+    ]);
     if (list.total === 0 && list.shown.length === 0)
       return <Empty testid="no-handsets">No handsets yet: create one above.</Empty>;
     const cards = await Promise.all(
-      list.shown.map((phone) => renderHandset(data, known, phone, phone === query.focus)),
+      list.shown.map((phone) =>
+        renderHandset(data, known, phone, phone === query.focus, atTeleSign.has(phone)),
+      ),
     );
     return (
       <>
@@ -281,7 +290,12 @@ export async function renderPhones(data: ConsoleData, known: KnownHandset[], que
           {list.shown.map((phone, i) => (
             <Fragment
               name="handset"
-              query={{ phone, ...(phone === query.focus ? { focus: phone } : {}) }}
+              query={{
+                phone,
+                ...(phone === query.focus ? { focus: phone } : {}),
+                // Once at TeleSign a handset stays there: its refreshes skip the existence check.
+                ...(atTeleSign.has(phone) ? { known: '1' } : {}),
+              }}
               keys={[handsetKey(phone)]}
               testid="handset-region"
             >

@@ -205,7 +205,8 @@ export const controlPaths = {
   },
   '/_sim/events': {
     get: {
-      summary: 'Server-sent events: one `journal` event per new journal entry',
+      summary:
+        'Server-sent events: one `journal` event per new journal entry, without its request, response and signed text (GET /_sim/journal/{seq} has them)',
       responses: { '200': { description: 'text/event-stream' } },
     },
   },

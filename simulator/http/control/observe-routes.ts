@@ -77,10 +77,13 @@ export function observeRoutes(backend: Backend, closing: Promise<void>) {
         while (open) {
           const entry = queue.shift();
           if (entry) {
+            // The entry without its exchange: a live reader wants what happened, not every byte
+            // (GET /_sim/journal/{seq} has those), and a busy stream stays cheap to write and read.
+            const { request: _request, response: _response, signed: _signed, ...brief } = entry;
             await stream.writeSSE({
               event: 'journal',
               id: String(entry.seq),
-              data: JSON.stringify(entry),
+              data: JSON.stringify(brief),
             });
             continue;
           }
