@@ -59,6 +59,10 @@ export interface Callbacks {
   dispatch(job: CallbackJob): Promise<CallbackRecord>;
   /** New callbacks take ids above `id` (ids kept from an earlier run stay unique). */
   continueIdsAfter(id: number): void;
+  /** Callbacks given up after their last attempt (this run), oldest first. */
+  abandoned(): CallbackRecord[];
+  /** Sends an abandoned callback once more; null when no abandoned callback has that id. */
+  redeliver(id: number): Promise<CallbackRecord | null>;
   reset(): void;
 }
 
@@ -78,6 +82,8 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
   const timeoutMs = options.attemptTimeoutMs ?? 10_000;
   const timers = new Set<TimerHandle>();
   let held: { record: CallbackRecord; job: CallbackJob; attempt: number }[] = [];
+  /** Callbacks whose last attempt failed, with what it takes to send them again (§11.12). */
+  const abandoned = new Map<number, { record: CallbackRecord; job: CallbackJob }>();
   let nextId = 1;
 
   const later = (at: number, task: () => Promise<void>, label: string): void => {
@@ -183,6 +189,17 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
     const wait = delays[result.attempt - 1];
     if (wait === undefined) {
       record.state = 'failed';
+      abandoned.set(record.id, { record, job });
+      journal.record({
+        kind: 'callback',
+        customerId: job.customerId,
+        referenceId: job.referenceId,
+        ...(job.phone !== undefined ? { phone: job.phone } : {}),
+        method: 'POST',
+        url: job.url,
+        attempt: result.attempt,
+        detail: `${job.kind} callback ${record.id} abandoned after ${record.attempts.length} attempts; redeliver it with POST /_sim/callbacks/${record.id}/redeliver`,
+      });
       return;
     }
     record.state = 'pending';
@@ -256,10 +273,29 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
     continueIdsAfter(id) {
       nextId = Math.max(nextId, id + 1);
     },
+    abandoned: () => [...abandoned.values()].map((a) => a.record),
+    async redeliver(id) {
+      const found = abandoned.get(id);
+      if (!found) return null;
+      abandoned.delete(id);
+      journal.record({
+        kind: 'control',
+        customerId: found.job.customerId,
+        referenceId: found.job.referenceId,
+        detail: `callback ${id} redelivered on request`,
+      });
+      // One more attempt, as a person would after fixing the receiver; failing, it is abandoned again.
+      const result = await send(found.record, found.job, found.record.attempts.length + 1);
+      if (result.status === 200) found.record.state = 'delivered';
+      else abandoned.set(id, found);
+      options.onAttempted?.(found.record);
+      return found.record;
+    },
     reset() {
       for (const handle of timers) clock.cancel(handle);
       timers.clear();
       held = [];
+      abandoned.clear();
     },
   };
 }

@@ -25,6 +25,21 @@ const optOut = {
 };
 
 export const accountStatePaths = {
+  '/_sim/callbacks/abandoned': {
+    get: {
+      summary:
+        'Callbacks (delivery reports, inbound SMS) given up after their last retry in this run, with their attempts',
+      responses: { '200': ok('Callback records', { type: 'array', items: { type: 'object' } }) },
+    },
+  },
+  '/_sim/callbacks/{id}/redeliver': {
+    post: {
+      summary:
+        'Send an abandoned callback once more (same body and signature); failing again, it stays abandoned',
+      parameters: [pathParam('id', 'the callback id')],
+      responses: { '200': ok('The callback record', { type: 'object' }), ...controlErrors },
+    },
+  },
   '/_sim/accounts/{customer_id}/settings': {
     get: {
       summary: "The account's settings",

@@ -43,6 +43,9 @@ export const telesignShape = {
     .describe(
       "The account's settings: opt_out, prepaid_balance, trial, verified_numbers, hard_cap, …",
     ),
+  'redeliver-callbacks': z
+    .literal(true)
+    .describe('Sends every callback TeleSign abandoned after its last retry once more.'),
   'callback-url': z
     .strictObject({ account: z.string(), url: z.string().nullable().optional() })
     .describe("Registers the channel's inbound URL (or `url`) as the account's callback URL."),
@@ -107,6 +110,13 @@ export async function runTelesignStep(step: Shape, ctx: RunContext): Promise<str
     const { account, ...settings } = step['account-settings'];
     await act('account-settings', 'PUT', `/_sim/accounts/${cid(account)}/settings`, settings);
     return `settings of ${account}: ${Object.keys(settings).join(', ')}`;
+  }
+  if (step['redeliver-callbacks']) {
+    const list = await ctx.telesign.call('GET', '/_sim/callbacks/abandoned');
+    const ids = Array.isArray(list.body) ? list.body.map((c) => asRecord(c).id) : [];
+    for (const id of ids)
+      await act('redeliver-callbacks', 'POST', `/_sim/callbacks/${id}/redeliver`);
+    return `redeliver ${ids.length} abandoned callback(s)`;
   }
   if (step['callback-url']) {
     const s = step['callback-url'];

@@ -5,6 +5,7 @@ import type { Backend } from '../../backend/backend';
 import { SimulatorError } from '../../errors/control-errors';
 import { openApiDocument } from '../../openapi/document';
 import { accountRoutes } from './account-routes';
+import { callbackRoutes } from './callback-routes';
 import { controlError } from './control-http';
 import { handsetRoutes } from './handset-routes';
 import { controlIndexHandler } from './index-route';
@@ -22,6 +23,7 @@ export function controlRoutes(backend: Backend, closing: Promise<void>) {
   r.get('/', controlIndexHandler);
   r.route('/', accountRoutes(backend));
   r.route('/', settingsRoutes(backend));
+  r.route('/', callbackRoutes(backend));
   r.route('/', handsetRoutes(backend));
   r.route('/', optOutRoutes(backend));
   r.route('/', observeRoutes(backend, closing));
