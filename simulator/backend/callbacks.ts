@@ -190,8 +190,9 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
     if (wait === undefined) {
       record.state = 'failed';
       abandoned.set(record.id, { record, job });
+      // A state change, not an attempt: `callback` entries stay one per attempt.
       journal.record({
-        kind: 'callback',
+        kind: 'state',
         customerId: job.customerId,
         referenceId: job.referenceId,
         ...(job.phone !== undefined ? { phone: job.phone } : {}),

@@ -38,7 +38,7 @@ describe('abandoned callbacks', () => {
         attempts: [{ status: 500 }, { status: 500 }, { status: 500 }],
       },
     ]);
-    const journal = (await h.control('GET', `/_sim/journal?reference_id=${ref}&kind=callback`))
+    const journal = (await h.control('GET', `/_sim/journal?reference_id=${ref}&kind=state`))
       .body as { detail: string }[];
     expect(journal.at(-1)?.detail).toMatch(
       /^delivery-report callback \d+ abandoned after 3 attempts/,
