@@ -22,10 +22,9 @@ export function agentPageTests(suite: ConsoleSuite): void {
 
       const ann = await world.agentId('Ann Agent');
       // Alice's own offer: earlier tests (the Phones page's STOP) may have left other offers to Ann.
-      const live = await world.api<Array<{ id: string; customerNumber: string; state: string }>>(
-        'GET',
-        `/api/conversations?customerNumber=${ALICE}`,
-      );
+      const { items: live } = await world.api<{
+        items: Array<{ id: string; customerNumber: string; state: string }>;
+      }>('GET', `/api/conversations?customerNumber=${ALICE}`);
       const alice = live.find((c) => c.state === 'open');
       if (!alice) throw new Error(`no open conversation of ${ALICE}: ${JSON.stringify(live)}`);
       await page.goto(`${world.url}/agent/${ann}`);

@@ -45,11 +45,11 @@ describe('npm run sim on a data folder of the previous version', () => {
       ]);
       expect(rules[1]?.disabled?.reason).toContain('R-RT-3');
       const conversations = async () =>
-        (await (await fetch(`${api}/api/conversations`)).json()) as Array<{
-          customerNumber: string;
-          routedBy: unknown;
-          state: string;
-        }>;
+        (
+          (await (await fetch(`${api}/api/conversations`)).json()) as {
+            items: Array<{ customerNumber: string; routedBy: unknown; state: string }>;
+          }
+        ).items;
       expect(await conversations()).toHaveLength(2);
       expect((await (await fetch(`${api}/api/accounts`)).json()) as unknown[]).toEqual([]);
 
