@@ -77,15 +77,20 @@ function countSoon(/** @type {HTMLTextAreaElement} */ area) {
 let checkTimer = 0;
 /** Asks the channel whether a number has the right format; shows the answer beside the field. */
 async function showNumberCheck(/** @type {HTMLInputElement} */ input) {
-  const out = /** @type {HTMLOutputElement|null} */ (
-    input.form?.querySelector('[data-role="check"], [data-role="error"]') ?? null
-  );
+  const outputOf = (/** @type {HTMLInputElement} */ field) =>
+    /** @type {HTMLOutputElement|null} */ (
+      field.form?.querySelector('[data-role="check"], [data-role="error"]') ?? null
+    );
+  let out = outputOf(input);
   if (!input.value) {
     if (out) out.textContent = '';
     return false;
   }
   try {
     const result = await callApi('POST /api/numbers/check', 'channel', { number: input.value });
+    // A live refresh may have replaced the form while the check was out: answer in the new one.
+    const current = /** @type {HTMLInputElement|null} */ (document.getElementById(input.id));
+    if (!out?.isConnected && current) out = outputOf(current);
     if (out) {
       out.textContent = result.ok
         ? `✓ valid (${result.country ?? 'unknown country'})`
