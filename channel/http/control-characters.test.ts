@@ -65,6 +65,13 @@ describe('refuseControlCharacters', () => {
     expect(error?.message).toMatch(/^contactId \(in the query\): contains a control character/);
   });
 
+  it('walks a body nested 100 000 deep without overflowing the stack', () => {
+    const deep = JSON.parse(`${'['.repeat(100_000)}"a\\u0000"${']'.repeat(100_000)}`);
+    expect(refusal(() => refuseControlCharacters('body', deep))?.code).toBe('VALIDATION_FAILED');
+    const clean = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect(refusal(() => refuseControlCharacters('body', clean))).toBeNull();
+  });
+
   it('accepts printable text of any script, emoji included', () => {
     expect(
       refusal(() => refuseControlCharacters('body', { name: 'Zoë 客服 🚀 — “ok”', n: 3, b: null })),
