@@ -2,6 +2,7 @@
 // params; every failure is a VALIDATION_FAILED ChannelError naming the field and what is wrong.
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { jsonDeeperThan } from '../../lib/json-depth';
 import { ChannelError } from '../domain/errors';
 import { refuseControlCharacters } from './control-characters';
 
@@ -83,9 +84,18 @@ export function parseWith<S extends z.ZodType>(
 }
 
 /** Reads the raw body and parses it as JSON; an empty body is `undefined` (the schema decides). */
+export const MAX_JSON_DEPTH = 64;
+
 export async function readJsonBody(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === '') return undefined;
+  // Refused before parsing: a validator walking thousands of levels overflows the stack (a 500).
+  if (jsonDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw new ChannelError('VALIDATION_FAILED', {
+      field: 'body',
+      message: `body: nests deeper than ${MAX_JSON_DEPTH} levels; no request of this API needs that.`,
+    });
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

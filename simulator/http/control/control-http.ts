@@ -1,6 +1,8 @@
 // Shared plumbing of the control plane: JSON input checked by zod, and one error handler.
+
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { jsonDeeperThan } from '../../../lib/json-depth';
 import { SimulatorError } from '../../errors/control-errors';
 import { CONTROL_HTTP_STATUS } from '../../errors/http-status';
 import { MAX_BODY_BYTES, readBodyText } from '../read-body';
@@ -13,6 +15,10 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
       'body_too_large',
       `the body is larger than ${MAX_BODY_BYTES / 1024} KB`,
     );
+  }
+  // Refused before parsing: a validator walking thousands of levels overflows the stack (a 500).
+  if (jsonDeeperThan(text, 64)) {
+    throw new SimulatorError('invalid_json', 'the body nests deeper than 64 levels');
   }
   let value: unknown;
   try {
