@@ -7,7 +7,8 @@ import type { WorldIds } from '../world/apply-world';
 import { expandWorld } from '../world/expand-world';
 import type { ApiClient } from '../world/http-client';
 import { loadWorld } from '../world/load-world';
-import { type Names, type ObservedRequest, stepForRequest } from './request-steps';
+import { type ObservedRequest, stepForRequest } from './request-steps';
+import { worldNames } from './world-names';
 
 export interface ChannelEventLike {
   type: string;
@@ -70,40 +71,6 @@ const obj = (v: unknown): Json => (typeof v === 'object' && v !== null ? (v as J
 const arr = (v: unknown): Json[] => (Array.isArray(v) ? v.map(obj) : []);
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** Maps an id back to the world's name for it (names are stable across runs, ids are not). */
-function namer(ids: WorldIds) {
-  const reverse = new Map<string, string>();
-  for (const table of [
-    ids.agents,
-    ids.queues,
-    ids.contacts,
-    ids.customerAccounts,
-    ids.workStreams,
-  ]) {
-    for (const [name, id] of Object.entries(table)) if (!reverse.has(id)) reverse.set(id, name);
-  }
-  for (const [name, account] of Object.entries(ids.accounts))
-    reverse.set(account.customerId.toUpperCase(), name);
-  reverse.set(ids.queues.default ?? '', 'default');
-  const name = (id: unknown): string | null =>
-    typeof id === 'string' ? (reverse.get(id) ?? reverse.get(id.toUpperCase()) ?? id) : null;
-  const used = new Set([...reverse.values()]);
-  const names: Names = {
-    name: (id) => name(id) ?? id,
-    remember(id, given) {
-      reverse.set(id, given);
-      used.add(given);
-    },
-    fresh(base) {
-      let candidate = base;
-      for (let i = 2; used.has(candidate); i++) candidate = `${base}-${i}`;
-      used.add(candidate);
-      return candidate;
-    },
-  };
-  return Object.assign(name, { names });
-}
-
 /** What an agent did, read back from a recorded transition. */
 function actionOf(t: Json): string | null {
   const actor = obj(t.actor);
@@ -138,7 +105,8 @@ const rank = (step: RecordedStep): number =>
   RANK[Object.keys(step).find((k) => k !== 'at') ?? ''] ?? 6;
 
 export function createRecorder(options: RecorderOptions): Recorder {
-  const name = namer(options.ids);
+  const names = worldNames(options.ids);
+  const name = names.of;
   const conversations = new Set<string>();
   const initial: Array<{ agentId: string; choice: string }> = [];
   const presence: Array<Promise<{ at: number; agentId: string; choice: string }>> = [];
@@ -291,7 +259,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     },
     onRequest(request) {
       if (request.at < options.startedAt) return;
-      const mapped = stepForRequest(request, name.names);
+      const mapped = stepForRequest(request, names);
       if (mapped === null) return;
       if ('step' in mapped) notes.push({ at: request.at, step: mapped.step });
       else unrecorded.push(`${iso(request.at)} ${mapped.unrecorded}`);
