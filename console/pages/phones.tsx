@@ -7,55 +7,11 @@ import { Fragment } from '../layout';
 import { handsetKey } from '../live/keys';
 import { measureDraft } from '../measure';
 import type { ConsoleHandset, ConsoleOptOuts, ConsoleTelesignMessage } from '../telesign-schemas';
+import { thread } from './handset-thread';
 
 export interface KnownHandset {
   phone: string;
   name?: string | undefined;
-}
-
-interface ThreadItem {
-  direction: 'sent' | 'received';
-  text: string;
-  at: string;
-  other: string;
-  status: { code: number; description: string } | null;
-  note?: string | undefined;
-}
-
-/**
- * What the phone sent, what TeleSign was asked to deliver to it (with the latest status), and
- * what TeleSign itself texted it (managed opt-out replies, which no API send produced).
- */
-function thread(handset: ConsoleHandset, toPhone: ConsoleTelesignMessage[]): ThreadItem[] {
-  const sent = new Set(toPhone.map((m) => m.reference_id));
-  const items: ThreadItem[] = [
-    ...handset.inbox
-      .filter((m) => !sent.has(m.referenceId))
-      .map((m) => ({
-        direction: 'received' as const,
-        text: m.text,
-        at: m.receivedAt,
-        other: m.from,
-        status: null,
-        note: 'from TeleSign',
-      })),
-    ...handset.outbox.map((m) => ({
-      direction: 'sent' as const,
-      text: m.text,
-      at: m.sentAt,
-      other: m.to,
-      status: null,
-      note: m.note,
-    })),
-    ...toPhone.map((m) => ({
-      direction: 'received' as const,
-      text: m.message,
-      at: m.submit_timestamp,
-      other: m.sender_id ?? 'TeleSign',
-      status: { code: m.status.code, description: m.status.description },
-    })),
-  ];
-  return items.sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /** A number bought from TeleSign, and the work stream it is assigned to (if any). */

@@ -69,7 +69,7 @@ const phone = z
   .string()
   .regex(/^[1-9][0-9]{6,14}$/, 'must be 7 to 15 digits with the country code, no "+"');
 
-/** `PUT /_sim/accounts/{cid}/settings`: any subset, snake_case like the rest of the control plane. */
+/** `PUT /_sim/accounts/{cid}/settings`: some or all fields, snake_case like the rest of the control plane. */
 export const settingsInputSchema = z
   .object({
     opt_out: z
