@@ -30,3 +30,9 @@ export async function startHarness(options: SimulatorOptions = {}): Promise<Harn
   const account = created.body as { customer_id: string; api_key: string };
   return { sim, clock, url, customerId: account.customer_id, apiKey: account.api_key, control };
 }
+
+/** Buys the next free number for the harness's account; returns it. */
+export async function buyNumber(h: Harness): Promise<string> {
+  const bought = await h.control('POST', `/_sim/accounts/${h.customerId}/numbers`, {});
+  return (bought.body as { number: string }).number;
+}

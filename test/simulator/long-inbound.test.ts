@@ -1,6 +1,6 @@
 // Handsets text long messages (up to 255 segments); TeleSign posts one mo_sms with the whole text (§11.10).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './harness';
+import { buyNumber, type Harness, startHarness } from './harness';
 import { type Receiver, startReceiver } from './receiver';
 
 describe('long inbound texts', () => {
@@ -11,11 +11,7 @@ describe('long inbound texts', () => {
     h = await startHarness();
     rx = await startReceiver();
     await h.control('PUT', `/_sim/accounts/${h.customerId}/callback-url`, { url: rx.url });
-    number = (
-      (await h.control('POST', `/_sim/accounts/${h.customerId}/numbers`, {})).body as {
-        number: string;
-      }
-    ).number;
+    number = await buyNumber(h);
   });
   afterEach(async () => {
     await h.sim.close();

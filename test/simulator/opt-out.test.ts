@@ -1,6 +1,6 @@
 // TeleSign's managed opt-out (reference/telesign.md §11.9): STOP, START, HELP; later sends end in 510.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './harness';
+import { buyNumber, type Harness, startHarness } from './harness';
 import { rawRequest } from './raw-request';
 import { type Receiver, startReceiver } from './receiver';
 import { call, sdkClient } from './telesign-sdk';
@@ -15,11 +15,7 @@ describe('managed opt-out', () => {
     h = await startHarness();
     rx = await startReceiver();
     await h.control('PUT', `/_sim/accounts/${h.customerId}/callback-url`, { url: rx.url });
-    number = (
-      (await h.control('POST', `/_sim/accounts/${h.customerId}/numbers`, {})).body as {
-        number: string;
-      }
-    ).number;
+    number = await buyNumber(h);
   });
   afterEach(async () => {
     await h.sim.close();
