@@ -110,6 +110,17 @@ function checkNumber(/** @type {HTMLInputElement} */ input) {
 }
 
 // ---- wiring ------------------------------------------------------------------------------
+/** The error output of `form`, or of the form that replaced it in a live refresh (same API and test id). */
+function errorOutputOf(/** @type {HTMLFormElement} */ form) {
+  if (form.isConnected) return form.querySelector('[data-role="error"]');
+  const twin = Array.from(document.querySelectorAll('form[data-api]')).find(
+    (candidate) =>
+      /** @type {HTMLFormElement} */ (candidate).dataset.api === form.dataset.api &&
+      /** @type {HTMLFormElement} */ (candidate).dataset.testid === form.dataset.testid,
+  );
+  return /** @type {HTMLOutputElement|null} */ (twin?.querySelector('[data-role="error"]') ?? null);
+}
+
 async function run(
   /** @type {HTMLElement} */ el,
   /** @type {() => unknown} */ body,
@@ -143,7 +154,9 @@ async function run(
     scheduleRefresh();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (out?.isConnected) out.textContent = message;
+    // A live refresh may have replaced the form while the request was out: answer in the new one.
+    const shown = out?.isConnected ? out : form ? errorOutputOf(form) : null;
+    if (shown) shown.textContent = message;
     else toast(message, 'error');
   } finally {
     el.removeAttribute('aria-busy');
