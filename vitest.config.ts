@@ -15,6 +15,10 @@ export default defineConfig({
   test: {
     testTimeout: 20_000,
     maxWorkers: 2,
+    // expect.poll waits for a state another process (Chromium, a server) reaches; its default of
+    // 1 s failed CI on a loaded machine while the same test passed alone. A poll that succeeds
+    // returns at once, so a longer bound costs only a failing test's time.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,
