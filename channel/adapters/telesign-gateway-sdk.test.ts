@@ -129,10 +129,10 @@ describe('the SDK gateway over a socket', () => {
         );
       });
     });
-    const outcome = await createSdkTeleSignGateway({ restEndpoint: url, timeoutMs: 500 }).sendSms(
-      credentials,
-      sms,
-    );
+    const outcome = await createSdkTeleSignGateway({
+      restEndpoint: url,
+      timeoutMs: 10_000,
+    }).sendSms(credentials, sms);
     expect(outcome).toMatchObject({ ok: true, referenceId: 'R1' });
     expect(new URLSearchParams(seen?.body)).toEqual(
       new URLSearchParams(
@@ -147,10 +147,10 @@ describe('the SDK gateway over a socket', () => {
     const running = server!;
     server = undefined;
     await new Promise((resolve) => running.close(resolve));
-    const outcome = await createSdkTeleSignGateway({ restEndpoint: url, timeoutMs: 500 }).sendSms(
-      credentials,
-      sms,
-    );
+    const outcome = await createSdkTeleSignGateway({
+      restEndpoint: url,
+      timeoutMs: 10_000,
+    }).sendSms(credentials, sms);
     expect(outcome).toMatchObject({ ok: false, code: 'unreachable', retryable: true });
     expect(outcome.ok ? '' : outcome.description).toContain('ECONNREFUSED');
   });
