@@ -55,7 +55,8 @@ describe('injected faults', () => {
       answered = true;
       return r.status;
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The fault is taken when the request arrives: from then on the request is held.
+    await expect.poll(async () => (await h.control('GET', '/_sim/faults')).body).toEqual([]);
     expect(answered).toBe(false);
     await h.control('DELETE', '/_sim/faults');
     expect(await pending).toBe(503);
