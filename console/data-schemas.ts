@@ -46,6 +46,16 @@ export const conversationSchema = z.looseObject({
   offer: z
     .looseObject({ agentId: z.string(), offeredAt: z.number(), expiresAt: z.number() })
     .optional(),
+  offers: z
+    .array(
+      z.looseObject({
+        agentId: z.string(),
+        offeredAt: z.number(),
+        outcome: z.string(),
+        endedAt: z.number().optional(),
+      }),
+    )
+    .default([]),
   createdAt: z.number(),
   lastActivityAt: z.number(),
   messages: z.array(messageSchema).default([]),

@@ -25,3 +25,11 @@ export function prettyPhone(digits: string): string {
   const m = /^1(\d{3})(\d{3})(\d{4})$/.exec(d);
   return m ? `+1 ${m[1]} ${m[2]} ${m[3]}` : `+${d}`;
 }
+
+/** A moment to the second (`2026-11-30 21:04:05 UTC`), for histories where seconds matter. */
+export function preciseTime(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime())
+    ? String(ms)
+    : `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}

@@ -1,6 +1,6 @@
 // Inspect › Conversations: every conversation, Closed ones too, searchable by customer, number, state,
 // queue, agent and text; each opening its transcript (reference ids, segments, encoding, delivery)
-// and its transition history, with downloads (a recording `npm run replay` accepts, the JSON).
+// and its history (conversation-record.tsx).
 import { dateTime, prettyPhone } from '../components/format';
 import { Badge, Empty, ErrorBox, Panel, STATE_TONE } from '../components/ui';
 import type { ConsoleData } from '../data';
@@ -29,7 +29,7 @@ function haystack(cv: ConsoleConversation, names: Map<string, string>): string {
     .toLowerCase();
 }
 
-async function lookups(data: ConsoleData) {
+export async function lookups(data: ConsoleData) {
   const [queues, agents, contacts] = await Promise.all([
     data.queues(),
     data.agents(),
@@ -130,132 +130,6 @@ export async function renderConversationList(data: ConsoleData, search: Conversa
           </tbody>
         </table>
       </Panel>
-    );
-  } catch (error) {
-    return <ErrorBox error={error} />;
-  }
-}
-
-export async function renderConversationRecord(data: ConsoleData, id: string) {
-  try {
-    const [cv, names] = await Promise.all([data.conversation(id), lookups(data)]);
-    const actor = (a: { kind: string; agentId?: string | undefined }) =>
-      a.agentId ? `${a.kind} ${names.get(a.agentId) ?? a.agentId}` : a.kind;
-    return (
-      <div
-        class="stack"
-        data-testid="conversation-record"
-        data-conversation-id={cv.id}
-        data-state={cv.state}
-      >
-        <Panel
-          title={`${prettyPhone(cv.customerNumber)} → ${prettyPhone(cv.supportNumber)}`}
-          testid="conversation-facts"
-        >
-          <p>
-            <Badge tone={STATE_TONE[cv.state]}>{cv.state}</Badge> queue{' '}
-            {names.get(cv.queueId) ?? cv.queueId} · routed by{' '}
-            {cv.routedBy === 'default' ? 'default' : cv.routedBy.ruleName} · agent{' '}
-            {cv.agentId ? (names.get(cv.agentId) ?? cv.agentId) : '—'} · opened{' '}
-            {dateTime(cv.createdAt)}
-          </p>
-          <p class="actions">
-            <a
-              class="btn primary"
-              href={`/console/recordings/conversations/${encodeURIComponent(cv.id)}.yaml`}
-              download
-              data-testid="download-recording"
-            >
-              Download as a recording (npm run replay)
-            </a>
-            <a
-              class="btn plain"
-              href={`/console/transcripts/${encodeURIComponent(cv.id)}.json`}
-              download
-              data-testid="download-transcript"
-            >
-              Download the transcript (JSON)
-            </a>
-            <a href={`/conversations/${encodeURIComponent(cv.id)}`}>Open in the agent workspace</a>
-          </p>
-        </Panel>
-        <Panel title={`Transcript (${cv.messages.length})`} testid="record-transcript">
-          <table>
-            <thead>
-              <tr>
-                <th>Time</th>
-                <th>Direction</th>
-                <th>Text</th>
-                <th>Chars · segments · encoding</th>
-                <th>TeleSign reference</th>
-                <th>Delivery</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cv.messages.map((m) => (
-                <tr data-testid="record-message" data-direction={m.direction}>
-                  <td class="mono">{dateTime(m.at)}</td>
-                  <td>{m.direction}</td>
-                  <td>
-                    {m.text}
-                    {m.truncated ? ' (truncated)' : ''}
-                  </td>
-                  <td data-testid="record-segments">
-                    {m.chars} · {m.segments} · {m.encoding}
-                  </td>
-                  <td class="mono">
-                    {m.telesignReferenceId ? (
-                      <a
-                        href={`/inspect?reference_id=${m.telesignReferenceId}`}
-                        data-testid="record-reference"
-                      >
-                        {m.telesignReferenceId}
-                      </a>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td>
-                    {m.failure
-                      ? `✗ ${String(m.failure.code)} ${m.failure.description}`
-                      : m.delivery
-                        ? `${m.delivery.code} ${m.delivery.description}`
-                        : '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Panel>
-        <Panel title={`Transitions (${cv.transitions.length})`} testid="record-transitions">
-          <table>
-            <thead>
-              <tr>
-                <th>Time</th>
-                <th>From → to</th>
-                <th>Actor</th>
-                <th>Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cv.transitions.map((t) => (
-                <tr data-testid="record-transition">
-                  <td class="mono">{dateTime(t.at)}</td>
-                  <td>
-                    {t.from ?? '—'} → {t.to}
-                  </td>
-                  <td>{actor(t.actor)}</td>
-                  <td>{t.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p class="muted">
-            Offers (who was offered it, and when each offer ended) are not kept by the channel's
-            API; the TeleSign side of each message is in its reference's journal entries.
-          </p>
-        </Panel>
-      </div>
     );
   } catch (error) {
     return <ErrorBox error={error} />;

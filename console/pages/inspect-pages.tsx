@@ -1,10 +1,10 @@
 // The Inspect section's pages: the journal (filters in the URL), one entry in full, conversations.
 import { Fragment, Layout } from '../layout';
 import { conversationKey } from '../live/keys';
+import { renderConversationRecord } from './conversation-record';
 import {
   type ConversationSearch,
   renderConversationList,
-  renderConversationRecord,
   SearchForm,
 } from './inspect-conversations';
 import { FilterForm, type JournalFilter, renderInspectJournal } from './inspect-journal';

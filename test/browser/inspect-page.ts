@@ -77,6 +77,44 @@ export function inspectPageTests(suite: ConsoleSuite): void {
       expect(await page.getByTestId('journal-response').textContent()).toContain('HTTP 200');
     }, 30_000);
 
+    it("shows a conversation's offers beside its transitions: the rejected one and the accepted one, as the API has them", async () => {
+      const world = suite.world();
+      const page = suite.page();
+      const opened = await world.text('12025550145', 'Offer history, please');
+      let offered = '';
+      await expect
+        .poll(async () => {
+          offered = (await world.conversation(opened.id)).offer?.agentId ?? '';
+          return offered;
+        })
+        .not.toBe('');
+      await world.api('POST', `/api/conversations/${opened.id}/reject`, { agentId: offered });
+      let next = '';
+      await expect
+        .poll(async () => {
+          next = (await world.conversation(opened.id)).offer?.agentId ?? '';
+          return next !== '' && next !== offered;
+        })
+        .toBe(true);
+      await world.api('POST', `/api/conversations/${opened.id}/accept`, { agentId: next });
+      const { offers } = await world.api<{ offers: Array<{ agentId: string; outcome: string }> }>(
+        'GET',
+        `/api/conversations/${opened.id}`,
+      );
+      expect(offers.map((o) => o.outcome)).toEqual(['rejected', 'accepted']);
+
+      await page.goto(`${world.url}/inspect/conversations/${opened.id}`);
+      // An accepted offer is final: no live refresh can take the row away again.
+      await page.locator('[data-testid="record-offer"][data-outcome="accepted"]').waitFor();
+      const rows = await page
+        .getByTestId('record-offer')
+        .evaluateAll((trs) =>
+          trs.map((tr) => `${tr.getAttribute('data-agent-id')} ${tr.getAttribute('data-outcome')}`),
+        );
+      expect(rows).toEqual(offers.map((o) => `${o.agentId} ${o.outcome}`));
+      expect(await page.getByTestId('record-transitions').isVisible()).toBe(true);
+    }, 30_000);
+
     it('finds a Closed conversation by search, shows its history, and downloads it as a recording that replays "same"', async () => {
       const world = suite.world();
       const page = suite.page();
