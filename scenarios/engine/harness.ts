@@ -82,6 +82,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     // The SDK signs with the wall-clock Date: on a manual clock the fake also accepts dates near the
     // wall clock (acceptWallClockDates), with TeleSign's real ±15 min and nonce window.
     fetch: (input: string | URL | Request, init?: RequestInit) => deliverToChannel(input, init),
+    // In process, the fake's fetch delivers to the channel as `http://channel.local`: a host of this
+    // process, given the loopback treatment of the callback URL rule (accepted with a note), no more.
+    ...(transport === 'in-process' && { inProcessHosts: ['channel.local'] }),
   });
   // The channel's outbound SMS go through the official SDK, which always needs a socket.
   const telesignAddress = await simulator.listen(0, '127.0.0.1');

@@ -8,6 +8,7 @@ import {
   defaultSettings,
   type SettingsInput,
 } from './account-settings';
+import type { CallbackUrlVerdict } from './callback-url-rule';
 import type { DeliverySetting } from './delivery-policy';
 import type { AccountRecord, WorldData } from './world-store';
 
@@ -34,11 +35,21 @@ export interface Accounts {
   touch(customerId: string, change: (settings: AccountSettings) => void): Promise<void>;
 }
 
+/** The callback URL rule (callback-url-rule.ts) with this simulator's in-process hosts. */
+export type CallbackUrlCheck = (url: string, field: string) => CallbackUrlVerdict;
+
 export function createAccounts(
   db: Low<WorldData>,
   now: () => number,
   uuid: () => string,
+  checkCallbackUrl: CallbackUrlCheck,
 ): Accounts {
+  /** An account's callback URL obeys the rule a send's callback_url does (§11.5). */
+  const allowed = (url: string | null | undefined, field: string): void => {
+    if (url === null || url === undefined) return;
+    const verdict = checkCallbackUrl(url, field);
+    if (!verdict.ok) throw new SimulatorError('invalid_field', verdict.hint, field);
+  };
   const find = (customerId: string): AccountRecord | undefined =>
     db.data.accounts[customerId.toUpperCase()];
   const get = (customerId: string): AccountRecord => {
@@ -63,6 +74,7 @@ export function createAccounts(
   };
   return {
     async create(input) {
+      allowed(input.callbackUrl, 'callback_url');
       const customerId = (input.customerId ?? uuid()).toUpperCase();
       if (find(customerId)) {
         throw new SimulatorError(
@@ -88,10 +100,12 @@ export function createAccounts(
     list: () => Object.values(db.data.accounts),
     find,
     get,
-    setCallbackUrl: (cid, url) =>
-      update(cid, (a) => {
+    setCallbackUrl: (cid, url) => {
+      allowed(url, 'url');
+      return update(cid, (a) => {
         a.callbackUrl = url;
-      }),
+      });
+    },
     setRateLimit: (cid, perSecond) =>
       update(cid, (a) => {
         a.rateLimitPerSecond = perSecond;

@@ -5,6 +5,7 @@ import { createRandomIds, type Ids } from '../../lib/ids';
 import { type Accounts, createAccounts } from './accounts';
 import { additionalInfo } from './additional-info';
 import { type AuthResult, authenticate, type SignedRequest } from './authenticate';
+import { type CallbackUrlVerdict, checkCallbackUrl } from './callback-url-rule';
 import { type Callbacks, createCallbacks } from './callbacks';
 import type { DeliverySetting } from './delivery-policy';
 import { createFaults, type Faults } from './faults';
@@ -45,6 +46,12 @@ export interface BackendOptions {
   messageCapacity?: number;
   /** Handsets' thread lengths and how many phones are remembered (see handsets.ts). */
   handsetLimits?: HandsetLimits;
+  /**
+   * Host names the given `fetch` reaches inside this process (the in-process scenarios'
+   * `channel.local`): callback URLs there are treated as loopback ones (accepted with a journal
+   * note), never more leniently.
+   */
+  inProcessHosts?: readonly string[];
 }
 
 export type Backend = ReturnType<typeof createBackend>;
@@ -62,7 +69,15 @@ export function createBackend(options: BackendOptions = {}) {
   const faults: Faults = createFaults();
   const rateLimiter: RateLimiter = createRateLimiter(now);
   const nonces: NonceCache = createNonceCache(now, 2 * toleranceMs);
-  const accounts: Accounts = createAccounts(db, now, () => ids.uuid().toUpperCase());
+  const inProcessHosts = (options.inProcessHosts ?? []).map((h) => h.toLowerCase());
+  const callbackUrlRule = (url: string, field = 'callback_url'): CallbackUrlVerdict =>
+    checkCallbackUrl(url, { field, inProcessHosts });
+  const accounts: Accounts = createAccounts(
+    db,
+    now,
+    () => ids.uuid().toUpperCase(),
+    callbackUrlRule,
+  );
   const numbers: Numbers = createNumbers(db, now);
   const handsets: Handsets = createHandsets(options.handsetLimits);
   const callbacks: Callbacks = createCallbacks({
@@ -109,12 +124,29 @@ export function createBackend(options: BackendOptions = {}) {
   });
   const ready = (async () => {
     await loadWorld(db);
+    dropRefusedCallbackUrls();
     const kept = await traffic.load(capacity, options.handsetLimits);
     messages.restore(kept.messages);
     handsets.restore(kept.handsets);
     callbacks.continueIdsAfter(kept.lastCallbackId);
     if (options.resumeOnLoad ?? true) messages.resume();
   })();
+
+  /** A world file may hold a callback URL set before the rule, or by hand: it is not used, and the journal keeps it. */
+  function dropRefusedCallbackUrls(): void {
+    for (const account of Object.values(db.data.accounts)) {
+      if (account.callbackUrl === null) continue;
+      const verdict = callbackUrlRule(account.callbackUrl);
+      if (verdict.ok) continue;
+      journal.record({
+        kind: 'state',
+        customerId: account.customerId,
+        url: account.callbackUrl,
+        detail: `stored callback URL ${account.callbackUrl} dropped at load: ${verdict.hint}; set one with PUT /_sim/accounts/${account.customerId}/callback-url`,
+      });
+      account.callbackUrl = null;
+    }
+  }
 
   const deliveryFor = (account: AccountRecord, senderId: string, phone: string): DeliverySetting =>
     db.data.handsetDelivery[phone] ??
@@ -155,6 +187,8 @@ export function createBackend(options: BackendOptions = {}) {
     messages,
     callbacks,
     traffic,
+    /** The callback URL rule (§11.5) for `field`, with this simulator's in-process hosts. */
+    callbackUrlRule,
 
     /** Carries on the deliveries kept in flight from an earlier run (see `resumeOnLoad`); returns how many. */
     async resumeDeliveries(): Promise<number> {

@@ -31,4 +31,19 @@ describe('the callback_url rule', () => {
     expect(isLoopbackHost('10.0.0.1')).toBe(false);
     expect(isLoopbackHost('localhost.example.com')).toBe(false);
   });
+
+  it('names the field it checks in its hint', () => {
+    expect(checkCallbackUrl('http://example.com/', { field: 'url' })).toEqual({
+      ok: false,
+      hint: 'url must be https:// (TeleSign posts callbacks over HTTPS only)',
+    });
+  });
+
+  it('gives an in-process host the loopback treatment and nothing more', () => {
+    const options = { inProcessHosts: ['channel.local'] };
+    const verdict = checkCallbackUrl('http://channel.local/telesign', options);
+    expect(verdict).toMatchObject({ ok: true, note: expect.stringMatching(/in-process host/) });
+    expect(checkCallbackUrl('http://channel.local/telesign')).toMatchObject({ ok: false });
+    expect(checkCallbackUrl('http://other.local/telesign', options)).toMatchObject({ ok: false });
+  });
 });

@@ -17,7 +17,11 @@ export const controlPaths = {
         properties: {
           customer_id: { type: 'string' },
           api_key: { type: 'string' },
-          callback_url: { type: 'string' },
+          callback_url: {
+            type: 'string',
+            description:
+              'HTTPS on port 443, as TeleSign requires; loopback hosts (and the in-process transport host) are accepted with a journal note; otherwise 400 invalid_field naming callback_url',
+          },
         },
       }),
       responses: { '201': ok('The account with its API key', ref('Account')), ...controlErrors },
@@ -76,6 +80,8 @@ export const controlPaths = {
   '/_sim/accounts/{customer_id}/callback-url': {
     put: {
       summary: 'Where delivery reports and inbound SMS are posted',
+      description:
+        "The same rule as a send's callback_url (reference §11.5): HTTPS on port 443; a loopback host (localhost, 127.0.0.0/8, ::1, or a host of the in-process transport) is accepted on any scheme and port with a journal note that TeleSign would refuse it; anything else is a 400 invalid_field naming `url` and the rule. null clears it.",
       parameters: [pathParam('customer_id', 'UUID')],
       requestBody: body({
         type: 'object',

@@ -255,7 +255,7 @@ describe('callbacks through an injected fetch', () => {
     });
     await sim.backend.ready;
     const account = await sim.backend.accounts.create({
-      callbackUrl: 'http://channel.invalid/inbound',
+      callbackUrl: 'https://channel.invalid/inbound',
     });
     sim.backend.sendMessage(account, {
       phoneNumber: '15555550100',

@@ -46,7 +46,7 @@ async function start(clock: ManualClock, options: FileTrafficOptions = {}) {
 async function firstRun() {
   const clock = createManualClock(START);
   const sim = await start(clock);
-  const account = await sim.backend.accounts.create({ callbackUrl: 'http://channel.test/cb' });
+  const account = await sim.backend.accounts.create({ callbackUrl: 'https://channel.test/cb' });
   const { number } = await sim.backend.numbers.purchase(account.customerId, {});
   const send = (message: string) =>
     sim.backend.sendMessage(account, {
