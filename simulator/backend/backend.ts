@@ -9,6 +9,7 @@ import { type CallbackUrlVerdict, checkCallbackUrl } from './callback-url-rule';
 import { type Callbacks, createCallbacks } from './callbacks';
 import type { DeliverySetting } from './delivery-policy';
 import { createFaults, type Faults } from './faults';
+import { createHandsetBook, type HandsetBook } from './handset-book';
 import { createHandsets, type HandsetLimits, type Handsets } from './handsets';
 import { createInboundSms, type TextFromHandset } from './inbound-sms';
 import { createJournal, type Journal } from './journal';
@@ -122,12 +123,14 @@ export function createBackend(options: BackendOptions = {}) {
     traffic,
     optOuts,
   });
+  const handsetBook: HandsetBook = createHandsetBook({ db, handsets, messages, traffic, now });
   const ready = (async () => {
     await loadWorld(db);
     dropRefusedCallbackUrls();
     const kept = await traffic.load(capacity, options.handsetLimits);
     messages.restore(kept.messages);
     handsets.restore(kept.handsets);
+    handsetBook.restore();
     callbacks.continueIdsAfter(kept.lastCallbackId);
     if (options.resumeOnLoad ?? true) messages.resume();
   })();
@@ -184,6 +187,7 @@ export function createBackend(options: BackendOptions = {}) {
     accounts,
     numbers,
     handsets,
+    handsetBook,
     messages,
     callbacks,
     traffic,
@@ -242,13 +246,20 @@ export function createBackend(options: BackendOptions = {}) {
     textFromHandset,
     optOuts,
 
-    /** Forgets everything: world, messages (stored ones too), handsets, journal, faults, limits, nonces. */
-    async reset(): Promise<void> {
+    /**
+     * Forgets everything: world, messages (stored ones too), handsets, journal, faults, limits,
+     * nonces. With `keepAccounts`, accounts (and their settings, callback URLs, delivery policies)
+     * and purchased numbers stay, and so does the nonce cache (a replay stays refused).
+     */
+    async reset(options: { keepAccounts?: boolean } = {}): Promise<void> {
       await ready;
-      db.data.accounts = {};
-      db.data.numbers = {};
+      if (!options.keepAccounts) {
+        db.data.accounts = {};
+        db.data.numbers = {};
+      }
       db.data.handsetDelivery = {};
       db.data.optOuts = {};
+      db.data.handsets = {};
       await db.write();
       messages.reset();
       callbacks.reset();
@@ -256,7 +267,7 @@ export function createBackend(options: BackendOptions = {}) {
       journal.clear();
       faults.clear();
       rateLimiter.reset();
-      nonces.clear();
+      if (!options.keepAccounts) nonces.clear();
       // Last: nothing left to append lines about a message or handset that is gone.
       await traffic.clear();
     },

@@ -27,16 +27,27 @@ export interface Handset {
   phone: string;
   inbox: InboxMessage[];
   outbox: OutboxMessage[];
+  /**
+   * Set when the thread was cleared: the reference id of the last message TeleSign had been asked
+   * to deliver to this phone by then (null: none), so a view hides those records too.
+   */
+  clearedAfter?: string | null;
 }
 
 export interface Handsets {
   /** The phone's threads; empty (and not remembered) for a phone that never sent or received. */
   get(phone: string): Handset;
   list(): Handset[];
+  /** Whether the phone is remembered (it texted, received, was created or cleared). */
+  has(phone: string): boolean;
   /** Keeps a message TeleSign delivered to `phone`. */
   receive(phone: string, message: InboxMessage): void;
   /** Keeps a message `phone` texted. */
   send(phone: string, message: OutboxMessage): void;
+  /** Empties the phone's threads (remembering it); `after` becomes its `clearedAfter`. */
+  clear(phone: string, after: string | null): void;
+  /** Remembers a phone with nothing in its threads yet (a handset created on the control plane). */
+  ensure(phone: string): void;
   /** Puts back threads kept from an earlier run, before anything received or sent since. */
   restore(handsets: readonly Handset[]): void;
   reset(): void;
@@ -85,6 +96,7 @@ export function createHandsets(limits: HandsetLimits = {}): Handsets {
   return {
     get: (phone) => phones.get(phone) ?? { phone, inbox: [], outbox: [] },
     list: () => [...phones.values()],
+    has: (phone) => phones.has(phone),
     receive(phone, message) {
       const handset = remember(phone);
       handset.inbox = keepNewest(handset.inbox, message, threadCapacity);
@@ -93,10 +105,21 @@ export function createHandsets(limits: HandsetLimits = {}): Handsets {
       const handset = remember(phone);
       handset.outbox = keepNewest(handset.outbox, message, threadCapacity);
     },
+    clear(phone, after) {
+      const handset = remember(phone);
+      handset.inbox = [];
+      handset.outbox = [];
+      handset.clearedAfter = after;
+    },
+    ensure(phone) {
+      remember(phone);
+    },
     restore(handsets) {
       for (const kept of handsets) {
         const current = phones.get(kept.phone);
         const handset = remember(kept.phone);
+        if (kept.clearedAfter !== undefined && handset.clearedAfter === undefined)
+          handset.clearedAfter = kept.clearedAfter;
         handset.inbox = trimmed([...kept.inbox, ...(current?.inbox ?? [])]) as InboxMessage[];
         handset.outbox = trimmed([...kept.outbox, ...(current?.outbox ?? [])]) as OutboxMessage[];
       }

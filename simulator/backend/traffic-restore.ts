@@ -61,6 +61,9 @@ export function foldTraffic(
         outboxByRef.set(record.v.referenceId, record.v);
         lastCallbackId = Math.max(lastCallbackId, record.v.callback?.id ?? 0);
         break;
+      case 'cleared':
+        handsets.clear(record.phone, record.after);
+        break;
       case 'callback': {
         const callback = record.v;
         lastCallbackId = Math.max(lastCallbackId, callback.id);
@@ -78,10 +81,10 @@ export function foldTraffic(
   return { messages: [...messages.values()], handsets: handsets.list(), lastCallbackId };
 }
 
-/** How many lines the state takes when written compactly (one per message and thread entry). */
+/** How many lines the state takes when written compactly (one per message, thread entry, clear). */
 export function compactSize(state: TrafficState): number {
   return state.handsets.reduce(
-    (sum, h) => sum + h.inbox.length + h.outbox.length,
+    (sum, h) => sum + h.inbox.length + h.outbox.length + (h.clearedAfter !== undefined ? 1 : 0),
     state.messages.length,
   );
 }
@@ -90,6 +93,7 @@ export function compactSize(state: TrafficState): number {
 export function* compactRecords(state: TrafficState): Generator<TrafficRecord> {
   for (const message of state.messages) yield { t: 'message', v: message };
   for (const h of state.handsets) {
+    if (h.clearedAfter !== undefined) yield { t: 'cleared', phone: h.phone, after: h.clearedAfter };
     for (const received of h.inbox) yield { t: 'inbox', phone: h.phone, v: received };
     for (const sent of h.outbox) yield { t: 'outbox', phone: h.phone, v: sent };
   }

@@ -74,7 +74,8 @@ const outboxSchema: z.ZodType<OutboxMessage> = z.object({
 /**
  * One journal line. `message` is written at submission (and, compacted, with its whole history
  * and callbacks); `status` at each change; `inbox`/`outbox` when a handset receives or texts;
- * `callback` after every attempt, replacing the earlier copy of the same callback.
+ * `callback` after every attempt, replacing the earlier copy of the same callback; `cleared` when a
+ * handset's thread was cleared (`DELETE /_sim/handsets/{phone}/messages`).
  */
 export const trafficRecordSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('message'), v: messageSchema }),
@@ -82,6 +83,7 @@ export const trafficRecordSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('inbox'), phone: phoneSchema, v: inboxSchema }),
   z.object({ t: z.literal('outbox'), phone: phoneSchema, v: outboxSchema }),
   z.object({ t: z.literal('callback'), v: callbackSchema }),
+  z.object({ t: z.literal('cleared'), phone: phoneSchema, after: z.string().nullable() }),
 ]);
 
 export type TrafficRecord = z.infer<typeof trafficRecordSchema>;

@@ -4,7 +4,7 @@ import { type AccountSettings, completeSettings } from './account-settings';
 import type { DeliverySetting } from './delivery-policy';
 import type { OptOutRecord } from './opt-out';
 
-export const WORLD_SCHEMA_VERSION = 2;
+export const WORLD_SCHEMA_VERSION = 3;
 
 export type NumberType = 'long-code' | 'short-code' | 'toll-free';
 
@@ -29,6 +29,12 @@ export interface NumberRecord {
   delivery: DeliverySetting | null;
 }
 
+/** A handset created on the control plane (`PUT /_sim/handsets/{phone}`): it exists before it texts. */
+export interface CreatedHandset {
+  phone: string;
+  createdAt: string;
+}
+
 export interface WorldData {
   version: number;
   accounts: Record<string, AccountRecord>;
@@ -36,6 +42,8 @@ export interface WorldData {
   handsetDelivery: Record<string, DeliverySetting>;
   /** Handsets opted out of a number (managed opt-out), keyed by `optOutKey(phone, number)`. */
   optOuts: Record<string, OptOutRecord>;
+  /** Handsets created on the control plane, by phone (schema 3). */
+  handsets: Record<string, CreatedHandset>;
 }
 
 export function emptyWorld(): WorldData {
@@ -45,6 +53,7 @@ export function emptyWorld(): WorldData {
     numbers: {},
     handsetDelivery: {},
     optOuts: {},
+    handsets: {},
   };
 }
 
@@ -67,5 +76,7 @@ export async function loadWorld(db: Low<WorldData>): Promise<void> {
     numbers: data.numbers ?? {},
     handsetDelivery: data.handsetDelivery ?? {},
     optOuts: data.optOuts ?? {},
+    // Version 2 had no created handsets: a handset existed only through its messages.
+    handsets: data.handsets ?? {},
   };
 }

@@ -1,5 +1,5 @@
 // OpenAPI paths of the /_sim control plane.
-import { body, controlErrors, delivery, ok, pathParam, ref } from './parts';
+import { body, controlErrors, delivery, json, ok, pathParam, ref } from './parts';
 
 export const controlPaths = {
   '/_sim': {
@@ -135,9 +135,16 @@ export const controlPaths = {
       },
     },
     get: {
-      summary: 'Inbox (delivered to the phone) and outbox (texted by it)',
+      summary:
+        'Inbox (delivered to the phone) and outbox (texted by it); cleared_after: the last message sent to the phone before its thread was last cleared (null: none, or never cleared)',
       parameters: [pathParam('phone', 'digits')],
       responses: { '200': ok('Inbox and outbox') },
+    },
+    delete: {
+      summary:
+        "Clear the handset's thread (inbox and outbox, kept in the data folder); TeleSign's message records stay, and cleared_after names the last one sent to the phone so views can hide them. 404 for a phone the fake does not know (this never creates one)",
+      parameters: [pathParam('phone', 'digits')],
+      responses: { '200': ok('{ phone, removed, cleared_after }'), ...controlErrors },
     },
   },
   '/_sim/handsets/{phone}/delivery': {
@@ -216,7 +223,21 @@ export const controlPaths = {
       responses: { '200': { description: 'text/event-stream' } },
     },
   },
-  '/_sim/reset': { post: { summary: 'Forget everything', responses: { '200': ok('Reset') } } },
+  '/_sim/reset': {
+    post: {
+      summary:
+        'Forget everything (also in the data folder). With keep_accounts: true, accounts (settings, callback URLs, policies) and purchased numbers stay, and so does the nonce cache; messages, handsets and their threads, opt-outs, handset policies, journal and faults go. The body may be absent',
+      requestBody: {
+        required: false,
+        content: json({
+          type: 'object',
+          additionalProperties: false,
+          properties: { keep_accounts: { type: 'boolean' } },
+        }),
+      },
+      responses: { '200': ok('{ reset: true, kept_accounts }'), ...controlErrors },
+    },
+  },
   '/_sim/clock': {
     get: {
       summary: 'The clock (kind, now, pending timers when manual)',

@@ -1,6 +1,7 @@
 // The OpenAPI document of the fake TeleSign (faked API and control plane), served at /_sim/openapi.json.
 import { accountStatePaths } from './account-state-paths';
 import { controlPaths } from './control-paths';
+import { handsetBookPaths } from './handset-book-paths';
 import { components } from './schemas';
 import { teleSignPaths } from './telesign-paths';
 
@@ -13,5 +14,5 @@ export const openApiDocument = {
       'TeleSign SMS API as real clients see it (TSA HMAC-SHA256 or Basic auth), plus a test-only control plane under /_sim.',
   },
   components,
-  paths: { ...teleSignPaths, ...controlPaths, ...accountStatePaths },
+  paths: { ...teleSignPaths, ...controlPaths, ...accountStatePaths, ...handsetBookPaths },
 } as const;

@@ -136,7 +136,7 @@ describe('control plane', () => {
     const before = await count();
     for (const phone of ['15550000001', '15550000002', '15550000003']) {
       const { status, body } = await h.control('GET', `/_sim/handsets/${phone}/messages`);
-      expect([status, body]).toEqual([200, { phone, inbox: [], outbox: [] }]);
+      expect([status, body]).toEqual([200, { phone, inbox: [], outbox: [], cleared_after: null }]);
     }
     expect(await count()).toBe(before);
   });

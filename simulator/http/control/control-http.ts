@@ -33,12 +33,15 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.inf
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const field = issue?.path.join('.') || undefined;
-  throw new SimulatorError(
-    'invalid_field',
-    `${field ?? 'body'}: ${issue?.message ?? 'invalid'}`,
-    field,
-  );
+  // An unknown key is named as the field at fault (zod reports it on the object holding it).
+  const path =
+    issue?.code === 'unrecognized_keys'
+      ? [...issue.path, issue.keys[0] ?? '']
+      : (issue?.path ?? []);
+  const field = path.join('.') || undefined;
+  const message =
+    issue?.code === 'unrecognized_keys' ? 'is not a field of this body' : issue?.message;
+  throw new SimulatorError('invalid_field', `${field ?? 'body'}: ${message ?? 'invalid'}`, field);
 }
 
 export function controlError(c: Context, error: SimulatorError): Response {

@@ -7,6 +7,7 @@ import { openApiDocument } from '../../openapi/document';
 import { accountRoutes } from './account-routes';
 import { callbackRoutes } from './callback-routes';
 import { controlError } from './control-http';
+import { handsetBookRoutes } from './handset-book-routes';
 import { handsetRoutes } from './handset-routes';
 import { controlIndexHandler } from './index-route';
 import { observeRoutes } from './observe-routes';
@@ -25,6 +26,7 @@ export function controlRoutes(backend: Backend, closing: Promise<void>) {
   r.route('/', settingsRoutes(backend));
   r.route('/', callbackRoutes(backend));
   r.route('/', handsetRoutes(backend));
+  r.route('/', handsetBookRoutes(backend));
   r.route('/', optOutRoutes(backend));
   r.route('/', observeRoutes(backend, closing));
   r.route('/', worldRoutes(backend));

@@ -72,7 +72,12 @@ export function handsetRoutes(backend: Backend) {
   });
   r.get('/handsets/:phone/messages', (c) => {
     const handset = backend.handsets.get(phoneParam(c.req.param('phone')));
-    return c.json({ phone: handset.phone, inbox: handset.inbox, outbox: handset.outbox });
+    return c.json({
+      phone: handset.phone,
+      inbox: handset.inbox,
+      outbox: handset.outbox,
+      cleared_after: handset.clearedAfter ?? null,
+    });
   });
   r.get('/handsets/:phone/delivery', (c) =>
     c.json({ delivery: backend.handsetDelivery(phoneParam(c.req.param('phone'))) }),

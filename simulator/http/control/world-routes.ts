@@ -48,9 +48,16 @@ export function worldRoutes(backend: Backend) {
   });
 
   r.post('/reset', async (c) => {
-    await backend.reset();
-    backend.journal.record({ kind: 'control', detail: 'world reset' });
-    return c.json({ reset: true });
+    const { keep_accounts: keepAccounts = false } = await readJson(
+      c,
+      z.object({ keep_accounts: z.boolean().optional() }).strict(),
+    );
+    await backend.reset({ keepAccounts });
+    backend.journal.record({
+      kind: 'control',
+      detail: keepAccounts ? 'traffic reset (accounts and numbers kept)' : 'world reset',
+    });
+    return c.json({ reset: true, kept_accounts: keepAccounts });
   });
 
   const clockView = () => ({
