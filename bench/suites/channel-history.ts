@@ -6,11 +6,15 @@ import type { Conversation, Message } from '../../channel/domain/model';
 export const customer = (i: number, spread = 100): string =>
   `1415${String(2_000_000 + (i % spread)).padStart(7, '0')}`;
 
-/** A stored message; `i` spreads them over 1000 closed conversations. */
-export function storedMessage(i: number): Message {
+/** TeleSign's reference id of stored message `i` (32 hex digits, as TeleSign's). */
+export const storedReference = (i: number): string =>
+  `B3${i.toString(16).toUpperCase().padStart(30, '0')}`;
+
+/** A stored inbound SMS; `i` spreads them over `conversations` closed conversations (1000). */
+export function storedMessage(i: number, conversations = 1000): Message {
   return {
     id: `msg_bench_${i}`,
-    conversationId: `cv_bench_${i % 1000}`,
+    conversationId: `cv_bench_${i % conversations}`,
     direction: 'inbound',
     text: `Stored message number ${i}, about as long as a short SMS.`,
     truncated: false,
@@ -18,6 +22,7 @@ export function storedMessage(i: number): Message {
     chars: 50,
     encoding: 'GSM-7',
     segments: 1,
+    telesignReferenceId: storedReference(i),
   };
 }
 

@@ -1,7 +1,9 @@
-// Restart of the channel on a large stored history: time to ready, memory, and a compaction, each
-// in its own process, at 100 000 and 1 000 000 messages (BENCH_SCALE_MESSAGES to choose).
+// Restart of the channel on a large stored history, each in its own process: first the open of a
+// folder written before history segments (it moves closed conversations' messages to disk once),
+// then the restart the goal is about, its reads from history, and a compaction.
+// BENCH_SCALE_MESSAGES (100000,1000000), BENCH_SCALE_PER_CONVERSATION (1000 messages).
 import { fork } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,27 +13,38 @@ import { closedConversation, storedMessage } from './channel-history';
 export const name = 'scale';
 
 const SIZES = (process.env.BENCH_SCALE_MESSAGES ?? '100000,1000000').split(',').map(Number);
+const PER_CONVERSATION = Number(process.env.BENCH_SCALE_PER_CONVERSATION ?? 1000);
 /** Issue 12's figures for the code before it (records.json, all history in memory). */
 const BEFORE: Record<number, string> = {
   10000: '1.2 s',
   100000: '1.8 s',
   1000000: '9.6 s first, 4.4 s later; 1.07 GB RSS, peak 1.7 GB',
 };
+/** Issue 12 part B (records.jsonl, all history still parsed and held), CPU time under load. */
+const PART_B: Record<number, string> = {
+  1000000: '4.89 s CPU, RSS 519 MB',
+  2000000: '9.8 s CPU, RSS 770 MB',
+};
 
-/** The snapshot a store holding `count` messages over 1 000 closed conversations writes. */
-async function prefill(folder: string, count: number): Promise<number> {
+/** The snapshot (schema 2, before history segments) of `count` messages over closed conversations. */
+async function prefill(folder: string, count: number): Promise<void> {
+  const conversations = Math.max(1, Math.ceil(count / PER_CONVERSATION));
   function* lines() {
-    yield { schemaVersion: 1, coversGeneration: -1 };
-    for (let n = 0; n < Math.min(1000, count); n++)
-      yield { t: 'conversation', v: closedConversation(n) };
-    for (let i = 0; i < count; i++) yield { t: 'message', v: storedMessage(i) };
+    yield { schemaVersion: 2, coversGeneration: -1 };
+    for (let n = 0; n < conversations; n++) yield { t: 'conversation', v: closedConversation(n) };
+    for (let i = 0; i < count; i++) yield { t: 'message', v: storedMessage(i, conversations) };
   }
-  const path = join(folder, 'records.jsonl');
-  await rewriteJsonLines(path, lines());
-  return (await stat(path)).size;
+  await rewriteJsonLines(join(folder, 'records.jsonl'), lines());
+}
+
+async function folderBytes(folder: string): Promise<number> {
+  let total = 0;
+  for (const name of await readdir(folder)) total += (await stat(join(folder, name))).size;
+  return total;
 }
 
 interface Restart {
+  importCpuMs: number;
   loadMs: number;
   loadCpuMs: number;
   readyMs: number;
@@ -40,11 +53,15 @@ interface Restart {
   rss: number;
   peakRss: number;
   compactMs: number;
+  transcriptMs: number;
+  transcriptLength: number;
+  lookupUs: number;
+  found: number;
 }
 
-function restart(folder: string): Promise<Restart> {
+function restart(folder: string, stored: number): Promise<Restart> {
   const script = fileURLToPath(new URL('../servers/channel-restart.ts', import.meta.url));
-  const child = fork(script, [folder], {
+  const child = fork(script, [folder, String(stored)], {
     execArgv: ['--import', 'tsx', '--max-old-space-size=8192'],
     stdio: 'inherit',
   });
@@ -59,21 +76,23 @@ const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 export async function run(): Promise<void> {
   console.log(
-    'channel restart on stored history (1 000 closed conversations), each in its own process; aim at 1 M: < 3 s, RSS < 300 MB',
+    `channel restart on stored history (${PER_CONVERSATION} messages per closed conversation), each in its own process; aim at 1 M: < 3 s, RSS < 300 MB`,
   );
   for (const count of SIZES) {
     const folder = await mkdtemp(join(tmpdir(), 'bench-scale-'));
     try {
-      const bytes = await prefill(folder, count);
-      const r = await restart(folder);
+      await prefill(folder, count);
+      const before = await folderBytes(folder);
+      const first = await restart(folder, 0);
       console.log(
-        `${String(count).padStart(9)} messages (${mb(bytes)} on disk): ready in ${s(r.readyMs)} wall / ${s(r.readyCpuMs)} CPU (store ${s(r.loadMs)} / ${s(r.loadCpuMs)}), RSS ${mb(r.rss)} (peak ${mb(r.peakRss)}); streamed compaction ${s(r.compactMs)} / ${s(r.compactCpuMs)} CPU   before issue 12: ${BEFORE[count] ?? 'not measured'}`,
+        `${String(count).padStart(9)} messages (${mb(before)} on disk, written before history segments): first open moves them to history in ${s(first.loadMs)} / ${s(first.loadCpuMs)} CPU, peak RSS ${mb(first.peakRss)}`,
+      );
+      const r = await restart(folder, count);
+      console.log(
+        `${' '.repeat(9)} restart (${mb(await folderBytes(folder))} on disk): ready in ${s(r.readyMs)} wall / ${s(r.readyCpuMs)} CPU (of which starting node and loading modules ${s(r.importCpuMs)}; store ${s(r.loadMs)} / ${s(r.loadCpuMs)}), RSS ${mb(r.rss)} (peak ${mb(r.peakRss)}); transcript of ${r.transcriptLength} messages from history ${r.transcriptMs.toFixed(1)} ms; reference lookup ${r.lookupUs.toFixed(0)} µs (${r.found}/1000 found); compaction ${s(r.compactMs)} / ${s(r.compactCpuMs)} CPU   part B: ${PART_B[count] ?? 'not measured'}; before issue 12: ${BEFORE[count] ?? 'not measured'}`,
       );
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
   }
-  console.log(
-    'before issue 12, compaction built one string of the whole history and threw past ~1.7 M messages',
-  );
 }

@@ -75,7 +75,6 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
     offerTimers: new Map(),
     live: new Map(),
     liveByPair: new Map(),
-    messageByReference: new Map(),
     e164,
     contactsByPhone: createContactIndex(() => state.config.contacts, e164),
     accountsByPhone: createAccountIndex(() => state.config.accounts, e164),
@@ -94,9 +93,6 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
     const holder = ctx.live.get(ctx.liveByPair.get(key) ?? '');
     if (!holder || holder.state === 'wrap-up') ctx.liveByPair.set(key, conversation.id);
   }
-  for (const message of state.messages.values())
-    if (message.telesignReferenceId)
-      ctx.messageByReference.set(message.telesignReferenceId, message.id);
 
   const pending: Promise<unknown>[] = [];
   if (initialise(ctx)) pending.push(options.store.saveConfig().catch(onError));

@@ -30,11 +30,16 @@ export interface ConfigDoc {
   agents: Agent[];
 }
 
+/**
+ * What the store holds in memory. Messages of closed conversations leave it for the store's history
+ * at compaction: read them through `transcript`, `message` and `messageByReference`, not here.
+ */
 export interface StoreState {
   config: ConfigDoc;
   conversations: Map<string, Conversation>;
+  /** Messages held in memory: those of live conversations, and any saved since the last compaction. */
   messages: Map<string, Message>;
-  /** Message ids per conversation, in arrival order. */
+  /** Held message ids per conversation, in arrival order. */
   messagesByConversation: Map<string, string[]>;
   inboundEvents: InboundEvent[];
 }
@@ -50,6 +55,12 @@ export interface ChannelStore {
   saveConversation(conversation: Conversation): Promise<void>;
   saveMessage(message: Message): Promise<void>;
   saveInboundEvent(event: InboundEvent): Promise<void>;
+  /** A conversation's messages in arrival order, the last version of each (history, then held). */
+  transcript(conversationId: string): Message[];
+  /** The last version of a message by its id, held or in history. */
+  message(id: string): Message | undefined;
+  /** The last version of the message TeleSign knows by this reference id, held or in history. */
+  messageByReference(referenceId: string): Message | undefined;
   /** Folds the journal into an atomic snapshot and starts a new journal generation. */
   compact(): Promise<void>;
   close(): Promise<void>;

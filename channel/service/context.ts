@@ -32,8 +32,6 @@ export interface ServiceContext {
   live: Map<string, Conversation>;
   /** Live conversation id by `<customer>:<support>` (R-CV-2). */
   liveByPair: Map<string, string>;
-  /** Message id by TeleSign reference id, for idempotent inbound and delivery reports. */
-  messageByReference: Map<string, string>;
   /** A phone as E.164, remembered (libphonenumber parses are the inbound path's costliest step). */
   e164: (phone: string | undefined) => string | null;
   /** Active contacts by E.164 mobile phone; admin changes to contacts call `invalidate()`. */
@@ -78,9 +76,8 @@ export async function saveConversation(
   return conversation;
 }
 
+/** Stores the message; the store finds it by id and TeleSign reference id from then on. */
 export async function saveMessage(ctx: ServiceContext, message: Message): Promise<Message> {
-  if (message.telesignReferenceId)
-    ctx.messageByReference.set(message.telesignReferenceId, message.id);
   await ctx.store.saveMessage(message);
   return message;
 }

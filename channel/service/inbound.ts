@@ -98,8 +98,7 @@ async function receiveSms(
   );
   requireSignedBy(signers, workStream);
 
-  const knownId = ctx.messageByReference.get(referenceId);
-  const known = knownId ? ctx.state.messages.get(knownId) : undefined;
+  const known = ctx.store.messageByReference(referenceId);
   if (known && known.direction === 'inbound') {
     await ctx.store.saveInboundEvent(event('duplicate', known.conversationId, known.id));
     return {
@@ -282,7 +281,7 @@ async function recordDeliveryReport(
   result: InboundResult,
 ): Promise<void> {
   if (result.kind !== 'delivery-report') return;
-  const message = result.messageId ? ctx.state.messages.get(result.messageId) : undefined;
+  const message = result.messageId ? ctx.store.message(result.messageId) : undefined;
   await ctx.store.saveInboundEvent({
     kind: 'delivery-report',
     referenceId,

@@ -73,7 +73,7 @@ export async function send(
       retryable: true,
     };
   }
-  const latest = ctx.state.messages.get(message.id) ?? message;
+  const latest = ctx.store.message(message.id) ?? message;
   if (outcome.ok) {
     const applied = applyDeliveryStatus(latest.delivery, { ...outcome.status, at: now(ctx) });
     message = { ...latest, telesignReferenceId: outcome.referenceId, delivery: applied.status };
@@ -99,9 +99,10 @@ export async function applyDeliveryReport(
   /** Throws when the report is not signed by the key of the message's work stream (R-SEC-1). */
   checkSigner: (owner: WorkStream | undefined) => void = () => undefined,
 ): Promise<InboundResult> {
-  const byReference = ctx.messageByReference.get(report.reference_id);
-  const id = byReference ?? report.external_id ?? undefined;
-  const message = id ? ctx.state.messages.get(id) : undefined;
+  // A late report on a closed conversation's message finds it in the store's history.
+  const message =
+    ctx.store.messageByReference(report.reference_id) ??
+    (report.external_id ? ctx.store.message(report.external_id) : undefined);
   if (message?.direction !== 'outbound')
     return { kind: 'delivery-report', messageId: null, applied: false };
   const conversation = ctx.state.conversations.get(message.conversationId);

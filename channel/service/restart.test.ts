@@ -43,4 +43,35 @@ describe('restart from the same data folder', () => {
     expect(await second.text('again')).toMatchObject({ conversationId: id, duplicate: false });
     await second.service.close();
   });
+
+  it('finds an old closed conversation by its TeleSign references after a restart moved it to history', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'channel-restart-'));
+    folders.push(folder);
+    const first = await createHarness({ store: createStore({ folder, warn: () => undefined }) });
+    await first.workStream();
+    const alice = await first.agent('Alice');
+    const id = conversationOf(await first.text('hello', { referenceId: 'MO_OLD_1' }));
+    await first.service.accept(alice, id);
+    const sent = await first.service.send(alice, id, 'hi there');
+    await first.service.end(alice, id);
+    await first.service.closeSession(alice, id);
+    await first.service.close();
+
+    // Compacting at load moves the closed conversation's messages out of memory, into history.
+    const store = createStore({ folder, compactOnLoadAfter: 1, warn: () => undefined });
+    const second = await createHarness({ store, seed: 'after-restart' });
+    expect(store.state().messages.size).toBe(0);
+    const late = await second.report(sent.telesignReferenceId ?? '', 200, 'Delivered to handset');
+    expect(late).toMatchObject({ kind: 'delivery-report', applied: true });
+    expect(second.service.getConversation(id).messages.map((m) => m.delivery?.code)).toEqual([
+      undefined,
+      200,
+    ]);
+    expect(await second.text('hello', { referenceId: 'MO_OLD_1' })).toMatchObject({
+      conversationId: id,
+      duplicate: true,
+    });
+    expect(second.service.getConversation(id).state).toBe('closed');
+    await second.service.close();
+  });
 });

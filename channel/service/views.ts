@@ -37,9 +37,9 @@ export function agentView(ctx: ServiceContext, agent: Agent): AgentView {
   };
 }
 
+/** The transcript: held messages from memory, those of closed conversations read from history. */
 export function messagesOf(ctx: ServiceContext, conversationId: string): Message[] {
-  const ids = ctx.state.messagesByConversation.get(conversationId) ?? [];
-  return ids.map((id) => ctx.state.messages.get(id)).filter((m): m is Message => m !== undefined);
+  return ctx.store.transcript(conversationId);
 }
 
 export function conversationView(

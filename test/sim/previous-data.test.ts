@@ -67,6 +67,6 @@ describe('npm run sim on a data folder of the previous version', () => {
       expect(await stop(sim.child)).toBe(0);
     }
     const after = JSON.parse(await readFile(join(dataDir, 'channel/channel.json'), 'utf8'));
-    expect(after.schemaVersion).toBe(2);
+    expect(after.schemaVersion).toBe(3);
   }, 90_000);
 });

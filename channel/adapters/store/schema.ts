@@ -4,7 +4,7 @@ import type { Condition, Conversation, InboundEvent, Message } from '../../domai
 import { firstForbiddenField } from '../../domain/routing';
 import type { ConfigDoc } from '../../service/channel-store';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export type { ConfigDoc, Organisation } from '../../service/channel-store';
 
@@ -13,6 +13,11 @@ export interface SnapshotHeader {
   schemaVersion: number;
   /** Every journal generation up to and including this one is folded into the snapshot. */
   coversGeneration: number;
+  /**
+   * Since schema 3: history segments 1…n hold the messages of conversations closed before the
+   * snapshot (`history-NNNNNN.jsonl` and `.keys`). Absent: everything is in the snapshot.
+   */
+  historySegments?: number;
 }
 
 /** The one-document snapshot (`records.json`) of earlier versions: still read, no longer written. */
@@ -83,6 +88,10 @@ export const MIGRATIONS: Record<number, Migration> = {
   // Version 0: documents written before the schema version existed.
   0: (doc) => ({ ...emptyConfig(), ...doc, schemaVersion: 1 }),
   1: toVersion2,
+  // Version 3 moved closed conversations' messages to history segments; the configuration is as it
+  // was. The number still moves, so that an earlier version refuses a folder whose transcripts it
+  // would not find (it does not know the segments) instead of showing them empty.
+  2: (doc) => ({ ...doc, schemaVersion: 3 }),
 };
 
 /** Brings a stored configuration document to SCHEMA_VERSION, or refuses a newer one. */

@@ -40,6 +40,7 @@ describe('the snapshot as JSON lines', () => {
     expect(JSON.parse(lines[0] ?? '')).toEqual({
       schemaVersion: SCHEMA_VERSION,
       coversGeneration: 0,
+      historySegments: 0,
     });
     expect(lines.slice(1).map((l) => JSON.parse(l).v.id)).toEqual(['m_0', 'm_1', 'm_2']);
   });

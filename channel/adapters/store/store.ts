@@ -1,12 +1,25 @@
-// The channel's persistence: lowdb for configuration, a journal plus snapshots for the message stream.
+// The channel's persistence: lowdb for configuration, a journal plus a live snapshot for the
+// message stream, and closed conversations' messages in history segments read on demand.
 import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Adapter, Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { eachJsonLine, rewriteJsonLines } from '../../../lib/json-lines';
-import type { InboundEvent, Message } from '../../domain/model';
-import type { ChannelStore, StoreState } from '../../service/channel-store';
+import type { Message } from '../../domain/model';
+import type { ChannelStore } from '../../service/channel-store';
+import { History } from './history';
 import { JournalWriter, journalGenerations, journalPath, removeJournal } from './journal';
+import {
+  applyRecord,
+  emptyHeld,
+  type Held,
+  holdMessage,
+  readSnapshot,
+  refuseNewer,
+  releaseMessages,
+  snapshotLines,
+  storedInboundEvent,
+} from './records';
 import {
   type ConfigDoc,
   emptyConfig,
@@ -14,7 +27,6 @@ import {
   migrateConfig,
   type RecordsSnapshot,
   SCHEMA_VERSION,
-  type SnapshotHeader,
 } from './schema';
 
 export type { ChannelStore, StoreState } from '../../service/channel-store';
@@ -29,79 +41,38 @@ export interface StoreOptions {
   warn?: (message: string) => void;
 }
 
-function emptyState(config: ConfigDoc): StoreState {
-  return {
-    config,
-    conversations: new Map(),
-    messages: new Map(),
-    messagesByConversation: new Map(),
-    inboundEvents: [],
-  };
-}
-
-function applyRecord(state: StoreState, record: JournalRecord): void {
-  if (record.t === 'conversation') state.conversations.set(record.v.id, record.v);
-  else if (record.t === 'message') indexMessage(state, record.v);
-  else state.inboundEvents.push(storedInboundEvent(record.v));
-}
-
-/** Inbound events written before delivery reports were kept carry no kind: all of them were SMS. */
-function storedInboundEvent(event: InboundEvent): InboundEvent {
-  return event.kind ? event : { ...event, kind: 'sms' };
-}
-
-function indexMessage(state: StoreState, message: Message): void {
-  if (!state.messages.has(message.id)) {
-    const list = state.messagesByConversation.get(message.conversationId);
-    if (list) list.push(message.id);
-    else state.messagesByConversation.set(message.conversationId, [message.id]);
-  }
-  state.messages.set(message.id, message);
-}
-
-function refuseNewer(version: number, file: string): void {
-  if (version > SCHEMA_VERSION)
-    throw new Error(
-      `${file} was written by a newer version (schema ${version}; this one reads up to ${SCHEMA_VERSION}).`,
-    );
-}
-
-/**
- * Reads `records.jsonl` (a header line, then one record per line) into `state`; returns the
- * journal generation it covers, or null when there is no such snapshot.
- */
-async function readSnapshot(
-  path: string,
-  state: StoreState,
+/** Reads `records.json`, the one-document snapshot of versions before `records.jsonl`. */
+async function readLegacySnapshot(
+  file: JSONFile<RecordsSnapshot>,
+  held: Held,
   warn: (message: string) => void,
-): Promise<number | null> {
-  let header: SnapshotHeader | undefined;
-  await eachJsonLine(path, warn, (line) => {
-    if (header) applyRecord(state, line as JournalRecord);
-    else {
-      header = line as SnapshotHeader;
-      refuseNewer(header.schemaVersion, 'records.jsonl');
-    }
+): Promise<number> {
+  const snapshot = await file.read().catch((error: unknown) => {
+    warn(`records.json could not be read (${String(error)}); starting from the journal only`);
+    return null;
   });
-  return header ? header.coversGeneration : null;
+  if (!snapshot) return -1;
+  refuseNewer(snapshot.schemaVersion, 'records.json');
+  for (const c of snapshot.conversations) held.state.conversations.set(c.id, c);
+  for (const m of snapshot.messages) holdMessage(held, m);
+  for (const e of snapshot.inboundEvents) held.state.inboundEvents.push(storedInboundEvent(e));
+  return snapshot.coversGeneration;
 }
 
-/**
- * The snapshot's lines: the header, then every conversation, message and inbound event. Lazy, and
- * over the records present when called (a record saved meanwhile is also in the new journal, and
- * replay keeps the last version of each, so either order is right).
- */
-function* snapshotLines(
-  state: StoreState,
-  coversGeneration: number,
-): Generator<SnapshotHeader | JournalRecord> {
-  yield { schemaVersion: SCHEMA_VERSION, coversGeneration };
-  for (const v of [...state.conversations.values()]) yield { t: 'conversation', v };
-  for (const v of [...state.messages.values()]) yield { t: 'message', v };
-  for (const v of [...state.inboundEvents]) yield { t: 'inbound', v };
+/** The held messages of closed conversations, by conversation: what the next segment takes. */
+function closedGroups(held: Held): Array<[string, Message[]]> {
+  const groups: Array<[string, Message[]]> = [];
+  for (const [conversationId, ids] of held.state.messagesByConversation) {
+    if (held.state.conversations.get(conversationId)?.state !== 'closed') continue;
+    const messages = ids
+      .map((id) => held.state.messages.get(id))
+      .filter((m): m is Message => m !== undefined);
+    groups.push([conversationId, messages]);
+  }
+  return groups;
 }
 
-/** Creates the store: in a folder (`channel.json`, `records.jsonl`, `journal-*.jsonl`) or in memory. */
+/** Creates the store: in a folder (`channel.json`, `records.jsonl`, journals, history) or in memory. */
 export function createStore(options: StoreOptions = {}): ChannelStore {
   const folder = options.folder;
   const compactEvery = options.compactEvery ?? Number.POSITIVE_INFINITY;
@@ -111,44 +82,38 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
     warnings.push(message);
     (options.warn ?? ((m: string) => console.warn(`[channel store] ${m}`)))(message);
   };
+  // lowdb keeps what it suits: the configuration, one small document written whole and atomically.
   const configAdapter: Adapter<ConfigDoc> = folder
     ? new JSONFile<ConfigDoc>(join(folder, 'channel.json'))
     : new Memory<ConfigDoc>();
-  // Snapshots are JSON lines (`records.jsonl`), streamed both ways: never one string, whatever the
-  // history's size. `records.json` is the one-document snapshot of earlier versions, still read.
   const snapshotPath = folder ? join(folder, 'records.jsonl') : undefined;
-  const legacySnapshot = folder
-    ? new JSONFile<RecordsSnapshot>(join(folder, 'records.json'))
-    : undefined;
+  const history = folder ? new History(folder) : undefined;
   const db = new Low<ConfigDoc>(configAdapter, emptyConfig());
-  let state: StoreState | undefined;
-  let loading: Promise<StoreState> | undefined;
+  let held: Held | undefined;
+  let loading: Promise<Held> | undefined;
   let writer: JournalWriter | undefined;
   let sinceCompaction = 0;
+  /** Messages were read from a snapshot written before history segments: move them out once. */
+  let beforeSegments = false;
   let compacting: Promise<void> | undefined;
 
-  const load = async (): Promise<StoreState> => {
+  const load = async (): Promise<Held> => {
     if (folder) await mkdir(folder, { recursive: true });
     await db.read();
     db.data = migrateConfig(db.data, warn);
-    const loaded = emptyState(db.data);
-    if (!folder || !snapshotPath || !legacySnapshot) return loaded;
-    let covered = await readSnapshot(snapshotPath, loaded, warn);
-    if (covered === null) {
-      const snapshot = await legacySnapshot.read().catch((error: unknown) => {
-        warn(`records.json could not be read (${String(error)}); starting from the journal only`);
-        return null;
-      });
-      covered = -1;
-      if (snapshot) {
-        refuseNewer(snapshot.schemaVersion, 'records.json');
-        covered = snapshot.coversGeneration;
-        for (const c of snapshot.conversations) loaded.conversations.set(c.id, c);
-        for (const m of snapshot.messages) indexMessage(loaded, m);
-        for (const e of snapshot.inboundEvents) loaded.inboundEvents.push(storedInboundEvent(e));
-      }
-    }
-    const generations = (await journalGenerations(folder)).filter((g) => g > covered);
+    const loaded = emptyHeld(db.data);
+    if (!folder || !snapshotPath || !history) return loaded;
+    const header = await readSnapshot(snapshotPath, loaded, warn);
+    let covered = header?.coversGeneration ?? null;
+    if (covered === null)
+      covered = await readLegacySnapshot(
+        new JSONFile<RecordsSnapshot>(join(folder, 'records.json')),
+        loaded,
+        warn,
+      );
+    await history.load(header?.historySegments ?? 0);
+    beforeSegments = header?.historySegments === undefined && loaded.state.messages.size > 0;
+    const generations = (await journalGenerations(folder)).filter((g) => g > (covered ?? -1));
     for (const generation of generations) {
       sinceCompaction += await eachJsonLine(journalPath(folder, generation), warn, (record) =>
         applyRecord(loaded, record as JournalRecord),
@@ -159,17 +124,32 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
   };
 
   const compact = async (): Promise<void> => {
-    if (!folder || !snapshotPath || !state || !writer) return;
+    if (!folder || !snapshotPath || !history || !held || !writer) return;
     if (compacting) return compacting;
+    const current = held;
     const previous = writer;
     // Switch generations first, so records appended while the snapshot is written land in the new journal.
     writer = new JournalWriter(folder, previous.generation + 1);
     sinceCompaction = 0;
-    // The records as they are now; the snapshot streams them out without copying the history.
-    const lines = snapshotLines(state, previous.generation);
+    // Chosen now: a conversation closed meanwhile waits for the next compaction.
+    const moving = closedGroups(current);
     compacting = (async () => {
       await previous.close();
-      await rewriteJsonLines(snapshotPath, lines);
+      // The segment first: until the snapshot naming it replaces the old one, the old snapshot
+      // and journals still hold these messages, and a restart deletes the unnamed segment.
+      if (moving.length > 0) {
+        const segment = await history.write(moving);
+        history.add(segment);
+        for (const [conversationId, messages] of moving)
+          releaseMessages(current, conversationId, messages);
+      }
+      const header = {
+        schemaVersion: SCHEMA_VERSION,
+        coversGeneration: previous.generation,
+        historySegments: history.count,
+      };
+      await rewriteJsonLines(snapshotPath, snapshotLines(current.state, header));
+      beforeSegments = false;
       await unlink(join(folder, 'records.json')).catch(() => undefined);
       for (const generation of await journalGenerations(folder))
         if (generation <= previous.generation) await removeJournal(journalPath(folder, generation));
@@ -186,43 +166,65 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
       void compact().catch((error: unknown) => warn(`compaction failed: ${String(error)}`));
   };
 
-  const ready = (): StoreState => {
-    if (!state) throw new Error('The store is not loaded: call load() first.');
-    return state;
+  const ready = (): Held => {
+    if (!held) throw new Error('The store is not loaded: call load() first.');
+    return held;
   };
 
   return {
     kind: folder ? 'folder' : 'memory',
     warnings,
-    load() {
+    async load() {
       loading ??= load().then(async (loaded) => {
-        state = loaded;
-        if (sinceCompaction >= compactOnLoadAfter) await compact();
+        held = loaded;
+        if (beforeSegments || sinceCompaction >= compactOnLoadAfter) await compact();
         return loaded;
       });
-      return loading;
+      return (await loading).state;
     },
     async saveConfig() {
       ready();
       await db.write();
     },
     saveConversation(conversation) {
-      ready().conversations.set(conversation.id, conversation);
+      ready().state.conversations.set(conversation.id, conversation);
       return append({ t: 'conversation', v: conversation });
     },
     saveMessage(message) {
-      indexMessage(ready(), message);
+      holdMessage(ready(), message);
       return append({ t: 'message', v: message });
     },
     saveInboundEvent(event) {
-      ready().inboundEvents.push(event);
+      ready().state.inboundEvents.push(event);
       return append({ t: 'inbound', v: event });
     },
-    state: ready,
+    state: () => ready().state,
+    transcript(conversationId) {
+      const { state } = ready();
+      // The last version of each message, where it first arrived (a late delivery report on a
+      // message in history is held, or in a later segment, as a newer version).
+      const byId = new Map<string, Message>();
+      for (const message of history?.transcript(conversationId) ?? [])
+        byId.set(message.id, message);
+      for (const id of state.messagesByConversation.get(conversationId) ?? []) {
+        const message = state.messages.get(id);
+        if (message) byId.set(id, message);
+      }
+      return [...byId.values()];
+    },
+    message(id) {
+      return ready().state.messages.get(id) ?? history?.find(id, 'id');
+    },
+    messageByReference(referenceId) {
+      const current = ready();
+      const id = current.byReference.get(referenceId);
+      const message = id === undefined ? undefined : current.state.messages.get(id);
+      return message ?? history?.find(referenceId, 'reference');
+    },
     compact,
     async close() {
       if (compacting) await compacting;
-      if (state) await db.write();
+      if (held) await db.write();
       await writer?.close();
       writer = undefined;
     },
