@@ -9,6 +9,7 @@ import { type ConsoleAccess, consoleFrontDoor } from './front-door';
 import { normaliseHandsetNumber, randomHandsetNumber } from './handset-number';
 import { createLiveHub } from './live/hub';
 import { measureHandler } from './measure';
+import { telesignUrlForPage } from './page-origin';
 import { conversationHref } from './pages/agent';
 import { apiIndex, apiIndexPage } from './pages/api-index';
 import { JOURNAL_FILTERS, type JournalFilter } from './pages/inspect-journal';
@@ -93,7 +94,14 @@ export function createConsole(options: ConsoleOptions): Hono {
     data,
     known: options.handsets ?? (() => []),
     clockKind: options.clockKind ?? 'real',
+    telesignUrl: options.telesignUrl,
   };
+  const allowedHosts = options.access?.allowedHosts ?? (() => []);
+  /** The context of one page: the fake's URL as this page's browser reaches it. */
+  const view = (c: Context): PageContext => ({
+    ...ctx,
+    telesignUrl: telesignUrlForPage(options.telesignUrl, c.req.header('host'), allowedHosts()),
+  });
   const assets = new Map(
     Object.entries(ASSETS).map(([name, type]) => [
       name,
@@ -116,7 +124,7 @@ export function createConsole(options: ConsoleOptions): Hono {
   });
   app.get('/console/events', (c) => hub.handler(c));
   app.post('/console/measure', measureHandler);
-  app.get('/api', (c) => (wantsHtml(c) ? page(c, apiIndexPage(ctx)) : c.json(apiIndex)));
+  app.get('/api', (c) => (wantsHtml(c) ? page(c, apiIndexPage(view(c))) : c.json(apiIndex)));
   app.post(
     '/console/call',
     relayHandler({
@@ -126,7 +134,7 @@ export function createConsole(options: ConsoleOptions): Hono {
     }),
   );
   app.get('/', async (c) =>
-    page(c, phonesPage(ctx, undefined, undefined, searchParam(c.req.query('q')))),
+    page(c, phonesPage(view(c), undefined, undefined, searchParam(c.req.query('q')))),
   );
   app.get('/phones', (c) => c.redirect('/'));
   app.get('/phones/new', async (c) => {
@@ -134,24 +142,24 @@ export function createConsole(options: ConsoleOptions): Hono {
     if (typed.trim() === '') return c.redirect(`/phones/${randomHandsetNumber(options.random)}`);
     const outcome = normaliseHandsetNumber(typed);
     // The page with the form error inline: a 200, so the browser logs no failed load (decision 042).
-    if (!outcome.ok) return page(c, phonesPage(ctx, undefined, outcome.message));
+    if (!outcome.ok) return page(c, phonesPage(view(c), undefined, outcome.message));
     return c.redirect(`/phones/${outcome.phone}`);
   });
   app.get('/phones/:phone', async (c) => {
     const phone = phoneParam.safeParse(c.req.param('phone'));
     if (!phone.success) return notFound(`No such handset: ${phone.error.issues[0]?.message}`);
-    return page(c, phonesPage(ctx, phone.data));
+    return page(c, phonesPage(view(c), phone.data));
   });
   app.get('/agent', async (c) =>
-    page(c, agentPage(ctx, { agent: undefined, conversation: undefined })),
+    page(c, agentPage(view(c), { agent: undefined, conversation: undefined })),
   );
   app.get('/agent/:agentId', async (c) =>
-    page(c, agentPage(ctx, { agent: c.req.param('agentId'), conversation: undefined })),
+    page(c, agentPage(view(c), { agent: c.req.param('agentId'), conversation: undefined })),
   );
   app.get('/agent/:agentId/conversations/:conversationId', async (c) =>
     page(
       c,
-      agentPage(ctx, {
+      agentPage(view(c), {
         agent: c.req.param('agentId'),
         conversation: c.req.param('conversationId'),
       }),
@@ -169,12 +177,12 @@ export function createConsole(options: ConsoleOptions): Hono {
       return notFound(`No conversation ${id.data}.`);
     }
   });
-  app.get('/admin', async (c) => page(c, adminPage(ctx)));
-  app.get('/inspect', async (c) => page(c, inspectPage(ctx, journalFilter(c.req.query()))));
+  app.get('/admin', async (c) => page(c, adminPage(view(c))));
+  app.get('/inspect', async (c) => page(c, inspectPage(view(c), journalFilter(c.req.query()))));
   app.get('/inspect/conversations', async (c) =>
     page(
       c,
-      conversationsPage(ctx, {
+      conversationsPage(view(c), {
         q: searchParam(c.req.query('q')),
         state: searchParam(c.req.query('state')),
       }),
@@ -183,7 +191,7 @@ export function createConsole(options: ConsoleOptions): Hono {
   app.get('/inspect/conversations/:id', async (c) => {
     const id = idParam.safeParse(c.req.param('id'));
     if (!id.success) return notFound('No such conversation.');
-    return page(c, conversationRecordPage(ctx, id.data));
+    return page(c, conversationRecordPage(view(c), id.data));
   });
   app.get('/console/transcripts/:file', async (c) => {
     const id = c.req.param('file').replace(/\.json$/, '');
@@ -223,9 +231,9 @@ export function createConsole(options: ConsoleOptions): Hono {
   app.get('/inspect/journal/:seq', async (c) => {
     const seq = Number(c.req.param('seq'));
     if (!Number.isInteger(seq) || seq < 1) return notFound('No such journal entry.');
-    return page(c, journalEntryPage(ctx, seq));
+    return page(c, journalEntryPage(view(c), seq));
   });
-  app.get('/telesign', async (c) => page(c, telesignPage(ctx)));
+  app.get('/telesign', async (c) => page(c, telesignPage(view(c))));
 
   app.get('/console/f/:name', async (c) => {
     const query = fragmentQuery.safeParse(c.req.query());

@@ -3,6 +3,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimitWhileReading } from '../lib/http-guard/body-limit';
 import { localGuard } from '../lib/http-guard/local-guard';
+import { telesignUrlForPage } from './page-origin';
 
 export interface ConsoleAccess {
   /** Host names answered besides loopback (the listen host, `--allowed-host`s). */
@@ -36,10 +37,14 @@ export function contentSecurityPolicy(telesignUrl: string): string {
 }
 
 export function consoleFrontDoor(access: ConsoleAccess, telesignUrl: string): MiddlewareHandler[] {
-  const policy = contentSecurityPolicy(telesignUrl);
+  const allowedHosts = access.allowedHosts ?? (() => []);
   return [
     async (c, next) => {
       await next();
+      // The fake as this page reaches it: the page's own (allowed) host name, the fake's port.
+      const policy = contentSecurityPolicy(
+        telesignUrlForPage(telesignUrl, c.req.header('host'), allowedHosts()),
+      );
       c.res.headers.set('content-security-policy', policy);
       c.res.headers.set('x-frame-options', 'DENY');
       c.res.headers.set('x-content-type-options', 'nosniff');

@@ -54,8 +54,11 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
   const listenNames = namesForListenHost(flags.host);
   const allowedHosts = [...flags.allowedHosts, ...listenNames];
   let consolePort = flags.channelPort;
-  const consoleOrigins = () =>
-    [...new Set([...LOOPBACK_NAMES, ...listenNames])].map((h) => `http://${h}:${consolePort}`);
+  const consoleOrigins = () => [
+    ...[...new Set([...LOOPBACK_NAMES, ...listenNames])].map((h) => `http://${h}:${consolePort}`),
+    // The console under an alias (http://app.localhost:4020): still this machine, still the console.
+    `http://*.localhost:${consolePort}`,
+  ];
 
   const simulator = createSimulator({
     clock,

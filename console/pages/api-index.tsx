@@ -20,7 +20,7 @@ export const apiIndex = {
 };
 
 export async function apiIndexPage(ctx: PageContext) {
-  const telesign = ctx.data.telesignUrl;
+  const telesign = ctx.telesignUrl;
   return (
     <Layout title="Channel API" section="index" telesignUrl={telesign} clockKind={ctx.clockKind}>
       <div class="page-head">

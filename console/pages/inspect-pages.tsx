@@ -29,7 +29,7 @@ export async function inspectPage(ctx: PageContext, filter: JournalFilter) {
     <Layout
       title="Inspect"
       section="inspect"
-      telesignUrl={ctx.data.telesignUrl}
+      telesignUrl={ctx.telesignUrl}
       clockKind={ctx.clockKind}
     >
       <div class="page-head">
@@ -49,7 +49,7 @@ export async function journalEntryPage(ctx: PageContext, seq: number) {
     <Layout
       title={`Journal #${seq}`}
       section="inspect"
-      telesignUrl={ctx.data.telesignUrl}
+      telesignUrl={ctx.telesignUrl}
       clockKind={ctx.clockKind}
     >
       <div class="page-head">
@@ -69,7 +69,7 @@ export async function conversationsPage(ctx: PageContext, search: ConversationSe
     <Layout
       title="Conversations"
       section="inspect"
-      telesignUrl={ctx.data.telesignUrl}
+      telesignUrl={ctx.telesignUrl}
       clockKind={ctx.clockKind}
     >
       <div class="page-head">
@@ -94,7 +94,7 @@ export async function conversationRecordPage(ctx: PageContext, id: string) {
     <Layout
       title="Conversation"
       section="inspect"
-      telesignUrl={ctx.data.telesignUrl}
+      telesignUrl={ctx.telesignUrl}
       clockKind={ctx.clockKind}
     >
       <div class="page-head">

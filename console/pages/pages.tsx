@@ -17,10 +17,12 @@ export interface PageContext {
   data: ConsoleData;
   known: () => KnownHandset[];
   clockKind: string;
+  /** The fake TeleSign's base URL as this page's browser reaches it (the page's own host name). */
+  telesignUrl: string;
 }
 
 const frame = (ctx: PageContext) => ({
-  telesignUrl: ctx.data.telesignUrl,
+  telesignUrl: ctx.telesignUrl,
   clockKind: ctx.clockKind,
 });
 
@@ -146,8 +148,8 @@ export async function telesignPage(ctx: PageContext) {
       <div class="page-head">
         <h1>Fake TeleSign</h1>
         <span class="muted">
-          {ctx.data.telesignUrl} ·{' '}
-          <a href={`${ctx.data.telesignUrl}/_sim/openapi.json`}>control plane OpenAPI</a>
+          {ctx.telesignUrl} ·{' '}
+          <a href={`${ctx.telesignUrl}/_sim/openapi.json`}>control plane OpenAPI</a>
         </span>
       </div>
       <Fragment name="telesign" keys={['journal', 'telesign', 'handsets']} testid="telesign">

@@ -3,6 +3,7 @@
 // plain paths only, and CORS for allowed origins alone (decision 043).
 import type { Context, MiddlewareHandler } from 'hono';
 import { hostnameOf, isAllowedHostname } from './hosts';
+import { isAllowedOrigin } from './origins';
 import { rawTarget, unsafePathReason } from './raw-path';
 import {
   crossSiteRefused,
@@ -17,7 +18,10 @@ import {
 export interface LocalGuardOptions {
   /** Host names answered besides the loopback ones: the listen host, `--allowed-host`s. Read per request. */
   allowedHosts?: () => readonly string[];
-  /** Origins allowed besides the request's own (the console's, `--allowed-origin`s). Read per request. */
+  /**
+   * Origins allowed besides the request's own (the console's, `--allowed-origin`s); an entry
+   * `http://*.localhost:4020` admits every alias under `.localhost` on that port. Read per request.
+   */
   allowedOrigins?: () => readonly string[];
   /** Whether a state-changing request to `path` must carry JSON; default every path. */
   jsonBody?: (path: string) => boolean;
@@ -67,7 +71,7 @@ export function localGuard(options: LocalGuardOptions = {}): MiddlewareHandler {
     if (origin !== undefined) {
       const own = host !== undefined && origin.toLowerCase() === `http://${host.toLowerCase()}`;
       if (!own) {
-        if (!allowedOrigins().some((o) => o.toLowerCase() === origin.toLowerCase())) {
+        if (!isAllowedOrigin(origin, allowedOrigins())) {
           return refuse(c, originRefused(origin));
         }
         corsOrigin = origin;

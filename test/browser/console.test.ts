@@ -1,6 +1,7 @@
 // The console in Debian's Chromium, one browser and one simulator for every page's tests.
 import { adminPageTests } from './admin-page';
 import { agentPageTests } from './agent-page';
+import { aliasPageTests } from './alias-page';
 import { inspectPageTests } from './inspect-page';
 import { setUpConsoleSuite } from './launcher';
 import { phonesPageTests } from './phones-page';
@@ -12,3 +13,4 @@ agentPageTests(suite);
 adminPageTests(suite);
 telesignPageTests(suite);
 inspectPageTests(suite);
+aliasPageTests(suite);
