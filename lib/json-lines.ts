@@ -1,9 +1,11 @@
 // Append-only JSON-lines files: one value per line, a flat cost per append, a torn tail tolerated.
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { rename, truncate } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open, rename, truncate } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
+import { GroupCommitFile } from './group-commit';
 
 /**
  * Calls `onValue` with every line of `path` parsed as JSON, reading the file in chunks (a missing
@@ -72,12 +74,18 @@ export async function readJsonLines(
 }
 
 /**
- * Replaces `path` with `values`, one per line, atomically (a crash leaves the old file whole).
+ * Replaces `path` with `values`, one per line, atomically (a crash leaves the old file whole; with
+ * `fsync`, a power cut too).
  * Written through a stream as the values come, never as one string: V8 caps a string near 512 MB.
  */
-export async function rewriteJsonLines(path: string, values: Iterable<unknown>): Promise<void> {
+export async function rewriteJsonLines(
+  path: string,
+  values: Iterable<unknown>,
+  options: { fsync?: boolean } = {},
+): Promise<void> {
   const temporary = `${path}.tmp`;
-  const stream = createWriteStream(temporary);
+  // With fsync the new file is on the disk before it replaces the old one, and the rename after it.
+  const stream = createWriteStream(temporary, { flush: options.fsync ?? false });
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   failed.catch(() => undefined);
   let batch = '';
@@ -90,91 +98,61 @@ export async function rewriteJsonLines(path: string, values: Iterable<unknown>):
   stream.end(batch);
   await Promise.race([finished(stream), failed]);
   await rename(temporary, path);
+  if (options.fsync) await syncFolder(dirname(path));
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
- * One open JSON-lines file. `append` never waits: lines go through a single write stream in call
- * order; `flush` resolves once everything appended so far is handed to the operating system.
+ * One open JSON-lines file. `append` never waits: lines are group-committed in call order (see
+ * lib/group-commit); `committed` resolves once everything appended so far is handed to the
+ * operating system (and on the disk with `fsync`).
  */
 export class JsonLinesWriter {
   readonly path: string;
-  #stream: WriteStream | undefined;
-  /** Lines appended while the file is being emptied; written once it is reopened. */
-  #pending: string[] | undefined;
-  #failure: Error | undefined;
-  #closed = false;
-  #clearing: Promise<void> = Promise.resolve();
-  #clears = 0;
-  readonly #onError: ((error: Error) => void) | undefined;
+  readonly #file: GroupCommitFile;
 
   /** `onError` hears the first write error; appends after it are dropped. */
-  constructor(path: string, onError?: (error: Error) => void) {
+  constructor(path: string, onError?: (error: Error) => void, options: { fsync?: boolean } = {}) {
     this.path = path;
-    this.#onError = onError;
-    this.#stream = this.#open();
-  }
-
-  #open(): WriteStream {
-    const stream = createWriteStream(this.path, { flags: 'a' });
-    stream.on('error', (error) => {
-      if (this.#failure) return;
-      this.#failure = error;
-      this.#onError?.(error);
+    this.#file = new GroupCommitFile(path, {
+      ...options,
+      ...(onError ? { onError } : {}),
     });
-    return stream;
   }
 
   /** The first write error, if any (appends after it are dropped). */
   get failure(): Error | undefined {
-    return this.#failure;
+    return this.#file.failure;
   }
 
   append(value: unknown): void {
-    if (this.#closed || this.#failure) return;
-    const line = `${JSON.stringify(value)}\n`;
-    if (this.#pending) this.#pending.push(line);
-    else this.#stream?.write(line);
+    this.#file.append(`${JSON.stringify(value)}\n`);
   }
 
+  /** Resolves once everything appended so far is written; rejects with the write error if any. */
+  committed(): Promise<void> {
+    return this.#file.committed();
+  }
+
+  /** Like `committed`, but never rejects (see `failure`). */
   flush(): Promise<void> {
-    const stream = this.#stream;
-    if (!stream || this.#failure) return Promise.resolve();
-    return new Promise((resolve) => stream.write('', () => resolve()));
+    return this.#file.committed().catch(() => undefined);
   }
 
   /** Empties the file; appends made from now on land after it. */
   clear(): Promise<void> {
-    if (this.#closed) return Promise.resolve();
-    const old = this.#stream;
-    const generation = ++this.#clears;
-    this.#stream = undefined;
-    this.#pending = [];
-    const done = this.#clearing.then(async () => {
-      try {
-        if (old) await new Promise<void>((resolve) => old.end(() => resolve()));
-        await truncate(this.path, 0).catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== 'ENOENT') throw error;
-        });
-      } finally {
-        // Only the latest clear reopens; close() waits for it, so no buffered line is lost.
-        if (generation === this.#clears) {
-          const stream = this.#open();
-          for (const line of this.#pending ?? []) stream.write(line);
-          this.#stream = stream;
-          this.#pending = undefined;
-        }
-      }
-    });
-    this.#clearing = done.catch(() => undefined);
-    return done;
+    return this.#file.clear();
   }
 
-  async close(): Promise<void> {
-    await this.#clearing;
-    if (this.#closed) return;
-    this.#closed = true;
-    const stream = this.#stream;
-    this.#stream = undefined;
-    if (stream) await new Promise<void>((resolve) => stream.end(() => resolve()));
+  close(): Promise<void> {
+    return this.#file.close();
   }
 }

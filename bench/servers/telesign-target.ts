@@ -1,10 +1,15 @@
 // A benchmark target in its own process: the fake TeleSign (full TSA verification), or one of the
 // peers it is compared with: a bare node:http twin, and the same twin on hono.
+
+import { rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createSimulator, type Simulator } from '../../simulator/index';
+import { createFileStorage, createSimulator, type Simulator } from '../../simulator/index';
 
 const mode = process.argv[2] ?? 'fake';
 let sim: Simulator | undefined;
@@ -20,8 +25,13 @@ function answer(body: string): string {
   });
 }
 
+/** `fake`: traffic in memory; `journal`: in a journal file (a send waits for its line); `fsync`: synced too. */
 async function startFake(): Promise<Record<string, string | number>> {
-  sim = createSimulator();
+  const folder = mode === 'fake' ? null : await mkdtemp(join(tmpdir(), 'bench-fake-'));
+  if (folder) process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+  sim = createSimulator(
+    folder ? createFileStorage(folder, { fsync: mode === 'fsync', warn: console.error }) : {},
+  );
   const { port } = await sim.listen(0);
   const account = await sim.backend.accounts.create({});
   return { port, customerId: account.customerId, apiKey: account.apiKey };
@@ -66,5 +76,5 @@ process.on('message', () =>
     held: sim ? sim.backend.messages.list().length : 0,
   }),
 );
-process.on('SIGINT', () => process.exit(0));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));
 process.send?.({ ready: true, ...info });

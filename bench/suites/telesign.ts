@@ -19,20 +19,21 @@ const FORM = 'phone_number=15555550100&message=Hello+w%C3%B6rld+%26+more%3D1%2B2
 const PRESIGN_RATE = 30_000;
 const SCRIPT = fileURLToPath(new URL('../servers/presigned.lua', import.meta.url));
 
-type Mode = 'bare' | 'hono' | 'fake';
+export type Mode = 'bare' | 'hono' | 'fake' | 'journal' | 'fsync';
 interface Sample {
   cpu: number;
   rss: number;
   held: number;
 }
-interface Target {
+export interface Target {
   port: number;
   customerId?: string;
   apiKey?: string;
   sample(): Promise<Sample>;
-  stop(): void;
+  /** Ends the process (it exits cleanly, so a --cpu-prof profile is written) and waits for it. */
+  stop(): Promise<void>;
 }
-interface Figures {
+export interface Figures {
   perSecond: number;
   p99: number;
   requests: number;
@@ -41,10 +42,10 @@ interface Figures {
   after: Sample;
 }
 
-function startTarget(mode: Mode): Promise<Target> {
+export function startTarget(mode: Mode, execArgv: string[] = []): Promise<Target> {
   const script = fileURLToPath(new URL('../servers/telesign-target.ts', import.meta.url));
   const child: ChildProcess = fork(script, [mode], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...execArgv],
     stdio: 'inherit',
   });
   return new Promise((resolve, reject) => {
@@ -59,7 +60,13 @@ function startTarget(mode: Mode): Promise<Target> {
           });
           child.send('sample');
         });
-      resolve({ ...info, sample, stop: () => child.kill() });
+      const stop = (): Promise<void> =>
+        new Promise((done) => {
+          if (child.exitCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill();
+        });
+      resolve({ ...info, sample, stop });
     });
   });
 }
@@ -88,7 +95,7 @@ async function presign(target: Target, count: number, file: string): Promise<voi
 }
 
 /** One wrk run against `target`; CPU per request is the server process's own. */
-async function load(target: Target, seconds: number, dir: string): Promise<Figures> {
+export async function load(target: Target, seconds: number, dir: string): Promise<Figures> {
   const file = join(dir, 'requests.txt');
   await presign(target, Math.ceil(seconds * PRESIGN_RATE), file);
   const before = await target.sample();
@@ -132,7 +139,7 @@ async function measure(mode: Mode, dir: string): Promise<Figures> {
     await load(target, 1, dir); // warm-up: compiled code, not the JIT, is compared
     return await load(target, DURATION_S, dir);
   } finally {
-    target.stop();
+    await target.stop();
   }
 }
 
@@ -166,6 +173,19 @@ async function peers(dir: string): Promise<void> {
   );
 }
 
+/** What waiting for the traffic journal costs: in memory, a line written per send, synced too (`--fsync`). */
+async function journals(dir: string): Promise<void> {
+  const memory = await measure('fake', dir);
+  console.log(line('fake, traffic in memory', memory));
+  const file = await measure('journal', dir);
+  console.log(line('fake, traffic journal (written)', file));
+  const synced = await measure('fsync', dir);
+  console.log(line('fake, traffic journal + --fsync', synced));
+  console.log(
+    `journal / memory: ${(file.perSecond / memory.perSecond).toFixed(2)} req/s, ${(memory.cpuPerRequest / file.cpuPerRequest).toFixed(2)} by CPU; --fsync / journal: ${(synced.perSecond / file.perSecond).toFixed(2)} req/s, ${(file.cpuPerRequest / synced.cpuPerRequest).toFixed(2)} by CPU`,
+  );
+}
+
 /** One fake, filled past its 100 000-message cap: is the last round as fast as the first? */
 async function flat(dir: string): Promise<void> {
   const target = await startTarget('fake');
@@ -188,7 +208,7 @@ async function flat(dir: string): Promise<void> {
         `last round / first: ${(last.perSecond / first.perSecond).toFixed(2)} req/s, ${(first.cpuPerRequest / last.cpuPerRequest).toFixed(2)} by CPU per request (aim ≥ 0.90); before issue 12: 6.2k → 2.2k req/s (0.35), RSS 253 → 663 MB`,
       );
   } finally {
-    target.stop();
+    await target.stop();
   }
 }
 
@@ -203,6 +223,8 @@ export async function run(): Promise<void> {
       `POST /v1/messaging, form body, wrk -t1 -c${CONNECTIONS}, ${DURATION_S} s per server after 1 s warm-up, ${ROUNDS} rounds; each server in its own process`,
     );
     await peers(dir);
+    console.log('\nthe traffic journal: a send is answered once its line is written (issue 11)');
+    await journals(dir);
     console.log(`\nlong run: ${FLAT_MESSAGES} messages into one fake (BENCH_FLAT_MESSAGES)`);
     await flat(dir);
   } finally {

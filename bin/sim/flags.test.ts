@@ -14,6 +14,7 @@ describe('sim flags', () => {
       channelPort: 4020,
       host: '127.0.0.1',
       dataDir: '.sim-data',
+      fsync: false,
       seed: null,
       world: 'default',
       clock: 'real',
@@ -93,6 +94,24 @@ describe('sim flags', () => {
 
   it('keeps no data folder with --memory', () => {
     expect(run(['--memory', '--data', 'x']).dataDir).toBeNull();
+  });
+
+  it('syncs the journals only when asked, by flag or SIM_FSYNC', () => {
+    expect(run([]).fsync).toBe(false);
+    expect(run(['--fsync']).fsync).toBe(true);
+    expect(run([], { SIM_FSYNC: '1' }).fsync).toBe(true);
+    expect(run([], { SIM_FSYNC: 'false' }).fsync).toBe(false);
+  });
+
+  it('refuses --fsync with --memory, and a SIM_FSYNC that is not a yes or no', () => {
+    expect(parseSimFlags(['--fsync', '--memory'])).toEqual({
+      kind: 'error',
+      message: '--fsync needs a data folder: with --memory nothing is written (fsync)',
+    });
+    expect(parseSimFlags([], { SIM_FSYNC: 'always' })).toEqual({
+      kind: 'error',
+      message: 'SIM_FSYNC must be 1, 0, true or false (fsync)',
+    });
   });
 
   it('reads the seed, world, manual clock, record file and JSON logs', () => {

@@ -9,6 +9,8 @@ export interface SimFlags {
   host: string;
   /** Folder of the lowdb JSON files; null with `--memory`. */
   dataDir: string | null;
+  /** Sync both journals to the disk before answering (survives a power cut); off by default. */
+  fsync: boolean;
   seed: number | null;
   world: string;
   clock: 'real' | 'manual';
@@ -45,6 +47,8 @@ Options (flag, then environment variable, then default):
   --host <address>      address to listen on          SIM_HOST        127.0.0.1
   --data <folder>       lowdb JSON data folder        SIM_DATA        .sim-data/
   --memory              keep nothing on disk          SIM_MEMORY=1
+  --fsync               sync both journals to the disk before answering (survives a power
+                        cut, costs a disk flush per batch of writes)   SIM_FSYNC=1
   --seed <n>            faker seed of the world       SIM_SEED        the world's own seed
   --world <fixture>     world name or YAML file       SIM_WORLD       default
   --clock real|manual   shared clock                  SIM_CLOCK       real
@@ -57,6 +61,10 @@ Options (flag, then environment variable, then default):
   --allowed-origin <o>  let pages of this origin call both servers (repeatable), e.g.
                         http://localhost:5173         SIM_ALLOWED_ORIGINS (comma-separated)
   -h, --help            show this help
+
+A 200 from the fake TeleSign's POST /v1/messaging, a handset's text and every channel save are
+answered only once their journal line is written: a crash (kill -9) right after loses nothing.
+Without --fsync a power cut can lose the last moments, as with most local tools.
 
 The world is seeded on the first start only; a restart on the same data folder keeps the world
 and its conversations. Delete the folder (or use --memory) to start afresh.
@@ -95,40 +103,46 @@ const origin = z
   }, '--allowed-origin must be an origin: scheme, host and port only, e.g. http://localhost:5173')
   .transform((o) => o.toLowerCase());
 
-const schema = z.strictObject({
-  telesignPort: port('--telesign-port'),
-  channelPort: port('--channel-port'),
-  host: z.string().min(1, '--host cannot be empty'),
-  data: z.string().min(1, '--data cannot be empty'),
-  memory: z.union([z.boolean(), bool]),
-  seed: z.coerce
-    .number({ error: '--seed must be a whole number' })
-    .int('--seed must be a whole number')
-    .optional(),
-  world: z.string().min(1, '--world cannot be empty'),
-  clock: z.enum(['real', 'manual'], { error: '--clock must be real or manual' }),
-  record: z.string().min(1, '--record needs a file name').optional(),
-  logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent'], {
-    error: '--log-level must be one of trace, debug, info, warn, error, silent',
-  }),
-  logJson: z.union([z.boolean(), bool]),
-  sweepInterval: z
-    .string()
-    .transform((text, ctx) => {
-      const ms = text.trim() === '0' ? 0 : parseDuration(text);
-      if (ms === null || (ms > 0 && ms < 1000) || ms > 86_400_000) {
-        ctx.addIssue({
-          code: 'custom',
-          message: '--sweep-interval is a duration from 1s to 1d (30s, 5m, 1h), or 0 for off',
-        });
-        return z.NEVER;
-      }
-      return ms;
-    })
-    .optional(),
-  allowedHosts: z.array(hostName),
-  allowedOrigins: z.array(origin),
-});
+const schema = z
+  .strictObject({
+    telesignPort: port('--telesign-port'),
+    channelPort: port('--channel-port'),
+    host: z.string().min(1, '--host cannot be empty'),
+    data: z.string().min(1, '--data cannot be empty'),
+    memory: z.union([z.boolean(), bool]),
+    seed: z.coerce
+      .number({ error: '--seed must be a whole number' })
+      .int('--seed must be a whole number')
+      .optional(),
+    world: z.string().min(1, '--world cannot be empty'),
+    clock: z.enum(['real', 'manual'], { error: '--clock must be real or manual' }),
+    record: z.string().min(1, '--record needs a file name').optional(),
+    logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent'], {
+      error: '--log-level must be one of trace, debug, info, warn, error, silent',
+    }),
+    logJson: z.union([z.boolean(), bool]),
+    sweepInterval: z
+      .string()
+      .transform((text, ctx) => {
+        const ms = text.trim() === '0' ? 0 : parseDuration(text);
+        if (ms === null || (ms > 0 && ms < 1000) || ms > 86_400_000) {
+          ctx.addIssue({
+            code: 'custom',
+            message: '--sweep-interval is a duration from 1s to 1d (30s, 5m, 1h), or 0 for off',
+          });
+          return z.NEVER;
+        }
+        return ms;
+      })
+      .optional(),
+    allowedHosts: z.array(hostName),
+    allowedOrigins: z.array(origin),
+    fsync: z.union([z.boolean(), bool], { error: 'SIM_FSYNC must be 1, 0, true or false' }),
+  })
+  .refine((f) => !(f.fsync && f.memory), {
+    message: '--fsync needs a data folder: with --memory nothing is written',
+    path: ['fsync'],
+  });
 
 const options = {
   'telesign-port': { type: 'string' },
@@ -136,6 +150,7 @@ const options = {
   host: { type: 'string' },
   data: { type: 'string' },
   memory: { type: 'boolean' },
+  fsync: { type: 'boolean' },
   seed: { type: 'string' },
   world: { type: 'string' },
   clock: { type: 'string' },
@@ -173,6 +188,7 @@ export function parseSimFlags(argv: readonly string[], env: Env = {}): FlagsOutc
     host: pick(values.host, env.SIM_HOST) ?? '127.0.0.1',
     data: pick(values.data, env.SIM_DATA) ?? DEFAULT_DATA_DIR,
     memory: pick(values.memory, env.SIM_MEMORY) ?? false,
+    fsync: pick(values.fsync, env.SIM_FSYNC) ?? false,
     seed: pick(values.seed, env.SIM_SEED),
     world: pick(values.world, env.SIM_WORLD) ?? DEFAULT_WORLD,
     clock: pick(values.clock, env.SIM_CLOCK) ?? 'real',
@@ -196,6 +212,7 @@ export function parseSimFlags(argv: readonly string[], env: Env = {}): FlagsOutc
       channelPort: f.channelPort,
       host: f.host,
       dataDir: f.memory ? null : f.data,
+      fsync: f.fsync,
       seed: f.seed ?? null,
       world: f.world,
       clock: f.clock,

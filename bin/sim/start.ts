@@ -63,7 +63,10 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
   const simulator = createSimulator({
     clock,
     ...(dataDir
-      ? createFileStorage(dataDir, { warn: (m) => log.warn({ source: 'telesign' }, m) })
+      ? createFileStorage(dataDir, {
+          warn: (m) => log.warn({ source: 'telesign' }, m),
+          fsync: flags.fsync,
+        })
       : {}),
     // Deliveries in flight at the last stop carry on once the callback URL points at this channel.
     resumeOnLoad: false,
@@ -107,6 +110,7 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
 
   const store = createStore({
     folder: dataDir ? join(dataDir, 'channel') : undefined,
+    fsync: flags.fsync,
     warn: (m) => log.warn({ source: 'store' }, m),
   });
   await store.load();

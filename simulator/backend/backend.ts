@@ -18,7 +18,7 @@ import { createNonceCache, type NonceCache } from './nonce-cache';
 import { createNumbers, type Numbers } from './numbers';
 import { createOptOutStore, type OptOutStore } from './opt-out';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
-import { createSend } from './send-message';
+import { createSend, type SendOutcome } from './send-message';
 import type { SendRequest } from './send-request';
 import { createMemoryTraffic, type TrafficStore } from './traffic-store';
 import { type AccountRecord, createMemoryStorage, loadWorld, type WorldData } from './world-store';
@@ -174,7 +174,13 @@ export function createBackend(options: BackendOptions = {}) {
       callbackUrl: request.callbackUrl,
       delivery,
     });
-  const send = createSend({ accounts, numbers, optOuts, deliveryFor, submit });
+  const sendMessage = createSend({ accounts, numbers, optOuts, deliveryFor, submit });
+  /** Answered only once the message's line is written (issue 11): a 200 is never forgotten. */
+  const send = async (account: AccountRecord, request: SendRequest): Promise<SendOutcome> => {
+    const outcome = await sendMessage(account, request);
+    if (outcome.ok) await traffic.committed();
+    return outcome;
+  };
 
   return {
     clock,
@@ -218,7 +224,7 @@ export function createBackend(options: BackendOptions = {}) {
       });
     },
 
-    /** POST /v1/messaging after validation: account states, sender id, opt-out, then submit. */
+    /** POST /v1/messaging after validation: account states, sender id, opt-out, submit, written. */
     send,
 
     /** Submits a message as is (tests and tools): no account check, the sender id as given. */

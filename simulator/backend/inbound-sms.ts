@@ -111,6 +111,8 @@ export function createInboundSms(deps: InboundSmsDeps): TextFromHandset {
     });
     const keyword = account.settings.optOut.enabled ? keywordOf(text) : null;
     if (keyword) await manageOptOut(account, phone, to, keyword, text);
+    // Written before the owner hears of it or the handset's sender gets an answer: never forgotten.
+    await traffic.committed();
     if (!account.callbackUrl) return entry;
     // The mo_sms is posted for keywords too: the customer's text is theirs to see.
     const body = JSON.stringify({

@@ -14,6 +14,11 @@ export interface TrafficStore {
   append(record: TrafficRecord): void;
   /** Resolves once everything appended so far is handed to the operating system. */
   flush(): Promise<void>;
+  /**
+   * Resolves once everything appended so far is written (on the disk with `fsync`); rejects when it
+   * cannot be. A send is answered only after this: an acknowledged message is never lost.
+   */
+  committed(): Promise<void>;
   /** Forgets everything stored (`POST /_sim/reset`). */
   clear(): Promise<void>;
   close(): Promise<void>;
@@ -21,6 +26,7 @@ export interface TrafficStore {
   readonly warnings: readonly string[];
 }
 
+const DONE: Promise<void> = Promise.resolve();
 const EMPTY: TrafficState = { messages: [], handsets: [], lastCallbackId: 0 };
 
 /** Keeps nothing: the simulator's own maps are the only copy. */
@@ -30,6 +36,7 @@ export function createMemoryTraffic(): TrafficStore {
     load: async () => EMPTY,
     append: () => {},
     flush: async () => {},
+    committed: () => DONE,
     clear: async () => {},
     close: async () => {},
     warnings: [],
@@ -41,6 +48,8 @@ export interface FileTrafficOptions {
   compactRatio?: number;
   /** …and at least this many lines (default 10 000): small journals load fast as they are. */
   compactMinLines?: number;
+  /** Sync each batch of lines to the disk before a send is answered (`--fsync`); default off. */
+  fsync?: boolean;
   warn?: (message: string) => void;
 }
 
@@ -51,6 +60,7 @@ export interface FileTrafficOptions {
 export function createFileTraffic(path: string, options: FileTrafficOptions = {}): TrafficStore {
   const ratio = options.compactRatio ?? 2;
   const minLines = options.compactMinLines ?? 10_000;
+  const sync = { fsync: options.fsync ?? false };
   const warnings: string[] = [];
   const warn = (message: string): void => {
     warnings.push(message);
@@ -78,10 +88,12 @@ export function createFileTraffic(path: string, options: FileTrafficOptions = {}
       });
       const state = foldTraffic(records, capacity, limits);
       if (lines.length >= minLines && lines.length > ratio * compactSize(state)) {
-        await rewriteJsonLines(path, compactRecords(state));
+        await rewriteJsonLines(path, compactRecords(state), sync);
       }
-      writer = new JsonLinesWriter(path, (error) =>
-        warn(`${path}: cannot write (${error.message}); later changes are not kept`),
+      writer = new JsonLinesWriter(
+        path,
+        (error) => warn(`${path}: cannot write (${error.message}); later changes are not kept`),
+        sync,
       );
       return state;
     },
@@ -92,6 +104,7 @@ export function createFileTraffic(path: string, options: FileTrafficOptions = {}
       await writer?.flush();
       if (writer?.failure) throw writer.failure;
     },
+    committed: () => writer?.committed() ?? DONE,
     clear: async () => {
       await writer?.clear();
     },

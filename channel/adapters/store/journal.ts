@@ -1,7 +1,7 @@
 // The append-only JSON-lines journal of the message stream: one line per record, flat cost per write.
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { GroupCommitFile } from '../../../lib/group-commit';
 import { readJsonLines } from '../../../lib/json-lines';
 import type { JournalRecord } from './schema';
 
@@ -38,61 +38,26 @@ export async function removeJournal(path: string): Promise<void> {
 }
 
 /**
- * One open journal file; `append` resolves once the line is handed to the operating system.
- * Lines are group-committed: those appended while a write is in flight (and those of the same tick)
- * go out together as one string in one write, so a busy channel makes one `write` per batch rather
- * than one per record. Order and the "handed to the OS" promise are the same as a write per line.
+ * One open journal file; `append` resolves once the line is handed to the operating system (and
+ * on the disk with `fsync`). Lines are group-committed (lib/group-commit): those appended while a
+ * write is in flight (and those of the same tick) go out together in one write, so a busy channel
+ * makes one `write` per batch rather than one per record, and shares one promise per batch.
  */
 export class JournalWriter {
   readonly generation: number;
-  #stream: WriteStream;
-  #failure: Error | undefined;
-  #lines: string[] = [];
-  #settle: Array<(error?: Error | null) => void> = [];
-  #writing = false;
-  #scheduled = false;
+  readonly #file: GroupCommitFile;
 
-  constructor(folder: string, generation: number) {
+  constructor(folder: string, generation: number, options: { fsync?: boolean } = {}) {
     this.generation = generation;
-    this.#stream = createWriteStream(journalPath(folder, generation), { flags: 'a' });
-    this.#stream.on('error', (error) => {
-      this.#failure = error;
-    });
+    this.#file = new GroupCommitFile(journalPath(folder, generation), options);
   }
 
   append(record: JournalRecord): Promise<void> {
-    if (this.#failure) return Promise.reject(this.#failure);
-    const line = `${JSON.stringify(record)}\n`;
-    return new Promise((resolve, reject) => {
-      this.#lines.push(line);
-      this.#settle.push((error) => (error ? reject(error) : resolve()));
-      if (!this.#writing && !this.#scheduled) {
-        this.#scheduled = true;
-        queueMicrotask(() => {
-          this.#scheduled = false;
-          if (!this.#writing) this.#flush();
-        });
-      }
-    });
-  }
-
-  /** Writes every waiting line as one chunk; the next batch starts when this one is handed over. */
-  #flush(): void {
-    if (this.#lines.length === 0) return;
-    const text = this.#lines.length === 1 ? (this.#lines[0] ?? '') : this.#lines.join('');
-    const settle = this.#settle;
-    this.#lines = [];
-    this.#settle = [];
-    this.#writing = true;
-    this.#stream.write(text, (error) => {
-      this.#writing = false;
-      for (const done of settle) done(error);
-      this.#flush();
-    });
+    this.#file.append(`${JSON.stringify(record)}\n`);
+    return this.#file.committed();
   }
 
   close(): Promise<void> {
-    this.#flush();
-    return new Promise((resolve) => this.#stream.end(() => resolve()));
+    return this.#file.close();
   }
 }

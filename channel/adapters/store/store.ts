@@ -38,6 +38,11 @@ export interface StoreOptions {
   compactEvery?: number;
   /** Compact at load when the journal holds at least this many records (default 10 000). */
   compactOnLoadAfter?: number;
+  /**
+   * Sync each journal batch to the disk before a save resolves (and the snapshot before it replaces
+   * the journal): survives a power cut, at the cost of a disk flush per batch. Default off.
+   */
+  fsync?: boolean;
   warn?: (message: string) => void;
 }
 
@@ -77,6 +82,7 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
   const folder = options.folder;
   const compactEvery = options.compactEvery ?? Number.POSITIVE_INFINITY;
   const compactOnLoadAfter = options.compactOnLoadAfter ?? 10_000;
+  const sync = { fsync: options.fsync ?? false };
   const warnings: string[] = [];
   const warn = (message: string): void => {
     warnings.push(message);
@@ -119,7 +125,7 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
         applyRecord(loaded, record as JournalRecord),
       );
     }
-    writer = new JournalWriter(folder, Math.max(covered + 1, ...generations));
+    writer = new JournalWriter(folder, Math.max(covered + 1, ...generations), sync);
     return loaded;
   };
 
@@ -129,7 +135,7 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
     const current = held;
     const previous = writer;
     // Switch generations first, so records appended while the snapshot is written land in the new journal.
-    writer = new JournalWriter(folder, previous.generation + 1);
+    writer = new JournalWriter(folder, previous.generation + 1, sync);
     sinceCompaction = 0;
     // Chosen now: a conversation closed meanwhile waits for the next compaction.
     const moving = closedGroups(current);
@@ -148,7 +154,7 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
         coversGeneration: previous.generation,
         historySegments: history.count,
       };
-      await rewriteJsonLines(snapshotPath, snapshotLines(current.state, header));
+      await rewriteJsonLines(snapshotPath, snapshotLines(current.state, header), sync);
       beforeSegments = false;
       await unlink(join(folder, 'records.json')).catch(() => undefined);
       for (const generation of await journalGenerations(folder))
