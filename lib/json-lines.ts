@@ -1,11 +1,12 @@
 // Append-only JSON-lines files: one value per line, a flat cost per append, a torn tail tolerated.
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open, rename, truncate } from 'node:fs/promises';
+import { rename, truncate } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { GroupCommitFile } from './group-commit';
+import { syncPath } from './sync-path';
 
 /**
  * Calls `onValue` with every line of `path` parsed as JSON, reading the file in chunks (a missing
@@ -98,16 +99,7 @@ export async function rewriteJsonLines(
   stream.end(batch);
   await Promise.race([finished(stream), failed]);
   await rename(temporary, path);
-  if (options.fsync) await syncFolder(dirname(path));
-}
-
-async function syncFolder(folder: string): Promise<void> {
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  if (options.fsync) await syncPath(dirname(path));
 }
 
 /**

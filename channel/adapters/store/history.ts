@@ -3,8 +3,9 @@
 import { once } from 'node:events';
 import { closeSync, createWriteStream, openSync, readSync } from 'node:fs';
 import { access, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
+import { syncPath } from '../../../lib/sync-path';
 import type { Message } from '../../domain/model';
 import {
   candidates,
@@ -43,10 +44,17 @@ function readRange(path: string, offset: number, length: number): string {
   }
 }
 
-async function replaceFile(path: string, write: (temporary: string) => Promise<void>) {
+async function replaceFile(
+  path: string,
+  write: (temporary: string) => Promise<void>,
+  fsync: boolean,
+) {
   const temporary = `${path}.tmp`;
   await write(temporary);
+  // With --fsync the segment is on the disk before the snapshot naming it replaces the journal.
+  if (fsync) await syncPath(temporary);
   await rename(temporary, path);
+  if (fsync) await syncPath(dirname(path));
 }
 
 /** Writes the messages, conversation after conversation, one per line; returns their key index. */
@@ -81,10 +89,13 @@ async function writeLines(path: string, groups: Iterable<[string, Message[]]>): 
 /** The history of one data folder: segments 1…count, oldest first. */
 export class History {
   readonly folder: string;
+  readonly #fsync: boolean;
   #segments: Segment[] = [];
 
-  constructor(folder: string) {
+  /** `fsync`: segments are synced to the disk before they are named (see StoreOptions.fsync). */
+  constructor(folder: string, options: { fsync?: boolean } = {}) {
     this.folder = folder;
+    this.#fsync = options.fsync ?? false;
   }
 
   /** How many segments the history holds (the snapshot header names this count). */
@@ -124,12 +135,18 @@ export class History {
     const number = this.#segments.length + 1;
     const path = segmentPath(this.folder, number, 'jsonl');
     let keys: KeyIndex | undefined;
-    await replaceFile(path, async (temporary) => {
-      keys = await writeLines(temporary, groups);
-    });
+    await replaceFile(
+      path,
+      async (temporary) => {
+        keys = await writeLines(temporary, groups);
+      },
+      this.#fsync,
+    );
     const written = keys as KeyIndex;
-    await replaceFile(segmentPath(this.folder, number, 'keys'), (temporary) =>
-      writeFile(temporary, encodeKeyIndex(written)),
+    await replaceFile(
+      segmentPath(this.folder, number, 'keys'),
+      (temporary) => writeFile(temporary, encodeKeyIndex(written)),
+      this.#fsync,
     );
     return { number, path, keys: written };
   }

@@ -93,7 +93,7 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
     ? new JSONFile<ConfigDoc>(join(folder, 'channel.json'))
     : new Memory<ConfigDoc>();
   const snapshotPath = folder ? join(folder, 'records.jsonl') : undefined;
-  const history = folder ? new History(folder) : undefined;
+  const history = folder ? new History(folder, sync) : undefined;
   const db = new Low<ConfigDoc>(configAdapter, emptyConfig());
   let held: Held | undefined;
   let loading: Promise<Held> | undefined;

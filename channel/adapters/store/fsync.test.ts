@@ -1,0 +1,61 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Conversation, Message } from '../../domain/model';
+import { createStore } from './store';
+
+let folder: string | undefined;
+afterEach(async () => {
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+const closed = (id: string): Conversation => ({
+  id,
+  workStreamId: 'ws_1',
+  customerNumber: '14255550123',
+  supportNumber: '14255550100',
+  state: 'closed',
+  queueId: 'q_def',
+  routedBy: 'default',
+  contactMatch: 'none',
+  rejectedBy: [],
+  resolved: false,
+  createdAt: 1,
+  lastActivityAt: 1,
+  transitions: [],
+});
+const message = (id: string, conversationId: string): Message => ({
+  id,
+  conversationId,
+  direction: 'inbound',
+  text: `hello ${id}`,
+  truncated: false,
+  at: 1,
+  chars: 7,
+  encoding: 'GSM-7',
+  segments: 1,
+});
+
+describe('channel store with fsync', () => {
+  it('saves, compacts into a synced snapshot and history segment, and reads it all back', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'channel-fsync-'));
+    const first = createStore({ folder, fsync: true, warn: () => undefined });
+    await first.load();
+    await first.saveConversation(closed('cv_1'));
+    await first.saveMessage(message('m_1', 'cv_1'));
+    await first.saveMessage(message('m_2', 'cv_1'));
+    await first.compact();
+    await first.saveMessage(message('m_3', 'cv_1'));
+    await first.close();
+    const names = await readdir(folder);
+    expect(names).toContain('history-000001.jsonl');
+    expect(names).toContain('records.jsonl');
+    expect(names.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+    const second = createStore({ folder, fsync: true, warn: () => undefined });
+    await second.load();
+    expect(second.transcript('cv_1').map((m) => m.id)).toEqual(['m_1', 'm_2', 'm_3']);
+    await second.close();
+  });
+});
