@@ -1,4 +1,5 @@
 // Reads what the pages show through the two documented HTTP APIs, never through either server's internals.
+
 import { z } from 'zod';
 import {
   agentSchema,
@@ -9,6 +10,7 @@ import {
   queueSchema,
   workStreamSchema,
 } from './data-schemas';
+import { accountSettingsSchema } from './settings-schemas';
 import {
   accountSchema,
   clockSchema,
@@ -159,6 +161,10 @@ export function createConsoleData(options: DataOptions) {
     telesignMessage: (referenceId: string) =>
       telesign(`/_sim/messages/${enc(referenceId)}`, telesignMessageSchema),
     faults: () => telesign('/_sim/faults', z.array(faultSchema)),
+    /** The fake's accounts (customer ids only) and each one's settings. */
+    telesignAccounts: () => telesign('/_sim/accounts', z.array(accountSchema)),
+    accountSettings: (customerId: string) =>
+      telesign(`/_sim/accounts/${enc(customerId)}/settings`, accountSettingsSchema),
     clock: () => telesign('/_sim/clock', clockSchema),
   };
 }

@@ -1,7 +1,7 @@
 // @ts-check
 // The console's client script: API calls from buttons and forms, the composer counter, offer timers.
 // Plain JavaScript modules served as they are (no bundler); typechecked via console/assets/tsconfig.json.
-import { callApi, formBody, toast } from './api.js';
+import { ApiError, callApi, formBody, toast } from './api.js';
 import { listen, scheduleRefresh } from './live.js';
 
 // ---- composer counter: the figure comes from the server (POST /console/measure) ----------
@@ -135,8 +135,23 @@ async function run(
       ? Array.from(form.querySelectorAll('textarea[id]')).map((area) => area.id)
       : [];
   el.setAttribute('aria-busy', 'true');
+  // The fields an earlier refusal marked: found again by id, a live refresh may have replaced them.
+  const fieldIds = form
+    ? Array.from(form.querySelectorAll('[name][id]')).map((f) => /** @type {HTMLElement} */ (f).id)
+    : [];
+  const markField = (/** @type {string} */ name) => {
+    for (const id of fieldIds) {
+      const field = /** @type {HTMLInputElement|null} */ (document.getElementById(id));
+      if (!field) continue;
+      if (name && field.name === name) field.setAttribute('aria-invalid', 'true');
+      else field.removeAttribute('aria-invalid');
+    }
+  };
   try {
-    await callApi(spec, el.dataset.target ?? 'channel', body());
+    const answer = await callApi(spec, el.dataset.target ?? 'channel', body());
+    markField('');
+    // Saved: the server's rendering of these fields is the truth again on the next refresh.
+    for (const id of fieldIds) delete document.getElementById(id)?.dataset.dirty;
     if (out) out.textContent = '';
     // A live refresh may have replaced the form meanwhile: find its text areas again by id.
     for (const id of resetIds) {
@@ -146,7 +161,10 @@ async function run(
       delete area.dataset.dirty;
       if (area.dataset.counter) void updateCounter(area);
     }
-    const then = el.dataset.then;
+    // `{name}` in data-then is filled from the API's answer (e.g. the created handset's phone).
+    const then = el.dataset.then?.replace(/\{(\w+)\}/g, (_, key) =>
+      encodeURIComponent(String(answer?.[key] ?? '')),
+    );
     if (then) {
       window.location.assign(then);
       return;
@@ -154,6 +172,7 @@ async function run(
     scheduleRefresh();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    markField(error instanceof ApiError ? error.field : '');
     // A live refresh may have replaced the form while the request was out: answer in the new one.
     const shown = out?.isConnected ? out : form ? errorOutputOf(form) : null;
     if (shown) shown.textContent = message;

@@ -13,9 +13,14 @@ function outputKey(/** @type {HTMLOutputElement} */ out) {
 function swap(/** @type {HTMLElement} */ region, /** @type {string} */ html) {
   /** @type {Map<string, string>} */
   const values = new Map();
+  // A field an API refused stays marked until the next answer.
+  const invalid = Array.from(region.querySelectorAll('[id][aria-invalid="true"]')).map(
+    (el) => el.id,
+  );
   for (const el of Array.from(region.querySelectorAll('input[id], textarea[id], select[id]'))) {
     const field = /** @type {HTMLInputElement} */ (el);
-    if (field.dataset.dirty) values.set(field.id, field.value);
+    if (field.dataset.dirty)
+      values.set(field.id, field.type === 'checkbox' ? String(field.checked) : field.value);
   }
   const focused =
     document.activeElement && region.contains(document.activeElement)
@@ -41,10 +46,12 @@ function swap(/** @type {HTMLElement} */ region, /** @type {string} */ html) {
   for (const [id, value] of values) {
     const field = /** @type {HTMLInputElement|null} */ (document.getElementById(id));
     if (field && region.contains(field)) {
-      field.value = value;
+      if (field.type === 'checkbox') field.checked = value === 'true';
+      else field.value = value;
       field.dataset.dirty = '1';
     }
   }
+  for (const id of invalid) document.getElementById(id)?.setAttribute('aria-invalid', 'true');
   for (const out of Array.from(region.querySelectorAll('output[data-role]'))) {
     const kept = answers.get(outputKey(/** @type {HTMLOutputElement} */ (out)));
     if (kept && !out.textContent) out.outerHTML = kept;

@@ -3,6 +3,7 @@
 import type { ConsoleData } from '../data';
 import { Fragment, Layout } from '../layout';
 import { conversationKey } from '../live/keys';
+import { renderAccountSettings } from './account-settings';
 import { renderAdmin } from './admin';
 import { type AgentParams, renderAgentPicker, renderAgentSide } from './agent';
 import { Composer, composerReason, renderComposerState } from './composer';
@@ -11,6 +12,7 @@ import { renderConversationRecord } from './conversation-record';
 import { renderConversationList } from './inspect-conversations';
 import { renderInspectJournal } from './inspect-journal';
 import { type KnownHandset, renderHandset, renderPhones } from './phones';
+import { ResetTraffic } from './reset-traffic';
 import { renderTelesign } from './telesign';
 
 export interface PageContext {
@@ -151,9 +153,15 @@ export async function telesignPage(ctx: PageContext) {
           {ctx.telesignUrl} ·{' '}
           <a href={`${ctx.telesignUrl}/_sim/openapi.json`}>control plane OpenAPI</a>
         </span>
+        <ResetTraffic />
       </div>
       <Fragment name="telesign" keys={['journal', 'telesign', 'handsets']} testid="telesign">
         {await renderTelesign(ctx.data, ctx.known())}
+      </Fragment>
+      <h2 class="section-head">Account settings</h2>
+      {/* Sends change the balance and the cap's count: the journal's key refreshes them too. */}
+      <Fragment name="account-settings" keys={['telesign', 'journal']} testid="settings">
+        {await renderAccountSettings(ctx.data)}
       </Fragment>
     </Layout>
   );
@@ -195,6 +203,8 @@ export async function renderFragment(
       return renderInspectJournal(ctx.data, query);
     case 'telesign':
       return renderTelesign(ctx.data, ctx.known());
+    case 'account-settings':
+      return renderAccountSettings(ctx.data);
     default:
       return null;
   }

@@ -5,6 +5,7 @@ import { aliasPageTests } from './alias-page';
 import { inspectPageTests } from './inspect-page';
 import { setUpConsoleSuite } from './launcher';
 import { phonesPageTests } from './phones-page';
+import { accountSettingsTests } from './settings-page';
 import { telesignPageTests } from './telesign-page';
 
 const suite = setUpConsoleSuite();
@@ -12,5 +13,6 @@ phonesPageTests(suite);
 agentPageTests(suite);
 adminPageTests(suite);
 telesignPageTests(suite);
+accountSettingsTests(suite);
 inspectPageTests(suite);
 aliasPageTests(suite);
