@@ -54,7 +54,7 @@ describe('a restart with a delivery in flight', () => {
             inbox: { text: string }[];
           }
         ).inbox.map((m) => m.text);
-      await expect.poll(inbox, { timeout: 5_000 }).toEqual(['Sent just before the stop']);
+      await expect.poll(inbox).toEqual(['Sent just before the stop']);
     } finally {
       await second.stop();
     }

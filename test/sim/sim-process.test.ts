@@ -72,9 +72,7 @@ describe('npm run sim as a process', () => {
           items: Array<{ id: string; state: string }>;
         }
       ).items;
-    await expect
-      .poll(() => list(banner.channelUrl).then((l) => l.length), { timeout: 5_000 })
-      .toBe(1);
+    await expect.poll(() => list(banner.channelUrl).then((l) => l.length)).toBe(1);
     const [conversation] = await list(banner.channelUrl);
     const thread = async (url: string) => {
       const body = (await (await fetch(`${url}/_sim/handsets/${CUSTOMER}/messages`)).json()) as {
@@ -85,7 +83,7 @@ describe('npm run sim as a process', () => {
     };
     const expectedThread = { inbox: ['Your code is 1234'], outbox: ['Is my invoice ready?'] };
     // The SDK's message reaches the phone about a second after it was sent.
-    await expect.poll(() => thread(banner.telesignUrl), { timeout: 5_000 }).toEqual(expectedThread);
+    await expect.poll(() => thread(banner.telesignUrl)).toEqual(expectedThread);
 
     expect(await stop(first.child)).toBe(0);
     expect(first.output()).toContain('Stopped.');
