@@ -1,0 +1,71 @@
+// Runs checks side by side as child processes: on two cores the single-threaded type checker no
+// longer holds a core while the other waits, and vitest's browser tests (mostly waiting on
+// Chromium) leave room for it. Each check's output is shown whole once it ends (vitest's live).
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Check } from './checks';
+
+export interface CheckOutcome {
+  name: string;
+  /** Exit status; null when killed by a signal. */
+  status: number | null;
+  wallMs: number;
+  output: string;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The file of `script` (`package/path`) as installed in node_modules. */
+export function scriptPath(script: string): string {
+  const [scope, name, ...rest] = script.split('/');
+  const pkg = scope?.startsWith('@') ? `${scope}/${name}` : (scope ?? '');
+  const inner = scope?.startsWith('@') ? rest : [name ?? '', ...rest];
+  return join(require.resolve(`${pkg}/package.json`).replace(/package\.json$/, ''), ...inner);
+}
+
+function runOne(check: Check, extraArgs: string[], cwd: string): Promise<CheckOutcome> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [scriptPath(check.script), ...check.args, ...extraArgs], {
+      cwd,
+      stdio: check.live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const done = (status: number | null) =>
+      resolve({ name: check.name, status, wallMs: performance.now() - started, output });
+    child.once('error', (error) => {
+      output += `${error.message}\n`;
+      done(1);
+    });
+    child.once('close', (code) => done(code));
+  });
+}
+
+/**
+ * Starts every check at once and resolves when all have ended. `extraArgs` go to the live check
+ * (vitest), so `npm test -- <filter>` still narrows the tests. `onEnd` sees each as it ends.
+ */
+export function runChecks(
+  checks: readonly Check[],
+  options: {
+    extraArgs?: string[];
+    cwd?: string;
+    onEnd?: (outcome: CheckOutcome, check: Check) => void;
+  } = {},
+): Promise<CheckOutcome[]> {
+  const cwd = options.cwd ?? process.cwd();
+  return Promise.all(
+    checks.map(async (check) => {
+      const outcome = await runOne(check, check.live ? (options.extraArgs ?? []) : [], cwd);
+      options.onEnd?.(outcome, check);
+      return outcome;
+    }),
+  );
+}
