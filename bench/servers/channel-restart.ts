@@ -47,6 +47,13 @@ if (stored > 0) {
   }
   lookupUs = ((performance.now() - t1) * 1000) / lookups;
 }
+// The inbound events list: its newest page, and a page filtered by a reference (a full scan).
+const t2 = performance.now();
+channel.service.findInboundEvents({ limit: 50 });
+const pageMs = performance.now() - t2;
+const t3 = performance.now();
+channel.service.findInboundEvents({ referenceId: storedReference(Math.floor(stored / 2)) });
+const filteredPageMs = performance.now() - t3;
 
 const compacting = performance.now();
 const beforeCompaction = cpuMs();
@@ -67,6 +74,8 @@ process.send?.({
   transcriptLength,
   lookupUs,
   found,
+  pageMs,
+  filteredPageMs,
   // ru_maxrss is in kilobytes on Linux.
   peakRss: process.resourceUsage().maxRSS * 1024,
 });

@@ -1,6 +1,6 @@
 // Stored history for the channel benchmark: closed conversations and messages, as an earlier run would leave them.
 import { createStore } from '../../channel/adapters/store';
-import type { Conversation, Message } from '../../channel/domain/model';
+import type { Conversation, InboundEvent, Message } from '../../channel/domain/model';
 
 /** Customers texting; each new one opens a conversation that stays Open (nobody picks in the bench). */
 export const customer = (i: number, spread = 100): string =>
@@ -23,6 +23,34 @@ export function storedMessage(i: number, conversations = 1000): Message {
     encoding: 'GSM-7',
     segments: 1,
     telesignReferenceId: storedReference(i),
+  };
+}
+
+/** The inbound SMS event stored message `i` came with, as the channel keeps it (raw body and all). */
+export function storedInboundEvent(i: number, conversations = 1000): InboundEvent {
+  const at = 1_767_603_600_000 + i;
+  return {
+    kind: 'sms',
+    referenceId: storedReference(i),
+    receivedAt: at,
+    rawBody: JSON.stringify({
+      reference_id: storedReference(i),
+      sub_resource: 'mo_sms',
+      errors: [],
+      status: {
+        code: 1500,
+        description: 'Delivered to customer',
+        updated_on: new Date(at).toISOString(),
+      },
+      user_response: {
+        phone_number: customer(i % conversations),
+        sender_id: '14155550999',
+        mo_message: `Stored message number ${i}, about as long as a short SMS.`,
+      },
+    }),
+    outcome: 'accepted',
+    conversationId: `cv_bench_${i % conversations}`,
+    messageId: `msg_bench_${i}`,
   };
 }
 

@@ -2,7 +2,7 @@
 import { type Clock, createRealClock } from '../../lib/clock';
 import { createRandomIds, type Ids } from '../../lib/ids';
 import { isLive } from '../domain/conversation-state';
-import type { Conversation, InboundEvent } from '../domain/model';
+import type { Conversation } from '../domain/model';
 import { accountUseCases } from './admin-accounts';
 import { peopleUseCases } from './admin-people';
 import { routingUseCases } from './admin-routing';
@@ -11,7 +11,7 @@ import { agentUseCases } from './agent-actions';
 import { sweep } from './auto-close-sweep';
 import type { ChannelStore } from './channel-store';
 import { findConversation, pairKey, type ServiceContext } from './context';
-import type { ChannelService, ConversationFilter, InboundEventFilter } from './contract';
+import type { ChannelService, ConversationFilter } from './contract';
 import { dispatchAll, restoreOfferTimers } from './dispatch';
 import { createEventBus } from './events';
 import { receiveCallback } from './inbound';
@@ -118,13 +118,6 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
     (f.accountId === undefined || c.accountId === f.accountId) &&
     (f.since === undefined || c.createdAt >= f.since) &&
     (f.until === undefined || c.createdAt < f.until);
-  const eventMatches = (e: InboundEvent, f: InboundEventFilter): boolean =>
-    (f.kind === undefined || e.kind === f.kind) &&
-    (f.outcome === undefined || e.outcome === f.outcome) &&
-    (f.referenceId === undefined || e.referenceId === f.referenceId) &&
-    (f.conversationId === undefined || e.conversationId === f.conversationId) &&
-    (f.since === undefined || e.receivedAt >= f.since) &&
-    (f.until === undefined || e.receivedAt < f.until);
   /** The matching items with their position in the whole collection (creation order, stable). */
   function* matching<T>(
     items: Iterable<T>,
@@ -163,14 +156,16 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
       ),
     getConversation: (id) => conversationView(ctx, findConversation(ctx, id)),
     receiveCallback: (request) => receiveCallback(ctx, request),
-    listInboundEvents: () => structuredClone(state.inboundEvents),
-    // The journal is append-only: an event's position breaks ties between events of the same ms.
+    listInboundEvents: () =>
+      [...options.store.inboundEvents({})].map((stored) => structuredClone(stored.event())),
+    // The log is append-only: an event's position breaks ties between events of the same ms. Only
+    // the page's events are read (from disk, for those the store holds there).
     findInboundEvents: ({ cursor, limit, ...filter }) =>
       paginate(
-        matching(state.inboundEvents, (e) => eventMatches(e, filter)),
-        ({ item, seq }) => [item.receivedAt, seq],
+        options.store.inboundEvents(filter),
+        (stored) => [stored.receivedAt, String(stored.position).padStart(12, '0')],
         { cursor, limit },
-        ({ item }) => structuredClone(item),
+        (stored) => structuredClone(stored.event()),
       ),
     sweep: () => sweep(ctx),
     dispatch: () => dispatchAll(ctx),

@@ -1,6 +1,7 @@
 // The service's persistence port: what the use cases need from storage, declared beside the
 // TeleSign gateway port. Adapters implement it (channel/adapters/store: lowdb and a journal, or
 // memory); the service never imports an adapter.
+
 import type {
   Account,
   Agent,
@@ -11,6 +12,17 @@ import type {
   Queue,
   WorkStream,
 } from '../domain/model';
+import type { InboundEventFilter } from './contract';
+
+export type { InboundEventFilter } from './contract';
+
+/** An inbound event as the store lists it: where it sorts, and the event, read when asked. */
+export interface StoredInboundEvent {
+  /** Its place in the whole log, oldest first (0, 1, 2 …): breaks ties of the same millisecond. */
+  position: number;
+  receivedAt: number;
+  event(): InboundEvent;
+}
 
 export interface Organisation {
   id: string;
@@ -41,6 +53,7 @@ export interface StoreState {
   messages: Map<string, Message>;
   /** Held message ids per conversation, in arrival order. */
   messagesByConversation: Map<string, string[]>;
+  /** Inbound events received since the last compaction (the others are in the store's log). */
   inboundEvents: InboundEvent[];
 }
 
@@ -61,6 +74,8 @@ export interface ChannelStore {
   message(id: string): Message | undefined;
   /** The last version of the message TeleSign knows by this reference id, held or in history. */
   messageByReference(referenceId: string): Message | undefined;
+  /** The inbound events that pass the filter, oldest first (stored, then held). */
+  inboundEvents(filter: InboundEventFilter): Iterable<StoredInboundEvent>;
   /** Folds the journal into an atomic snapshot and starts a new journal generation. */
   compact(): Promise<void>;
   close(): Promise<void>;

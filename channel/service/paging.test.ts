@@ -25,6 +25,29 @@ describe('paginate', () => {
     expect(ids(second.items)).toEqual(['x2', 'x1', 'x0']);
   });
 
+  it('walks 1 000 items in any order, many in the same ms, exactly as a full sort orders them', () => {
+    // A fixed shuffle (a linear congruential sequence): no two runs differ.
+    let seed = 7;
+    const shuffled = Array.from({ length: 1000 }, (_, i) => ({ id: `z${i}`, at: i % 37 }));
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      const j = seed % (i + 1);
+      [shuffled[i], shuffled[j]] = [
+        shuffled[j] as (typeof shuffled)[0],
+        shuffled[i] as (typeof shuffled)[0],
+      ];
+    }
+    const walked: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = paginate(shuffled, keyOf, { limit: 33, cursor }, (i) => i);
+      walked.push(...ids(page.items));
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    const sorted = [...shuffled].sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1));
+    expect(walked).toEqual(ids(sorted));
+  });
+
   it('answers the last page with next null when the rest fits exactly', () => {
     expect(paginate(items, keyOf, { limit: 7 }, (i) => i).next).toBeNull();
   });

@@ -55,7 +55,8 @@ export function decodeCursor(cursor: string): PageKey {
 
 /**
  * The page of `items` (already filtered) after the cursor, newest first. Only the page is mapped
- * by `view`, so a page of 50 costs 50 views however long the list.
+ * by `view`, so a page of 50 costs 50 views however long the list; and only the page is sorted:
+ * the newest `limit + 1` items are kept in a heap (oldest on top) as the list goes by.
  */
 export function paginate<T, V>(
   items: Iterable<T>,
@@ -65,16 +66,73 @@ export function paginate<T, V>(
 ): Page<V> {
   const limit = Math.min(request.limit ?? PAGE_LIMIT.default, PAGE_LIMIT.max);
   const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor);
-  const keyed: Array<{ item: T; key: PageKey }> = [];
+  const kept = new NewestHeap<T>(limit + 1);
+  let count = 0;
   for (const item of items) {
     const key = keyOf(item);
-    if (!after || newerFirst(after, key) < 0) keyed.push({ item, key });
+    if (after && newerFirst(after, key) >= 0) continue;
+    count += 1;
+    kept.offer({ item, key });
   }
-  keyed.sort((a, b) => newerFirst(a.key, b.key));
-  const page = keyed.slice(0, limit);
+  const page = kept.sorted().slice(0, limit);
   const last = page[page.length - 1];
   return {
     items: page.map((entry) => view(entry.item)),
-    next: keyed.length > limit && last ? encodeCursor(last.key) : null,
+    next: count > limit && last ? encodeCursor(last.key) : null,
   };
+}
+
+interface Keyed<T> {
+  item: T;
+  key: PageKey;
+}
+
+/** The `size` newest entries seen: a binary heap with the oldest of them at the root. */
+class NewestHeap<T> {
+  readonly #size: number;
+  readonly #heap: Keyed<T>[] = [];
+
+  constructor(size: number) {
+    this.#size = size;
+  }
+
+  /** > 0 when `a` is older than `b` (sorts after it, newest first). */
+  #older(a: Keyed<T>, b: Keyed<T>): boolean {
+    return newerFirst(a.key, b.key) > 0;
+  }
+
+  offer(entry: Keyed<T>): void {
+    const heap = this.#heap;
+    if (heap.length < this.#size) {
+      heap.push(entry);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!this.#older(heap[i] as Keyed<T>, heap[parent] as Keyed<T>)) break;
+        [heap[i], heap[parent]] = [heap[parent] as Keyed<T>, heap[i] as Keyed<T>];
+        i = parent;
+      }
+      return;
+    }
+    if (heap.length === 0 || !this.#older(heap[0] as Keyed<T>, entry)) return;
+    heap[0] = entry;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let oldest = i;
+      if (left < heap.length && this.#older(heap[left] as Keyed<T>, heap[oldest] as Keyed<T>))
+        oldest = left;
+      if (right < heap.length && this.#older(heap[right] as Keyed<T>, heap[oldest] as Keyed<T>))
+        oldest = right;
+      if (oldest === i) return;
+      [heap[i], heap[oldest]] = [heap[oldest] as Keyed<T>, heap[i] as Keyed<T>];
+      i = oldest;
+    }
+  }
+
+  /** The entries kept, newest first. */
+  sorted(): Keyed<T>[] {
+    return [...this.#heap].sort((a, b) => newerFirst(a.key, b.key));
+  }
 }

@@ -45,17 +45,27 @@ describe('channel store with fsync', () => {
     await first.saveConversation(closed('cv_1'));
     await first.saveMessage(message('m_1', 'cv_1'));
     await first.saveMessage(message('m_2', 'cv_1'));
+    await first.saveInboundEvent({
+      kind: 'sms',
+      referenceId: 'R1',
+      receivedAt: 1,
+      rawBody: '{}',
+      outcome: 'accepted',
+      conversationId: 'cv_1',
+    });
     await first.compact();
     await first.saveMessage(message('m_3', 'cv_1'));
     await first.close();
     const names = await readdir(folder);
     expect(names).toContain('history-000001.jsonl');
+    expect(names).toContain('events-000001.columns');
     expect(names).toContain('records.jsonl');
     expect(names.filter((name) => name.endsWith('.tmp'))).toEqual([]);
 
     const second = createStore({ folder, fsync: true, warn: () => undefined });
     await second.load();
     expect(second.transcript('cv_1').map((m) => m.id)).toEqual(['m_1', 'm_2', 'm_3']);
+    expect([...second.inboundEvents({})].map((e) => e.event().referenceId)).toEqual(['R1']);
     await second.close();
   });
 });

@@ -28,7 +28,7 @@ export interface Segment {
 }
 
 /** Reads `length` bytes at `offset`, synchronously: one short positional read from the page cache. */
-function readRange(path: string, offset: number, length: number): string {
+export function readRange(path: string, offset: number, length: number): string {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(length);
@@ -44,7 +44,7 @@ function readRange(path: string, offset: number, length: number): string {
   }
 }
 
-async function replaceFile(
+export async function replaceFile(
   path: string,
   write: (temporary: string) => Promise<void>,
   fsync: boolean,

@@ -18,6 +18,8 @@ export interface SnapshotHeader {
    * snapshot (`history-NNNNNN.jsonl` and `.keys`). Absent: everything is in the snapshot.
    */
   historySegments?: number;
+  /** Since schema 3: inbound event segments 1…n (`events-NNNNNN.jsonl` and `.columns`). */
+  eventSegments?: number;
 }
 
 /** The one-document snapshot (`records.json`) of earlier versions: still read, no longer written. */

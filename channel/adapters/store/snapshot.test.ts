@@ -41,6 +41,7 @@ describe('the snapshot as JSON lines', () => {
       schemaVersion: SCHEMA_VERSION,
       coversGeneration: 0,
       historySegments: 0,
+      eventSegments: 0,
     });
     expect(lines.slice(1).map((l) => JSON.parse(l).v.id)).toEqual(['m_0', 'm_1', 'm_2']);
   });

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { type Adapter, Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { eachJsonLine, rewriteJsonLines } from '../../../lib/json-lines';
-import type { Message } from '../../domain/model';
+import type { InboundEvent, Message } from '../../domain/model';
 import type { ChannelStore } from '../../service/channel-store';
+import { EventLog, eventMatches } from './event-log';
 import { History } from './history';
 import { JournalWriter, journalGenerations, journalPath, removeJournal } from './journal';
 import {
@@ -94,6 +95,7 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
     : new Memory<ConfigDoc>();
   const snapshotPath = folder ? join(folder, 'records.jsonl') : undefined;
   const history = folder ? new History(folder, sync) : undefined;
+  const events = folder ? new EventLog(folder, sync) : undefined;
   const db = new Low<ConfigDoc>(configAdapter, emptyConfig());
   let held: Held | undefined;
   let loading: Promise<Held> | undefined;
@@ -108,7 +110,7 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
     await db.read();
     db.data = migrateConfig(db.data, warn);
     const loaded = emptyHeld(db.data);
-    if (!folder || !snapshotPath || !history) return loaded;
+    if (!folder || !snapshotPath || !history || !events) return loaded;
     const header = await readSnapshot(snapshotPath, loaded, warn);
     let covered = header?.coversGeneration ?? null;
     if (covered === null)
@@ -118,7 +120,10 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
         warn,
       );
     await history.load(header?.historySegments ?? 0);
-    beforeSegments = header?.historySegments === undefined && loaded.state.messages.size > 0;
+    await events.load(header?.eventSegments ?? 0);
+    beforeSegments =
+      (header?.historySegments === undefined && loaded.state.messages.size > 0) ||
+      (header?.eventSegments === undefined && loaded.state.inboundEvents.length > 0);
     const generations = (await journalGenerations(folder)).filter((g) => g > (covered ?? -1));
     for (const generation of generations) {
       sinceCompaction += await eachJsonLine(journalPath(folder, generation), warn, (record) =>
@@ -130,7 +135,7 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
   };
 
   const compact = async (): Promise<void> => {
-    if (!folder || !snapshotPath || !history || !held || !writer) return;
+    if (!folder || !snapshotPath || !history || !events || !held || !writer) return;
     if (compacting) return compacting;
     const current = held;
     const previous = writer;
@@ -139,6 +144,7 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
     sinceCompaction = 0;
     // Chosen now: a conversation closed meanwhile waits for the next compaction.
     const moving = closedGroups(current);
+    const received = current.state.inboundEvents.slice();
     compacting = (async () => {
       await previous.close();
       // The segment first: until the snapshot naming it replaces the old one, the old snapshot
@@ -149,10 +155,16 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
         for (const [conversationId, messages] of moving)
           releaseMessages(current, conversationId, messages);
       }
+      // Every inbound event received so far: those received meanwhile are in the new journal.
+      if (received.length > 0) {
+        events.add(await events.write(received));
+        current.state.inboundEvents.splice(0, received.length);
+      }
       const header = {
         schemaVersion: SCHEMA_VERSION,
         coversGeneration: previous.generation,
         historySegments: history.count,
+        eventSegments: events.count,
       };
       await rewriteJsonLines(snapshotPath, snapshotLines(current.state, header), sync);
       beforeSegments = false;
@@ -226,6 +238,16 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
       const id = current.byReference.get(referenceId);
       const message = id === undefined ? undefined : current.state.messages.get(id);
       return message ?? history?.find(referenceId, 'reference');
+    },
+    *inboundEvents(filter) {
+      const { state } = ready();
+      if (events) yield* events.matching(filter);
+      const base = events?.stored ?? 0;
+      for (let i = 0; i < state.inboundEvents.length; i++) {
+        const event = state.inboundEvents[i] as InboundEvent;
+        if (eventMatches(event, filter))
+          yield { position: base + i, receivedAt: event.receivedAt, event: () => event };
+      }
     },
     compact,
     async close() {
