@@ -37,7 +37,10 @@ export interface Simulator {
   ): Promise<{ url: string; port: number }>;
   /** Carries on deliveries kept in flight from an earlier run, when created with `resumeOnLoad: false`. */
   resumeDeliveries(): Promise<number>;
-  /** Stops listening, cancels pending deliveries and callbacks, and closes the traffic store. */
+  /**
+   * Stops listening (new connections refused, requests in flight answered within 5 s), then cancels
+   * pending deliveries and callbacks and closes the traffic store.
+   */
   close(): Promise<void>;
 }
 
@@ -72,9 +75,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     },
     resumeDeliveries: () => backend.resumeDeliveries(),
     async close() {
+      // Streams and hangs end now; requests in flight finish (bounded, see lib/listen.ts) while
+      // deliveries and callbacks still run, so what they write lands before the stores close.
       release();
-      backend.messages.pause();
-      backend.callbacks.reset();
       await server?.close();
       server = undefined;
       await backend.stop();
