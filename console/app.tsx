@@ -28,7 +28,7 @@ import {
   telesignPage,
 } from './pages/pages';
 import type { KnownHandset } from './pages/phones';
-import { download, type RecordingSource, recordConversations } from './recordings';
+import { download, type SessionRecordings } from './recordings';
 import { relayHandler } from './relay';
 
 export interface ConsoleOptions {
@@ -41,8 +41,8 @@ export interface ConsoleOptions {
   /** Handsets to show before they have texted (the world's, with their names). */
   handsets?: () => KnownHandset[];
   clockKind?: 'real' | 'manual';
-  /** The seeded world, so conversations can be downloaded as recordings `npm run replay` accepts. */
-  recording?: RecordingSource;
+  /** The session's live recording, so it can be downloaded as a recording `npm run replay` accepts. */
+  recordings?: SessionRecordings;
   random?: () => number;
   /** Who may call besides loopback names and the console's own pages. */
   access?: ConsoleAccess;
@@ -207,21 +207,12 @@ export function createConsole(options: ConsoleOptions): Hono {
     }
   });
   app.get('/console/recordings/:scope{session\\.yaml|conversations/.+\\.yaml}', async (c) => {
-    const source = options.recording;
-    if (!source)
-      return notFound('This console was started without a seeded world to record against.');
+    const recordings = options.recordings;
+    if (!recordings) return notFound('This console was started without a session recording.');
     const scope = c.req.param('scope');
-    const all = await data.conversations().catch(() => []);
-    const id = scope.startsWith('conversations/') ? scope.slice(14, -5) : null;
-    const chosen = id ? all.filter((cv) => cv.id === id) : all;
-    if (chosen.length === 0)
-      return notFound(id ? `No conversation ${id}.` : 'No conversations yet.');
-    const yaml = await recordConversations(
-      source,
-      options.channelFetch,
-      chosen,
-      id ? `conversation ${id} from the console` : 'session from the console',
-    );
+    const id = scope.startsWith('conversations/') ? scope.slice(14, -5) : undefined;
+    const yaml = await recordings.yaml(id);
+    if (yaml === null) return notFound(`Conversation ${id} was not opened during this session.`);
     return c.body(
       yaml,
       200,

@@ -74,16 +74,15 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
     // The console's pages read TeleSign's live events across origins.
     allowedOrigins: () => [...consoleOrigins(), ...flags.allowedOrigins],
   });
-  // --record: every state-changing request to either server, from any client, reaches the recorder.
+  // The session's recording (the console's downloads, --record): every state-changing request to
+  // either server, from any client, reaches the recorder once it runs (after seeding).
   let observe: ((request: ObservedRequest) => void) | null = null;
-  const tap = flags.record
-    ? (handler: FetchHandler): FetchHandler =>
-        tapHandler(
-          handler,
-          (request) => observe?.(request),
-          () => clock.now(),
-        )
-    : undefined;
+  const tap = (handler: FetchHandler): FetchHandler =>
+    tapHandler(
+      handler,
+      (request) => observe?.(request),
+      () => clock.now(),
+    );
   const telesign = await simulator
     .listen(flags.telesignPort, flags.host, tap)
     .catch((error: NodeJS.ErrnoException) => {
@@ -131,13 +130,11 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
       Promise.resolve(simulator.app.request(input, init)),
   };
   const tapped = (fetchFn: typeof direct.channel) =>
-    tap
-      ? tapFetch(
-          fetchFn,
-          (request) => observe?.(request),
-          () => clock.now(),
-        )
-      : fetchFn;
+    tapFetch(
+      fetchFn,
+      (request) => observe?.(request),
+      () => clock.now(),
+    );
   const channelFetch = tapped(direct.channel);
   const telesignFetch = tapped(direct.telesign);
 
@@ -186,12 +183,22 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
     log.info({ source: 'telesign' }, `${resumed} message(s) in flight at the last stop carry on`);
   }
 
+  const recording = await startRecording(
+    flags,
+    marker,
+    channelFetch,
+    clock,
+    channel.service,
+    previous !== null,
+  );
+  observe = (request) => recording.onRequest(request);
+
   const consoleApp = createConsole({
     channelFetch,
     telesignUrl,
     telesignFetch,
     handsets: () => marker.handsets,
-    recording: { world: marker.world, seed: marker.seed, ids: marker.ids },
+    recordings: recording,
     clockKind: clock.kind,
     access: { allowedHosts: () => allowedHosts, allowedOrigins: () => flags.allowedOrigins },
   });
@@ -200,7 +207,7 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
     isChannelPath(new URL(request.url).pathname)
       ? channel.app.fetch(request, env)
       : consoleApp.fetch(request, env);
-  handle = tap ? tap(served) : served;
+  handle = tap(served);
 
   const names = {
     rule: (id: string) =>
@@ -227,11 +234,6 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
     log[level]({ source: 'telesign', entry }, text);
   });
 
-  const recording = flags.record
-    ? await startRecording(flags, marker, channelFetch, clock, channel.service)
-    : null;
-  if (recording) observe = (request) => recording.onRequest(request);
-
   let stopped: Promise<void> | undefined;
   return {
     telesignUrl,
@@ -249,10 +251,8 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
       stopped ??= (async () => {
         unsubscribeChannel();
         unsubscribeJournal();
-        if (recording) {
-          await recording.finish();
-          log.info({ source: 'sim' }, `recorded the session to ${flags.record}`);
-        }
+        await recording.finish();
+        if (flags.record) log.info({ source: 'sim' }, `recorded the session to ${flags.record}`);
         await front.close();
         await channel.close();
         // Closing flushes the fake's traffic journal (messages, statuses, handsets' threads).

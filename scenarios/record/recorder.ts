@@ -29,6 +29,15 @@ export interface RecorderOptions {
   startedAt: number;
   name?: string;
   by?: string;
+  /** What the recording cannot hold from the start (e.g. a session that began on kept data). */
+  caveats?: string[];
+}
+
+/** Which part of the session a recording holds: every conversation, or one (with every world change). */
+export interface RecordingScope {
+  conversationId?: string;
+  /** The recording's name; default the recorder's. */
+  name?: string;
 }
 
 export interface Recorder {
@@ -47,10 +56,18 @@ export interface Recorder {
    * step is listed in the recording's description.
    */
   onRequest(request: ObservedRequest): void;
-  /** Steps and outcome as a scenario object; the outcome is checked at `endedAt` (default: the last step). */
-  build(endedAt?: number): Promise<RecordedScenario>;
+  /**
+   * Steps and outcome as a scenario object; the outcome is checked at `endedAt` (default: the last
+   * step). With `scope.conversationId`, that conversation alone (world changes, presence and
+   * rejections kept); null when it was not opened during the session.
+   */
+  build(endedAt?: number, scope?: RecordingScope): Promise<RecordedScenario>;
   /** The same, as YAML text ready to write to a file. */
   toYaml(endedAt?: number): Promise<string>;
+  /** One part of the session as YAML; null when the conversation was not opened during it. */
+  scopedYaml(endedAt: number, scope: RecordingScope): Promise<string | null>;
+  /** Whether the conversation was opened during the session (so it can be recorded). */
+  has(conversationId: string): boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -100,9 +117,12 @@ const RANK: Record<string, number> = {
   release: 4,
   end: 4,
   'close-session': 5,
+  sweep: 6,
+  advance: 6,
 };
+// A world change (admin API, a policy) in the same millisecond as a conversation's act comes first.
 const rank = (step: RecordedStep): number =>
-  RANK[Object.keys(step).find((k) => k !== 'at') ?? ''] ?? 6;
+  RANK[Object.keys(step).find((k) => k !== 'at') ?? ''] ?? 0;
 
 export function createRecorder(options: RecorderOptions): Recorder {
   const names = worldNames(options.ids);
@@ -113,11 +133,11 @@ export function createRecorder(options: RecorderOptions): Recorder {
   const choices = new Map<string, string>();
   const notes: Array<{ at: number; step: Json }> = [];
   const rejections: Array<{ at: number; conversationId: string; agentId: string }> = [];
-  const unrecorded: string[] = [];
+  const unrecorded: string[] = [...(options.caveats ?? [])];
   const choiceOf = async (agentId: string) =>
     String(obj(await options.channel.must('GET', `/api/agents/${agentId}`)).presenceChoice);
 
-  const build = async (endedAt?: number): Promise<RecordedScenario> => {
+  const build = async (endedAt?: number, scope: RecordingScope = {}): Promise<RecordedScenario> => {
     const timeline: Array<{ at: number; order: number; step: RecordedStep }> = [];
     let order = 0;
     const push = (at: number, step: Json) =>
@@ -125,6 +145,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     const all = arr(await allPages(options.channel, '/api/conversations'));
     const chosen = all
       .filter((c) => conversations.has(String(c.id)))
+      .filter((c) => scope.conversationId === undefined || c.id === scope.conversationId)
       .sort((a, b) => Number(a.createdAt) - Number(b.createdAt));
     const aliases = new Map<string, string>();
     chosen.forEach((c, i) => {
@@ -203,7 +224,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
     timeline.sort((a, b) => a.at - b.at || rank(a.step) - rank(b.step) || a.order - b.order);
     const states = chosen.map((c) => `${aliases.get(String(c.id))} ${c.state}`).join(', ');
     return {
-      name: options.name ?? `recorded session ${iso(options.startedAt)}`,
+      name: scope.name ?? options.name ?? `recorded session ${iso(options.startedAt)}`,
       tags: ['recording'],
       ...(unrecorded.length > 0 && {
         description: `Not recorded (no scenario step makes these changes; a replay may differ): ${unrecorded.join('; ')}`,
@@ -268,5 +289,11 @@ export function createRecorder(options: RecorderOptions): Recorder {
     async toYaml(endedAt) {
       return stringify(await build(endedAt), { lineWidth: 0 });
     },
+    async scopedYaml(endedAt, scope) {
+      if (scope.conversationId !== undefined && !conversations.has(scope.conversationId))
+        return null;
+      return stringify(await build(endedAt, scope), { lineWidth: 0 });
+    },
+    has: (conversationId) => conversations.has(conversationId),
   };
 }

@@ -27,11 +27,15 @@ function deliveryOf(body: Json): Json | null {
   return null;
 }
 
+// Rebuilt from the channel's own records or events: texts, agent actions, presence, callbacks.
+const REBUILT: Array<[string, RegExp]> = [
+  ['POST', /^\/_sim\/handsets\/[^/]+\/messages$/],
+  ['*', /^\/api\/conversations\//],
+  ['PUT', /^\/api\/agents\/[^/]+\/presence$/],
+];
+
 const ROUTES: Route[] = [
-  // Rebuilt from the channel's own records or events: texts, agent actions, presence, callbacks.
-  ['POST', /^\/_sim\/handsets\/[^/]+\/messages$/, () => null],
-  ['*', /^\/api\/conversations\//, () => null],
-  ['PUT', /^\/api\/agents\/[^/]+\/presence$/, () => null],
+  ...REBUILT.map(([method, pattern]): Route => [method, pattern, () => null]),
   ['POST', /^\/api\/auto-close\/sweep$/, () => ({ step: { sweep: true } })],
   // The fake TeleSign's control plane.
   [
@@ -76,6 +80,17 @@ const ROUTES: Route[] = [
   ],
   ...ADMIN_ROUTES,
 ];
+
+/**
+ * Whether a request to `path` could become a step or a note — so a tap reads its body. False for
+ * reads, for what the recorder rebuilds from the channel's records (texts, agent actions: the hot
+ * paths), and for paths outside both APIs (TeleSign's callbacks, the console's own routes).
+ */
+export function mayBeRecorded(method: string, path: string): boolean {
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return false;
+  if (!path.startsWith('/_sim/') && !path.startsWith('/api/')) return false;
+  return !REBUILT.some(([m, pattern]) => (m === '*' || m === method) && pattern.test(path));
+}
 
 /** The step that repeats `request`, null when the recorder rebuilds it otherwise or it changes nothing. */
 export function stepForRequest(request: ObservedRequest, names: Names): MappedRequest {

@@ -1,10 +1,8 @@
 // Observes the state-changing requests a server answers with 2xx, for the recorder: wraps a fetch
 // function or a server's request handler without changing what it answers.
-import type { ObservedRequest } from './request-steps';
+import { mayBeRecorded, type ObservedRequest } from './request-steps';
 
 type Handler<E> = (request: Request, env?: E) => Response | Promise<Response>;
-
-const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 async function json(source: Request | Response): Promise<unknown> {
   const text = await source.text().catch(() => '');
@@ -15,6 +13,14 @@ async function json(source: Request | Response): Promise<unknown> {
   }
 }
 
+/** The path of an absolute URL without building a URL object (this runs on every request). */
+function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0) return '/';
+  const end = url.search(/[?#]/);
+  return end < 0 || end < start ? url.slice(start) : url.slice(start, end);
+}
+
 /** The same handler; each state-changing request it answers 2xx is reported after the answer. */
 export function tapHandler<E>(
   handler: Handler<E>,
@@ -22,7 +28,8 @@ export function tapHandler<E>(
   now: () => number,
 ): Handler<E> {
   return async (request, env) => {
-    if (READS.has(request.method)) return handler(request, env);
+    // Only what could become a step is copied: texts and callbacks (the hot paths) pass untouched.
+    if (!mayBeRecorded(request.method, pathOf(request.url))) return handler(request, env);
     const at = now();
     const copy = request.clone();
     const response = await handler(request, env);
@@ -31,7 +38,7 @@ export function tapHandler<E>(
       observe({
         at,
         method: request.method,
-        path: new URL(request.url).pathname,
+        path: pathOf(request.url),
         body,
         response: answer,
       });
