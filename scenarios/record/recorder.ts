@@ -8,6 +8,7 @@ import { expandWorld } from '../world/expand-world';
 import type { ApiClient } from '../world/http-client';
 import { loadWorld } from '../world/load-world';
 import { type ObservedRequest, stepForRequest } from './request-steps';
+import { rank } from './step-order';
 import { worldNames } from './world-names';
 
 export interface ChannelEventLike {
@@ -102,34 +103,15 @@ function actionOf(t: Json): string | null {
   return null;
 }
 
-const RANK: Record<string, number> = {
-  presence: 0,
-  delivery: 0,
-  fault: 0,
-  'clear-faults': 0,
-  text: 1,
-  accept: 2,
-  pick: 2,
-  reopen: 2,
-  reject: 2,
-  send: 3,
-  transfer: 4,
-  release: 4,
-  end: 4,
-  'close-session': 5,
-  sweep: 6,
-  advance: 6,
-};
-// A world change (admin API, a policy) in the same millisecond as a conversation's act comes first.
-const rank = (step: RecordedStep): number =>
-  RANK[Object.keys(step).find((k) => k !== 'at') ?? ''] ?? 0;
-
 export function createRecorder(options: RecorderOptions): Recorder {
   const names = worldNames(options.ids);
   const name = names.of;
   const conversations = new Set<string>();
   const initial: Array<{ agentId: string; choice: string }> = [];
-  const presence: Array<Promise<{ at: number; agentId: string; choice: string }>> = [];
+  // Presence changes only (an agent's capacity changes far more often): read in event order.
+  const presence: Array<{ at: number; agentId: string; choice: string }> = [];
+  const latest = new Map<string, string>();
+  let reading: Promise<void> = Promise.resolve();
   const choices = new Map<string, string>();
   const notes: Array<{ at: number; step: Json }> = [];
   const rejections: Array<{ at: number; conversationId: string; agentId: string }> = [];
@@ -214,10 +196,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
     for (const p of initial) {
       push(options.startedAt, { presence: { agent: name(p.agentId), presence: p.choice } });
     }
-    const seen = new Map(choices);
-    for (const p of (await Promise.all(presence)).sort((a, b) => a.at - b.at)) {
-      if (seen.get(p.agentId) === p.choice) continue;
-      seen.set(p.agentId, p.choice);
+    await reading;
+    for (const p of presence) {
       push(p.at, { presence: { agent: name(p.agentId), presence: p.choice } });
     }
     // Steps at the same millisecond keep the order a conversation allows (text, accept, send, end, close).
@@ -272,7 +252,15 @@ export function createRecorder(options: RecorderOptions): Recorder {
       }
       if (event.type === 'agent.changed' && event.agentId) {
         const { at, agentId } = event;
-        presence.push(choiceOf(agentId).then((choice) => ({ at, agentId, choice })));
+        reading = reading
+          .then(async () => {
+            const choice = await choiceOf(agentId);
+            if ((latest.get(agentId) ?? choices.get(agentId)) === choice) return;
+            latest.set(agentId, choice);
+            presence.push({ at, agentId, choice });
+          })
+          // An agent deleted meanwhile has no presence left to record.
+          .catch(() => undefined);
       }
     },
     note(at, step) {
