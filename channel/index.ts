@@ -26,6 +26,11 @@ export interface ChannelOptions {
   gateway?: TeleSignGateway;
   /** The SDK's timeout per TeleSign call (default 5000 ms). */
   telesignTimeoutMs?: number;
+  /**
+   * The SDK's transport to TeleSign (default: node-fetch over a socket). The scenario harness hands
+   * it the fake's app in-process, so no step waits on a socket round trip (decision 051).
+   */
+  telesignFetch?: (url: string, init: RequestInit) => Promise<Response>;
   /** Auto-close sweep interval on the clock (default 60 s; 0 turns the periodic sweep off). */
   sweepIntervalMs?: number;
   /**
@@ -69,6 +74,7 @@ export async function openChannel(options: ChannelOptions): Promise<Channel> {
       createSdkTeleSignGateway({
         restEndpoint: options.telesignUrl,
         ...(options.telesignTimeoutMs ? { timeoutMs: options.telesignTimeoutMs } : {}),
+        ...(options.telesignFetch ? { fetch: options.telesignFetch } : {}),
       }),
     inboundBaseUrl: () => baseUrl,
     sweepIntervalMs: options.sweepIntervalMs ?? 60_000,

@@ -206,3 +206,31 @@ describe('mapping the validation test SMS (R-NUM-5)', () => {
     });
   });
 });
+
+describe('the SDK over a given transport', () => {
+  it('hands the signed form to the given fetch instead of a socket, and reads its answer', async () => {
+    const seen: Array<{ url: string; method: string | undefined; auth: string; body: string }> = [];
+    const gateway = createSdkTeleSignGateway({
+      restEndpoint: 'http://telesign.test',
+      fetch: async (url, init) => {
+        const headers = new Headers(init.headers);
+        seen.push({
+          url,
+          method: init.method,
+          auth: headers.get('authorization') ?? '',
+          body: String(init.body),
+        });
+        return Response.json({
+          reference_id: 'R2',
+          status: { code: 290, description: 'Message in progress' },
+        });
+      },
+    });
+    const outcome = await gateway.sendSms(credentials, sms);
+    expect(outcome).toMatchObject({ ok: true, referenceId: 'R2' });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ url: 'http://telesign.test/v1/messaging', method: 'POST' });
+    expect(seen[0]?.auth).toMatch(/^TSA CID:/);
+    expect(new URLSearchParams(seen[0]?.body).get('external_id')).toBe('msg_1');
+  });
+});

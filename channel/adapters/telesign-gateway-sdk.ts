@@ -20,23 +20,38 @@ interface SdkRestClient {
     params?: Record<string, string> | null,
   ): void;
 }
-interface SdkClient {
-  rest: SdkRestClient;
-}
-type SdkConstructor = new (
+/** The SDK's HTTP transport: `fetch(url, { method, headers, body, timeout })`, then `.json()`. */
+type SdkFetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; timeout: number },
+) => Promise<{ json(): Promise<unknown> }>;
+type SdkRestConstructor = new (
+  requestWrapper: unknown,
   customerId: string,
   apiKey: string,
   restEndpoint: string,
   timeoutMs: number,
-) => SdkClient;
+) => SdkRestClient;
+type SdkFetchWrapperConstructor = new (fetch?: SdkFetch) => unknown;
 
-const TeleSignSDK = createRequire(import.meta.url)('telesignsdk') as SdkConstructor;
+// The SDK's own pieces, wired as its `TeleSign` class wires `rest` (RestClient over a
+// FetchRequestWrapper), so a caller may hand the wrapper another fetch than node-fetch.
+const requireSdk = createRequire(import.meta.url);
+const RestClient = requireSdk('telesignsdk/src/RestClient.js') as SdkRestConstructor;
+const { FetchRequestWrapper } = requireSdk('telesignsdk/src/RequestWrapper.js') as {
+  FetchRequestWrapper: SdkFetchWrapperConstructor;
+};
 
 export interface SdkGatewayOptions {
   /** TeleSign's REST endpoint, e.g. the fake's `http://127.0.0.1:4010`. */
   restEndpoint: string;
   /** The SDK's timeout; small, because the SDK keeps a timer alive this long after every call. */
   timeoutMs?: number;
+  /**
+   * The SDK's transport (default: node-fetch over a socket, as the SDK ships). The scenario harness
+   * hands it the fake's app in-process: the SDK still builds, signs and reads every request.
+   */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 /** The reference id no message ever has: a GET on it costs nothing and tells valid from invalid. */
@@ -208,13 +223,14 @@ export function toNumberProbeOutcome(number: string, sent: SendOutcome): ProbeOu
 /** A TeleSignGateway that talks HTTP through one SDK client per set of credentials. */
 export function createSdkTeleSignGateway(options: SdkGatewayOptions): TeleSignGateway {
   const timeoutMs = options.timeoutMs ?? 5000;
-  const clients = new Map<string, SdkClient>();
+  const clients = new Map<string, SdkRestClient>();
+  const transport = new FetchRequestWrapper(options.fetch);
 
-  const clientFor = ({ customerId, apiKey }: TeleSignCredentials): SdkClient => {
+  const clientFor = ({ customerId, apiKey }: TeleSignCredentials): SdkRestClient => {
     const key = `${customerId}\u0000${apiKey}`;
     let client = clients.get(key);
     if (!client) {
-      client = new TeleSignSDK(customerId, apiKey, options.restEndpoint, timeoutMs);
+      client = new RestClient(transport, customerId, apiKey, options.restEndpoint, timeoutMs);
       clients.set(key, client);
     }
     return client;
@@ -234,7 +250,7 @@ export function createSdkTeleSignGateway(options: SdkGatewayOptions): TeleSignGa
         resolve(classifySdkReply(error, body));
       };
       try {
-        clientFor(credentials).rest.execute(done, method, resource, params);
+        clientFor(credentials).execute(done, method, resource, params);
       } catch (error) {
         // The SDK throws synchronously on an endpoint it cannot parse as a URL.
         done(error, null);

@@ -86,13 +86,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     // process, given the loopback treatment of the callback URL rule (accepted with a note), no more.
     ...(transport === 'in-process' && { inProcessHosts: ['channel.local'] }),
   });
-  // The channel's outbound SMS go through the official SDK, which always needs a socket.
-  const telesignAddress = await simulator.listen(0, '127.0.0.1');
+  // The channel's outbound SMS go through the official SDK. In-process, the SDK's transport is the
+  // fake's app (it still builds, signs and reads every request), so no step waits on a socket round
+  // trip, which a loaded machine can stretch past any virtual deadline (decision 051). Over
+  // sockets, the fake listens and the SDK uses node-fetch, as in `npm run sim`.
+  const telesignInProcess = inProcessFetch((request) => simulator.app.fetch(request));
+  const telesignAddress =
+    transport === 'sockets'
+      ? await simulator.listen(0, '127.0.0.1')
+      : { url: 'http://telesign.local' };
   const channel = await openChannel({
     clock,
     ids: createSeededIds(`${seed}:channel`),
     telesignUrl: telesignAddress.url,
     telesignTimeoutMs: 10_000,
+    ...(transport === 'in-process' && { telesignFetch: telesignInProcess }),
     ...(options.dispatchIntervalMs !== undefined && {
       dispatchIntervalMs: options.dispatchIntervalMs,
     }),
@@ -114,7 +122,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     telesignFetch = fetch;
   } else {
     channelFetch = inProcessFetch((request) => channel.app.fetch(request));
-    telesignFetch = inProcessFetch((request) => simulator.app.fetch(request));
+    telesignFetch = telesignInProcess;
     deliverToChannel = channelFetch;
   }
   const settle = async () => {
@@ -126,10 +134,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     clock,
     channel: createApiClient(channelFetch, channelUrl),
-    telesign: createApiClient(
-      telesignFetch,
-      transport === 'sockets' ? telesignAddress.url : 'http://telesign.local',
-    ),
+    telesign: createApiClient(telesignFetch, telesignAddress.url),
     channelFetch,
     telesignFetch,
     channelUrl,
