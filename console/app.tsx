@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
+import { createHandsetHandler } from './create-handset';
 import { createConsoleData, type FetchLike } from './data';
 import { type ConsoleAccess, consoleFrontDoor } from './front-door';
 import { normaliseHandsetNumber, randomHandsetNumber } from './handset-number';
@@ -125,14 +126,13 @@ export function createConsole(options: ConsoleOptions): Hono {
   app.get('/console/events', (c) => hub.handler(c));
   app.post('/console/measure', measureHandler);
   app.get('/api', (c) => (wantsHtml(c) ? page(c, apiIndexPage(view(c))) : c.json(apiIndex)));
-  app.post(
-    '/console/call',
-    relayHandler({
-      channelFetch: options.channelFetch,
-      telesignFetch: options.telesignFetch ?? ((input, init) => fetch(input, init)),
-      telesignUrl: options.telesignUrl,
-    }),
-  );
+  const relayOptions = {
+    channelFetch: options.channelFetch,
+    telesignFetch: options.telesignFetch ?? ((input, init) => fetch(input, init)),
+    telesignUrl: options.telesignUrl,
+  };
+  app.post('/console/call', relayHandler(relayOptions));
+  app.post('/console/handsets', createHandsetHandler(relayOptions, options.random));
   app.get('/', async (c) =>
     page(c, phonesPage(view(c), undefined, undefined, searchParam(c.req.query('q')))),
   );

@@ -32,6 +32,8 @@ export const handsetSchema = z.looseObject({
   phone: z.string(),
   inbox: z.array(inboxMessageSchema).default([]),
   outbox: z.array(outboxMessageSchema).default([]),
+  /** The last message sent to the phone before its thread was cleared (null: none or never). */
+  cleared_after: z.string().nullable().optional(),
 });
 export type ConsoleHandset = z.infer<typeof handsetSchema>;
 

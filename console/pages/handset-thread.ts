@@ -14,7 +14,12 @@ export interface ThreadItem {
  * What the phone sent, what TeleSign was asked to deliver to it (with the latest status), and
  * what TeleSign itself texted it (managed opt-out replies, which no API send produced).
  */
-export function thread(handset: ConsoleHandset, toPhone: ConsoleTelesignMessage[]): ThreadItem[] {
+export function thread(handset: ConsoleHandset, all: ConsoleTelesignMessage[]): ThreadItem[] {
+  // A cleared thread hides what TeleSign was asked to deliver before the clear (oldest first).
+  const cut = handset.cleared_after
+    ? all.findIndex((m) => m.reference_id === handset.cleared_after)
+    : -1;
+  const toPhone = all.slice(cut + 1);
   const sent = new Set(toPhone.map((m) => m.reference_id));
   const items: ThreadItem[] = [
     ...handset.inbox

@@ -41,20 +41,28 @@ export async function phonesPage(
     <Layout title="Phones" section="phones" {...frame(ctx)}>
       <div class="page-head">
         <h1>Phones</h1>
-        <form class="inline" method="get" action="/phones/new" data-testid="new-handset-form">
+        {/* Creates the handset at the fake TeleSign (it survives a restart), then opens it. */}
+        <form
+          class="inline"
+          method="get"
+          action="/phones/new"
+          data-api="POST /console/handsets"
+          data-target="console"
+          data-then="/phones/{phone}"
+          data-testid="new-handset-form"
+        >
           <input
             name="phone"
+            id="new-handset-phone"
             placeholder="+1 202 555 0199 or blank for a random one"
             data-testid="new-handset-phone"
           />
           <button class="btn primary" type="submit" data-testid="new-handset">
             New handset
           </button>
-          {error ? (
-            <output class="form-error" data-testid="new-handset-error">
-              {error}
-            </output>
-          ) : null}
+          <output class="form-error" data-role="error" data-testid="new-handset-error">
+            {error ?? ''}
+          </output>
         </form>
         <form class="inline" method="get" action="/" data-testid="handset-search-form">
           <input

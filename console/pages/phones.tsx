@@ -7,6 +7,7 @@ import { Fragment } from '../layout';
 import { handsetKey } from '../live/keys';
 import { measureDraft } from '../measure';
 import type { ConsoleHandset, ConsoleOptOuts, ConsoleTelesignMessage } from '../telesign-schemas';
+import { ClearThread, NotCreated } from './handset-actions';
 import { thread } from './handset-thread';
 
 export interface KnownHandset {
@@ -31,6 +32,8 @@ function HandsetCard(props: {
   numbers: PurchasedNumber[];
   optOuts: ConsoleOptOuts['opt_outs'];
   focused: boolean;
+  /** The fake TeleSign knows this phone (created, texted or was sent to). */
+  exists: boolean;
 }) {
   const { handset } = props;
   const items = thread(handset, props.toPhone);
@@ -46,7 +49,9 @@ function HandsetCard(props: {
           <strong>{props.name ?? prettyPhone(handset.phone)}</strong>
         </a>
         <span class="muted">{prettyPhone(handset.phone)}</span>
+        {items.length > 0 ? <ClearThread phone={handset.phone} /> : null}
       </header>
+      {props.exists ? null : <NotCreated phone={handset.phone} />}
       {props.optOuts.map((o) => (
         <p class="warn" data-testid="handset-opt-out" data-number={o.number}>
           Opted out of {prettyPhone(o.number)} ({o.keyword}): TeleSign ends messages from it in 510.{' '}
@@ -183,6 +188,8 @@ export async function renderHandset(
         numbers={numbers}
         optOuts={optOuts.opt_outs}
         focused={focused}
+        // The world's own handsets are shown without a note: they exist for the page either way.
+        exists={exists || known.some((k) => k.phone === phone)}
       />
     );
   } catch (error) {
@@ -216,7 +223,8 @@ export async function listHandsets(data: ConsoleData, known: KnownHandset[], que
   if (focus && !matching.includes(focus)) matching.push(focus);
   matching.sort((a, b) => (a === focus ? -1 : b === focus ? 1 : a.localeCompare(b)));
   return {
-    total: all.length,
+    // A focused phone opened by its URL is shown, so it is counted ("7 of 6 handsets" otherwise).
+    total: all.length + (focus && !all.includes(focus) ? 1 : 0),
     matching: matching.length,
     shown: matching.slice(0, PHONES_PAGE_SIZE),
   };

@@ -15,8 +15,11 @@ export interface HandsetBook {
   exists(phone: string): boolean;
   /** Creates the handset unless it exists; `created` says whether this call did. */
   create(phone: string): Promise<{ handset: CreatedHandset; created: boolean }>;
-  /** Empties a known handset's threads; undefined for a phone the fake does not know. */
-  clear(phone: string): { removed: number; clearedAfter: string | null } | undefined;
+  /**
+   * Empties a known handset's threads, resolving once that is written (like a send); undefined for
+   * a phone the fake does not know.
+   */
+  clear(phone: string): Promise<{ removed: number; clearedAfter: string | null } | undefined>;
   /** Puts the created handsets back in the in-memory list (after loading the world). */
   restore(): void;
 }
@@ -47,7 +50,7 @@ export function createHandsetBook(deps: {
       handsets.ensure(phone);
       return { handset, created: true };
     },
-    clear(phone) {
+    async clear(phone) {
       const toPhone = sentTo(phone);
       if (created(phone) === undefined && !handsets.has(phone) && toPhone.length === 0)
         return undefined;
@@ -56,6 +59,7 @@ export function createHandsetBook(deps: {
       const clearedAfter = toPhone.at(-1)?.referenceId ?? null;
       handsets.clear(phone, clearedAfter);
       traffic.append({ t: 'cleared', phone, after: clearedAfter });
+      await traffic.committed();
       return { removed, clearedAfter };
     },
     restore() {

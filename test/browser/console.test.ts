@@ -4,6 +4,7 @@ import { agentPageTests } from './agent-page';
 import { aliasPageTests } from './alias-page';
 import { inspectPageTests } from './inspect-page';
 import { setUpConsoleSuite } from './launcher';
+import { operateTests } from './operate-page';
 import { phonesPageTests } from './phones-page';
 import { accountSettingsTests } from './settings-page';
 import { telesignPageTests } from './telesign-page';
@@ -16,3 +17,5 @@ telesignPageTests(suite);
 accountSettingsTests(suite);
 inspectPageTests(suite);
 aliasPageTests(suite);
+// Last: its reset empties the manual-clock simulator's traffic.
+operateTests(suite);

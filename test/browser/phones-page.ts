@@ -17,6 +17,11 @@ export function phonesPageTests(suite: ConsoleSuite): void {
       expect(await first.getByTestId('handset-empty').textContent()).toContain(
         'type below to text the support line',
       );
+      // Created at the fake TeleSign before it ever texted (so it survives a restart).
+      expect(await world.api('GET', '/_sim/handsets/447911123456')).toMatchObject({
+        phone: '447911123456',
+        created_at: expect.any(String),
+      });
     }, 30_000);
 
     it('shows a typed handset number with a format error inline, without a console error', async () => {
@@ -26,7 +31,7 @@ export function phonesPageTests(suite: ConsoleSuite): void {
       await page.getByTestId('new-handset').click();
       await expect
         .poll(() => page.getByTestId('new-handset-error').textContent())
-        .toBe('A phone number has digits, spaces, + ( ) . - only.');
+        .toBe('invalid_field: phone: A phone number has digits, spaces, + ( ) . - only.');
     }, 30_000);
 
     it('shows TeleSign refusing an empty text inline, with its code, and no console error', async () => {

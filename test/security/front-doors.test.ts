@@ -29,6 +29,9 @@ const writes: Array<[Server, string, string, string]> = [
     '/console/call',
     '{"target":"telesign","method":"POST","path":"/_sim/reset"}',
   ],
+  ['console', 'POST', '/console/handsets', '{"phone":"12025550199"}'],
+  ['telesign', 'PUT', '/_sim/handsets/12025550199', '{}'],
+  ['telesign', 'DELETE', '/_sim/handsets/12025550199/messages', '{}'],
 ];
 
 describe('the front doors of npm run sim', () => {

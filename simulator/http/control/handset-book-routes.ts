@@ -47,9 +47,9 @@ export function handsetBookRoutes(backend: Backend) {
       opted_out_of: backend.optOuts.list(phone).map((o) => o.number),
     });
   });
-  r.delete('/handsets/:phone/messages', (c) => {
+  r.delete('/handsets/:phone/messages', async (c) => {
     const phone = phoneParam(c.req.param('phone'));
-    const cleared = book.clear(phone);
+    const cleared = await book.clear(phone);
     if (!cleared) throw unknown(phone);
     backend.journal.record({
       kind: 'control',
