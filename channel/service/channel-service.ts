@@ -11,7 +11,7 @@ import { agentUseCases } from './agent-actions';
 import { sweep } from './auto-close-sweep';
 import type { ChannelStore } from './channel-store';
 import { findConversation, pairKey, type ServiceContext } from './context';
-import type { ChannelService, ConversationFilter } from './contract';
+import type { ChannelService } from './contract';
 import { dispatchAll, restoreOfferTimers } from './dispatch';
 import { createEventBus } from './events';
 import { receiveCallback } from './inbound';
@@ -107,29 +107,6 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
     ctx.sweeps.replan();
   }
 
-  const filterMatches = (c: Conversation, f: ConversationFilter = {}): boolean =>
-    (f.state === undefined || c.state === f.state) &&
-    (f.queueId === undefined || c.queueId === f.queueId) &&
-    (f.agentId === undefined || c.agentId === f.agentId) &&
-    (f.workStreamId === undefined || c.workStreamId === f.workStreamId) &&
-    (f.customerNumber === undefined || c.customerNumber === f.customerNumber) &&
-    (f.supportNumber === undefined || c.supportNumber === f.supportNumber) &&
-    (f.contactId === undefined || c.contactId === f.contactId) &&
-    (f.accountId === undefined || c.accountId === f.accountId) &&
-    (f.since === undefined || c.createdAt >= f.since) &&
-    (f.until === undefined || c.createdAt < f.until);
-  /** The matching items with their position in the whole collection (creation order, stable). */
-  function* matching<T>(
-    items: Iterable<T>,
-    matches: (item: T) => boolean,
-  ): Iterable<{ item: T; seq: string }> {
-    let position = 0;
-    for (const item of items) {
-      if (matches(item)) yield { item, seq: String(position).padStart(12, '0') };
-      position += 1;
-    }
-  }
-
   return {
     organisation: () => {
       const organisation = state.config.organisation;
@@ -142,17 +119,19 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
     ...accountUseCases(ctx),
     ...agentUseCases(ctx),
     send: (agentId, conversationId, text) => send(ctx, agentId, conversationId, text),
-    listConversations: (filter) =>
-      [...state.conversations.values()]
-        .filter((c) => filterMatches(c, filter))
-        .map((c) => conversationView(ctx, c)),
-    // Conversations are never deleted and the map keeps creation order: a position breaks ties.
+    // In creation order, as before conversations could be stored on disk.
+    listConversations: (filter = {}) =>
+      [...options.store.conversations(filter)]
+        .sort((a, b) => a.seq - b.seq)
+        .map((stored) => conversationView(ctx, stored.conversation())),
+    // A conversation's place in creation order breaks ties of the same ms. Only the page's
+    // conversations are read (from disk, for Closed ones the store holds there).
     findConversations: ({ cursor, limit, ...filter }) =>
       paginate(
-        matching(state.conversations.values(), (c) => filterMatches(c, filter)),
-        ({ item, seq }) => [item.createdAt, seq],
+        options.store.conversations(filter),
+        (stored) => [stored.createdAt, String(stored.seq).padStart(12, '0')],
         { cursor, limit },
-        ({ item }) => conversationView(ctx, item),
+        (stored) => conversationView(ctx, stored.conversation()),
       ),
     getConversation: (id) => conversationView(ctx, findConversation(ctx, id)),
     receiveCallback: (request) => receiveCallback(ctx, request),

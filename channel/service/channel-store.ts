@@ -12,9 +12,17 @@ import type {
   Queue,
   WorkStream,
 } from '../domain/model';
-import type { InboundEventFilter } from './contract';
+import type { ConversationFilter, InboundEventFilter } from './contract';
 
-export type { InboundEventFilter } from './contract';
+export type { ConversationFilter, InboundEventFilter } from './contract';
+
+/** A conversation as the store lists it: where it sorts, and the conversation, read when asked. */
+export interface StoredConversation {
+  /** Its place in creation order (0, 1, 2 …): breaks ties of the same millisecond. */
+  seq: number;
+  createdAt: number;
+  conversation(): Conversation;
+}
 
 /** An inbound event as the store lists it: where it sorts, and the event, read when asked. */
 export interface StoredInboundEvent {
@@ -48,6 +56,7 @@ export interface ConfigDoc {
  */
 export interface StoreState {
   config: ConfigDoc;
+  /** Conversations held in memory: all but those Closed at the last compaction (see `conversation`). */
   conversations: Map<string, Conversation>;
   /** Messages held in memory: those of live conversations, and any saved since the last compaction. */
   messages: Map<string, Message>;
@@ -68,6 +77,10 @@ export interface ChannelStore {
   saveConversation(conversation: Conversation): Promise<void>;
   saveMessage(message: Message): Promise<void>;
   saveInboundEvent(event: InboundEvent): Promise<void>;
+  /** A conversation by id, held or stored. */
+  conversation(id: string): Conversation | undefined;
+  /** The conversations that pass the filter, held and stored, in no particular order. */
+  conversations(filter: ConversationFilter): Iterable<StoredConversation>;
   /** A conversation's messages in arrival order, the last version of each (history, then held). */
   transcript(conversationId: string): Message[];
   /** The last version of a message by its id, held or in history. */

@@ -120,7 +120,7 @@ export function findQueue(ctx: ServiceContext, id: string, field?: string): Queu
 }
 
 export function findConversation(ctx: ServiceContext, id: string): Conversation {
-  const found = ctx.live.get(id) ?? ctx.state.conversations.get(id);
+  const found = ctx.live.get(id) ?? ctx.store.conversation(id);
   if (!found) throw notFound('conversation', id);
   return found;
 }

@@ -105,7 +105,7 @@ export async function applyDeliveryReport(
     (report.external_id ? ctx.store.message(report.external_id) : undefined);
   if (message?.direction !== 'outbound')
     return { kind: 'delivery-report', messageId: null, applied: false };
-  const conversation = ctx.state.conversations.get(message.conversationId);
+  const conversation = ctx.store.conversation(message.conversationId);
   checkSigner(ctx.state.config.workStreams.find((w) => w.id === conversation?.workStreamId));
   const at = now(ctx);
   const { status, applied } = applyDeliveryStatus(message.delivery, {

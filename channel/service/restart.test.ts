@@ -74,4 +74,44 @@ describe('restart from the same data folder', () => {
     expect(second.service.getConversation(id).state).toBe('closed');
     await second.service.close();
   });
+
+  it('lists closed conversations stored on disk in the same pages, order and detail as before the restart', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'channel-restart-'));
+    folders.push(folder);
+    const first = await createHarness({ store: createStore({ folder, warn: () => undefined }) });
+    await first.workStream();
+    const alice = await first.agent('Alice', { capacity: 1000 });
+    for (let n = 0; n < 5; n++) {
+      const id = conversationOf(await first.text(`hello ${n}`, { from: `1425555020${n}` }));
+      if (n % 2 === 1) continue; // left Open
+      await first.service.accept(alice, id);
+      await first.service.end(alice, id);
+      await first.service.closeSession(alice, id);
+    }
+    const walk = (service: typeof first.service, query: { state?: 'closed' }) => {
+      const seen: unknown[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = service.findConversations({ ...query, limit: 2, cursor });
+        seen.push(...page.items);
+        cursor = page.next ?? undefined;
+      } while (cursor);
+      return seen;
+    };
+    const before = {
+      all: walk(first.service, {}),
+      closed: walk(first.service, { state: 'closed' }),
+    };
+    expect(before.closed).toHaveLength(3);
+    const listed = first.service.listConversations();
+    await first.service.close();
+
+    const store = createStore({ folder, compactOnLoadAfter: 1, warn: () => undefined });
+    const second = await createHarness({ store, seed: 'after-restart' });
+    expect([...store.state().conversations.values()].map((c) => c.state)).toEqual(['open', 'open']);
+    expect(walk(second.service, {})).toEqual(before.all);
+    expect(walk(second.service, { state: 'closed' })).toEqual(before.closed);
+    expect(second.service.listConversations()).toEqual(listed);
+    await second.service.close();
+  });
 });

@@ -69,7 +69,8 @@ describe('history of closed conversations', () => {
     const store = createStore({ folder, warn: silent });
     const state = await store.load();
     expect([...state.messages.keys()]).toEqual(['m_4']);
-    expect(state.conversations.get('cv_old')?.state).toBe('closed');
+    expect([...state.conversations.keys()]).toEqual(['cv_live']);
+    expect(store.conversation('cv_old')?.state).toBe('closed');
     expect(store.transcript('cv_old').map((m) => m.id)).toEqual(['m_1', 'm_2', 'm_3']);
     expect(store.transcript('cv_old')[0]?.text).toBe('reply m_1, with “quotes” and é');
     expect(store.transcript('cv_live').map((m) => m.id)).toEqual(['m_4']);

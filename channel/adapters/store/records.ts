@@ -1,7 +1,7 @@
 // The records the store holds in memory (conversations, messages not yet in history, inbound
 // events) and the live snapshot `records.jsonl` they are written to and read from.
 import { eachJsonLine } from '../../../lib/json-lines';
-import type { InboundEvent, Message } from '../../domain/model';
+import type { Conversation, InboundEvent, Message } from '../../domain/model';
 import type { ConfigDoc, StoreState } from '../../service/channel-store';
 import { type JournalRecord, SCHEMA_VERSION, type SnapshotHeader } from './schema';
 
@@ -10,10 +10,22 @@ export interface Held {
   state: StoreState;
   /** Message id by TeleSign reference id, for the messages held in memory. */
   byReference: Map<string, string>;
+  /** Each held conversation's place in creation order. */
+  conversationSeq: Map<string, number>;
+  /** The place the next new conversation gets. */
+  nextSeq: number;
+  /** The place of a conversation the store holds on disk, if it does. */
+  storedSeq: (id: string) => number | undefined;
 }
 
-export function emptyHeld(config: ConfigDoc): Held {
+export function emptyHeld(
+  config: ConfigDoc,
+  storedSeq: (id: string) => number | undefined = () => undefined,
+): Held {
   return {
+    conversationSeq: new Map(),
+    nextSeq: 0,
+    storedSeq,
     state: {
       config,
       conversations: new Map(),
@@ -26,9 +38,28 @@ export function emptyHeld(config: ConfigDoc): Held {
 }
 
 export function applyRecord(held: Held, record: JournalRecord): void {
-  if (record.t === 'conversation') held.state.conversations.set(record.v.id, record.v);
+  if (record.t === 'conversation') holdConversation(held, record.v, record.s);
   else if (record.t === 'message') holdMessage(held, record.v);
   else held.state.inboundEvents.push(storedInboundEvent(record.v));
+}
+
+/** Holds the conversation; a new one gets the next place in creation order, a stored one keeps its own. */
+export function holdConversation(held: Held, conversation: Conversation, seq?: number): void {
+  if (!held.conversationSeq.has(conversation.id)) {
+    const place = seq ?? held.storedSeq(conversation.id) ?? held.nextSeq;
+    held.conversationSeq.set(conversation.id, place);
+    held.nextSeq = Math.max(held.nextSeq, place + 1);
+  }
+  held.state.conversations.set(conversation.id, conversation);
+}
+
+/** Forgets conversations now stored on disk, unless a newer version was saved meanwhile. */
+export function releaseConversations(held: Held, moved: Conversation[]): void {
+  for (const conversation of moved) {
+    if (held.state.conversations.get(conversation.id) !== conversation) continue;
+    held.state.conversations.delete(conversation.id);
+    held.conversationSeq.delete(conversation.id);
+  }
 }
 
 /** Inbound events written before delivery reports were kept carry no kind: all of them were SMS. */
@@ -89,6 +120,7 @@ export async function readSnapshot(
     else {
       header = line as SnapshotHeader;
       refuseNewer(header.schemaVersion, 'records.jsonl');
+      held.nextSeq = header.nextConversationSeq ?? 0;
     }
   });
   return header ?? null;
@@ -100,11 +132,13 @@ export async function readSnapshot(
  * and replay keeps the last version of each, so either order is right).
  */
 export function* snapshotLines(
-  state: StoreState,
+  held: Held,
   header: SnapshotHeader,
 ): Generator<SnapshotHeader | JournalRecord> {
-  yield header;
-  for (const v of [...state.conversations.values()]) yield { t: 'conversation', v };
+  const { state } = held;
+  yield { ...header, nextConversationSeq: held.nextSeq };
+  for (const v of [...state.conversations.values()])
+    yield { t: 'conversation', v, s: held.conversationSeq.get(v.id) ?? 0 };
   for (const v of [...state.messages.values()]) yield { t: 'message', v };
   // Inbound events are not in the snapshot: compaction moves them all to the event log, and those
   // received while it runs are in the new journal (listing them here too would count them twice).

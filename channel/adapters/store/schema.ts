@@ -20,6 +20,10 @@ export interface SnapshotHeader {
   historySegments?: number;
   /** Since schema 3: inbound event segments 1…n (`events-NNNNNN.jsonl` and `.columns`). */
   eventSegments?: number;
+  /** Since schema 3: closed conversation segments 1…n (`conversations-NNNNNN.*`). */
+  conversationSegments?: number;
+  /** Since schema 3: the creation-order number the next new conversation gets. */
+  nextConversationSeq?: number;
 }
 
 /** The one-document snapshot (`records.json`) of earlier versions: still read, no longer written. */
@@ -33,7 +37,8 @@ export interface RecordsSnapshot {
 }
 
 export type JournalRecord =
-  | { t: 'conversation'; v: Conversation }
+  /** `s`: the conversation's place in creation order (snapshot lines only; replay counts otherwise). */
+  | { t: 'conversation'; v: Conversation; s?: number }
   | { t: 'message'; v: Message }
   | { t: 'inbound'; v: InboundEvent };
 

@@ -42,6 +42,8 @@ describe('the snapshot as JSON lines', () => {
       coversGeneration: 0,
       historySegments: 0,
       eventSegments: 0,
+      conversationSegments: 0,
+      nextConversationSeq: 0,
     });
     expect(lines.slice(1).map((l) => JSON.parse(l).v.id)).toEqual(['m_0', 'm_1', 'm_2']);
   });

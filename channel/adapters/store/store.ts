@@ -5,18 +5,22 @@ import { join } from 'node:path';
 import { type Adapter, Low, Memory } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { eachJsonLine, rewriteJsonLines } from '../../../lib/json-lines';
-import type { InboundEvent, Message } from '../../domain/model';
+import type { Conversation, InboundEvent, Message } from '../../domain/model';
 import type { ChannelStore } from '../../service/channel-store';
+import { ConversationLog, conversationMatches } from './conversation-log';
 import { EventLog, eventMatches } from './event-log';
 import { History } from './history';
+import { keyHash } from './history-keys';
 import { JournalWriter, journalGenerations, journalPath, removeJournal } from './journal';
 import {
   applyRecord,
   emptyHeld,
   type Held,
+  holdConversation,
   holdMessage,
   readSnapshot,
   refuseNewer,
+  releaseConversations,
   releaseMessages,
   snapshotLines,
   storedInboundEvent,
@@ -59,17 +63,20 @@ async function readLegacySnapshot(
   });
   if (!snapshot) return -1;
   refuseNewer(snapshot.schemaVersion, 'records.json');
-  for (const c of snapshot.conversations) held.state.conversations.set(c.id, c);
+  for (const c of snapshot.conversations) holdConversation(held, c);
   for (const m of snapshot.messages) holdMessage(held, m);
   for (const e of snapshot.inboundEvents) held.state.inboundEvents.push(storedInboundEvent(e));
   return snapshot.coversGeneration;
 }
 
 /** The held messages of closed conversations, by conversation: what the next segment takes. */
-function closedGroups(held: Held): Array<[string, Message[]]> {
+function closedGroups(
+  held: Held,
+  conversation: (id: string) => Conversation | undefined,
+): Array<[string, Message[]]> {
   const groups: Array<[string, Message[]]> = [];
   for (const [conversationId, ids] of held.state.messagesByConversation) {
-    if (held.state.conversations.get(conversationId)?.state !== 'closed') continue;
+    if (conversation(conversationId)?.state !== 'closed') continue;
     const messages = ids
       .map((id) => held.state.messages.get(id))
       .filter((m): m is Message => m !== undefined);
@@ -96,6 +103,7 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
   const snapshotPath = folder ? join(folder, 'records.jsonl') : undefined;
   const history = folder ? new History(folder, sync) : undefined;
   const events = folder ? new EventLog(folder, sync) : undefined;
+  const closed = folder ? new ConversationLog(folder, sync) : undefined;
   const db = new Low<ConfigDoc>(configAdapter, emptyConfig());
   let held: Held | undefined;
   let loading: Promise<Held> | undefined;
@@ -109,8 +117,8 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
     if (folder) await mkdir(folder, { recursive: true });
     await db.read();
     db.data = migrateConfig(db.data, warn);
-    const loaded = emptyHeld(db.data);
-    if (!folder || !snapshotPath || !history || !events) return loaded;
+    const loaded = emptyHeld(db.data, (id) => closed?.find(id)?.seq);
+    if (!folder || !snapshotPath || !history || !events || !closed) return loaded;
     const header = await readSnapshot(snapshotPath, loaded, warn);
     let covered = header?.coversGeneration ?? null;
     if (covered === null)
@@ -121,9 +129,11 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
       );
     await history.load(header?.historySegments ?? 0);
     await events.load(header?.eventSegments ?? 0);
+    await closed.load(header?.conversationSegments ?? 0);
     beforeSegments =
       (header?.historySegments === undefined && loaded.state.messages.size > 0) ||
-      (header?.eventSegments === undefined && loaded.state.inboundEvents.length > 0);
+      (header?.eventSegments === undefined && loaded.state.inboundEvents.length > 0) ||
+      (header?.conversationSegments === undefined && loaded.state.conversations.size > 0);
     const generations = (await journalGenerations(folder)).filter((g) => g > (covered ?? -1));
     for (const generation of generations) {
       sinceCompaction += await eachJsonLine(journalPath(folder, generation), warn, (record) =>
@@ -135,7 +145,7 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
   };
 
   const compact = async (): Promise<void> => {
-    if (!folder || !snapshotPath || !history || !events || !held || !writer) return;
+    if (!folder || !snapshotPath || !history || !events || !closed || !held || !writer) return;
     if (compacting) return compacting;
     const current = held;
     const previous = writer;
@@ -143,8 +153,9 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
     writer = new JournalWriter(folder, previous.generation + 1, sync);
     sinceCompaction = 0;
     // Chosen now: a conversation closed meanwhile waits for the next compaction.
-    const moving = closedGroups(current);
+    const moving = closedGroups(current, conversationOf);
     const received = current.state.inboundEvents.slice();
+    const closing = [...current.state.conversations.values()].filter((c) => c.state === 'closed');
     compacting = (async () => {
       await previous.close();
       // The segment first: until the snapshot naming it replaces the old one, the old snapshot
@@ -160,13 +171,26 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
         events.add(await events.write(received));
         current.state.inboundEvents.splice(0, received.length);
       }
+      if (closing.length > 0) {
+        // A conversation closed, re-opened and closed again is stored twice: the older is superseded.
+        const superseded: Array<[number, number]> = [];
+        const placed = closing.map((conversation) => {
+          const stored = closed.find(conversation.id);
+          if (stored) superseded.push(stored.at);
+          const seq = current.conversationSeq.get(conversation.id) ?? stored?.seq ?? 0;
+          return { seq, conversation };
+        });
+        closed.add(await closed.write(placed, superseded));
+        releaseConversations(current, closing);
+      }
       const header = {
         schemaVersion: SCHEMA_VERSION,
         coversGeneration: previous.generation,
         historySegments: history.count,
         eventSegments: events.count,
+        conversationSegments: closed.count,
       };
-      await rewriteJsonLines(snapshotPath, snapshotLines(current.state, header), sync);
+      await rewriteJsonLines(snapshotPath, snapshotLines(current, header), sync);
       beforeSegments = false;
       await unlink(join(folder, 'records.json')).catch(() => undefined);
       for (const generation of await journalGenerations(folder))
@@ -183,6 +207,9 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
     if (++sinceCompaction >= compactEvery)
       void compact().catch((error: unknown) => warn(`compaction failed: ${String(error)}`));
   };
+
+  const conversationOf = (id: string): Conversation | undefined =>
+    held?.state.conversations.get(id) ?? closed?.find(id)?.conversation;
 
   const ready = (): Held => {
     if (!held) throw new Error('The store is not loaded: call load() first.');
@@ -205,7 +232,7 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
       await db.write();
     },
     saveConversation(conversation) {
-      ready().state.conversations.set(conversation.id, conversation);
+      holdConversation(ready(), conversation);
       return append({ t: 'conversation', v: conversation });
     },
     saveMessage(message) {
@@ -217,6 +244,23 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
       return append({ t: 'inbound', v: event });
     },
     state: () => ready().state,
+    conversation(id) {
+      ready();
+      return conversationOf(id);
+    },
+    *conversations(filter) {
+      const current = ready();
+      for (const [id, conversation] of current.state.conversations)
+        if (conversationMatches(conversation, filter))
+          yield {
+            seq: current.conversationSeq.get(id) ?? 0,
+            createdAt: conversation.createdAt,
+            conversation: () => conversation,
+          };
+      if (!closed) return;
+      const heldHashes = new Set([...current.state.conversations.keys()].map(keyHash));
+      yield* closed.matching(filter, (id) => current.state.conversations.has(id), heldHashes);
+    },
     transcript(conversationId) {
       const { state } = ready();
       // The last version of each message, where it first arrived (a late delivery report on a
