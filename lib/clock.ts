@@ -44,50 +44,71 @@ const reportError = (error: unknown, label: string): void => {
 /** The longest delay a Node timer honours (2^31 - 1 ms); a longer one fires after 1 ms. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** Wall-clock time; tasks run on Node timers that do not keep the process alive. */
-export function createRealClock(options: ClockOptions = {}): Clock {
-  const onError = options.onError ?? reportError;
-  const timers = new Map<number, ReturnType<typeof setTimeout>>();
-  let nextId = 1;
-  return {
-    kind: 'real',
-    now: () => Date.now(),
-    schedule(at, task, label = 'task') {
-      const id = nextId++;
-      // Node runs a timer of more than 2^31 - 1 ms (24.8 days) after 1 ms: a far task (a 30-day
-      // auto-close) waits in steps of at most that, re-armed until it is due.
-      const arm = (): void => {
-        const wait = Math.max(0, at - Date.now());
-        const timer = setTimeout(
-          () => {
-            if (wait > MAX_TIMER_MS) return arm();
-            timers.delete(id);
-            Promise.resolve()
-              .then(task)
-              .catch((error: unknown) => onError(error, label));
-          },
-          Math.min(wait, MAX_TIMER_MS),
-        );
-        timer.unref?.();
-        timers.set(id, timer);
-      };
-      arm();
-      return { id };
-    },
-    cancel(handle) {
-      const timer = timers.get(handle.id);
-      if (timer) clearTimeout(timer);
-      timers.delete(handle.id);
-    },
-  };
-}
-
 interface Entry {
   id: number;
   at: number;
   seq: number;
   task: Task;
   label: string;
+}
+
+/**
+ * Wall-clock time. Pending tasks wait in one heap (lib/timer-queue) behind a single Node timer armed
+ * for the earliest, so scheduling costs a heap insert rather than a Node timer, and tasks due at the
+ * same time run in (time, scheduling) order as on the manual clock. The timer does not keep the
+ * process alive.
+ */
+export function createRealClock(options: ClockOptions = {}): Clock {
+  const onError = options.onError ?? reportError;
+  const queue = createTimerQueue<Entry>();
+  let nextId = 1;
+  let seq = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the armed timer fires (Infinity: none armed). */
+  let armedFor = Number.POSITIVE_INFINITY;
+
+  const run = (entry: Entry): void => {
+    try {
+      const result = entry.task();
+      if (result instanceof Promise) {
+        result.catch((error: unknown) => onError(error, entry.label));
+      }
+    } catch (error) {
+      onError(error, entry.label);
+    }
+  };
+
+  const arm = (at: number): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    armedFor = at;
+    // Past setTimeout's limit a timer fires after 1 ms: far tasks wait in ≤ 24.8-day steps.
+    timer = setTimeout(fire, Math.min(Math.max(0, at - Date.now()), MAX_TIMER_MS));
+    timer.unref?.();
+  };
+
+  function fire(): void {
+    timer = undefined;
+    armedFor = Number.POSITIVE_INFINITY;
+    const now = Date.now();
+    for (let entry = queue.takeDue(now); entry; entry = queue.takeDue(now)) run(entry);
+    const next = queue.nextAt();
+    if (next !== undefined) arm(next);
+  }
+
+  return {
+    kind: 'real',
+    now: () => Date.now(),
+    schedule(at, task, label = 'task') {
+      const id = nextId++;
+      queue.add({ id, at, seq: seq++, task, label });
+      if (at < armedFor) arm(at);
+      return { id };
+    },
+    cancel(handle) {
+      queue.remove(handle.id);
+      // The armed timer may now wake for nothing; it re-arms for what is left.
+    },
+  };
 }
 
 const DEFAULT_MANUAL_START = Date.UTC(2026, 0, 5, 9, 0, 0);

@@ -1,4 +1,4 @@
-// The manual clock's pending tasks: a binary heap by (time, scheduling order), so finding the next
+// The clocks' pending tasks: a binary heap by (time, scheduling order), so finding the next
 // due task costs log n, not a walk over every pending one.
 
 export interface QueuedTimer {
@@ -16,6 +16,8 @@ export interface TimerQueue<T extends QueuedTimer> {
   remove(id: number): void;
   /** The earliest live timer due at or before `limit`, taken out of the queue. */
   takeDue(limit: number): T | undefined;
+  /** When the earliest live timer is due, if any. */
+  nextAt(): number | undefined;
   /** Live timers in (time, scheduling) order. */
   list(): T[];
   readonly size: number;
@@ -89,6 +91,14 @@ export function createTimerQueue<T extends QueuedTimer>(): TimerQueue<T> {
         pop();
         live.delete(top.id);
         return top;
+      }
+    },
+    nextAt() {
+      for (;;) {
+        const top = heap[0];
+        if (!top) return undefined;
+        if (live.get(top.id) === top) return top.at;
+        pop();
       }
     },
     list() {

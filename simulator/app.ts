@@ -2,16 +2,24 @@
 import { Hono } from 'hono';
 import type { Backend } from './backend/backend';
 import { SimulatorError } from './errors/control-errors';
+import type { ApiExchange } from './http/api-exchange';
 import { controlError } from './http/control/control-http';
 import { controlRoutes } from './http/control/control-routes';
 import { controlIndexHandler } from './http/control/index-route';
 import { type FrontDoorOptions, frontDoor } from './http/front-door';
 import { messagingRoutes } from './http/messaging-routes';
-import { HINT_HEADER, headerSafe, problemBody } from './http/telesign-envelope';
+import {
+  HINT_HEADER,
+  headerSafe,
+  internalErrorAnswer,
+  problemBody,
+  toResponse,
+} from './http/telesign-envelope';
 
 export interface AppOptions {
   basePath: string;
-  hangMs: number;
+  /** Runs every faked-API request (api-exchange.ts). */
+  exchange: ApiExchange;
   closing: Promise<void>;
   /** Who may call: host names and browser origins besides loopback and same-origin. */
   access: FrontDoorOptions;
@@ -23,7 +31,7 @@ export function createApp(backend: Backend, options: AppOptions) {
   // The banner prints `…/_sim/` (with the slash), which the sub-app's own `/` does not match.
   app.get('/_sim/', controlIndexHandler);
   app.route('/_sim', controlRoutes(backend, options.closing));
-  app.route(options.basePath || '/', messagingRoutes(backend, options));
+  app.route(options.basePath || '/', messagingRoutes(backend, options.exchange));
   app.get('/', (c) =>
     c.json({
       name: 'fake TeleSign',
@@ -41,10 +49,7 @@ export function createApp(backend: Backend, options: AppOptions) {
     if (error instanceof SimulatorError) return controlError(c, error);
     // A bug, not bad input: say so in TeleSign's shape rather than crash the connection.
     console.error('fake TeleSign: unexpected error', error);
-    return c.body(problemBody({ code: -40006 }, backend.clock.now()), 500, {
-      'Content-Type': 'application/json',
-      [HINT_HEADER]: headerSafe(`internal error in the simulator: ${(error as Error).message}`),
-    });
+    return toResponse(internalErrorAnswer(error, backend.clock.now()));
   });
   return app;
 }

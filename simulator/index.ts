@@ -3,6 +3,9 @@ import { namesForListenHost } from '../lib/http-guard/hosts';
 import { type FetchHandler, type Listening, listen } from '../lib/listen';
 import { createApp } from './app';
 import { type Backend, type BackendOptions, createBackend } from './backend/backend';
+import { createApiExchange } from './http/api-exchange';
+import { messagingHandlers } from './http/messaging-routes';
+import { createWireSend } from './http/wire-send';
 
 export type { Backend } from './backend/backend';
 export type { DeliveryPolicy, DeliverySetting } from './backend/delivery-policy';
@@ -53,14 +56,30 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   let listenNames: string[] = [];
   const extraHosts = options.allowedHosts ?? [];
   const origins = options.allowedOrigins;
-  const app = createApp(backend, {
-    basePath: options.basePath ?? '',
+  const basePath = options.basePath ?? '';
+  const exchange = createApiExchange({
+    backend,
+    basePath,
     hangMs: options.hangMs ?? 120_000,
     closing,
+  });
+  const allowedHosts = () => (listenNames.length ? [...extraHosts, ...listenNames] : extraHosts);
+  const app = createApp(backend, {
+    basePath,
+    exchange,
+    closing,
     access: {
-      allowedHosts: () => (listenNames.length ? [...extraHosts, ...listenNames] : extraHosts),
+      allowedHosts,
       allowedOrigins: typeof origins === 'function' ? origins : () => origins ?? [],
     },
+  });
+  // POST /v1/messaging on node:http directly (same exchange and route), unless a wrap must see it.
+  const wireSend = createWireSend({
+    exchange,
+    send: messagingHandlers(backend).send,
+    basePath,
+    allowedHosts,
+    now: () => backend.clock.now(),
   });
   let server: Listening | undefined;
 
@@ -70,7 +89,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     async listen(port = 0, host = '127.0.0.1', wrap) {
       await backend.ready;
       listenNames = namesForListenHost(host);
-      server = await listen(wrap ? wrap(app.fetch) : app.fetch, port, host);
+      server = wrap
+        ? await listen(wrap(app.fetch), port, host)
+        : await listen(app.fetch, port, host, { intercept: wireSend });
       return { url: server.url, port: server.port };
     },
     resumeDeliveries: () => backend.resumeDeliveries(),

@@ -19,7 +19,13 @@ export interface SignedRequest {
 }
 
 export type AuthResult =
-  | { ok: true; account: AccountRecord; scheme: 'TSA' | 'Basic' }
+  | {
+      ok: true;
+      account: AccountRecord;
+      scheme: 'TSA' | 'Basic';
+      /** TSA: the string-to-sign the signature was checked against (for the journal). */
+      signed?: string;
+    }
   | { ok: false; problem: TeleSignProblem; customerId?: string };
 
 export interface AuthOptions {
@@ -133,19 +139,17 @@ export function authenticate(request: SignedRequest, options: AuthOptions): Auth
       cid,
     );
   }
-  const expected = hmacSignature(
-    account.apiKey,
-    stringToSign({
-      method: request.method,
-      contentType: request.contentType,
-      date: request.date,
-      xTsDate: request.xTsDate,
-      authMethod: request.authMethod,
-      nonce: request.nonce,
-      body: request.body,
-      resource: request.resource,
-    }),
-  );
+  const signed = stringToSign({
+    method: request.method,
+    contentType: request.contentType,
+    date: request.date,
+    xTsDate: request.xTsDate,
+    authMethod: request.authMethod,
+    nonce: request.nonce,
+    body: request.body,
+    resource: request.resource,
+  });
+  const expected = hmacSignature(account.apiKey, signed);
   if (!signaturesEqual(parsed.signature, expected)) {
     return fail(
       10008,
@@ -160,5 +164,5 @@ export function authenticate(request: SignedRequest, options: AuthOptions): Auth
       cid,
     );
   }
-  return { ok: true, account, scheme: 'TSA' };
+  return { ok: true, account, scheme: 'TSA', signed };
 }

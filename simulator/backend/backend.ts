@@ -57,6 +57,9 @@ export interface BackendOptions {
 
 export type Backend = ReturnType<typeof createBackend>;
 
+/** One shared setting for the messages that use the default policy (no copy per message). */
+const DEFAULT_DELIVERY: DeliverySetting = Object.freeze({ policy: 'default' });
+
 export function createBackend(options: BackendOptions = {}) {
   const clock = options.clock ?? createRealClock();
   const ids = options.ids ?? createRandomIds();
@@ -154,7 +157,8 @@ export function createBackend(options: BackendOptions = {}) {
   const deliveryFor = (account: AccountRecord, senderId: string, phone: string): DeliverySetting =>
     db.data.handsetDelivery[phone] ??
     numbers.find(senderId)?.delivery ??
-    account.delivery ?? { policy: 'default' };
+    account.delivery ??
+    DEFAULT_DELIVERY;
 
   const submit = (
     account: AccountRecord,

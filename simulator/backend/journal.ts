@@ -60,10 +60,21 @@ export interface Journal {
 export function createJournal(now: () => number, capacity = 10_000): Journal {
   let entries: JournalEntry[] = [];
   let seq = 0;
+  // Entries come in bursts within one millisecond: format each millisecond once.
+  let lastMs = Number.NaN;
+  let lastAt = '';
+  const stamp = (): string => {
+    const ms = now();
+    if (ms !== lastMs) {
+      lastAt = new Date(ms).toISOString();
+      lastMs = ms;
+    }
+    return lastAt;
+  };
   const listeners = new Set<(entry: JournalEntry) => void>();
   return {
     record(input) {
-      const entry: JournalEntry = { seq: ++seq, at: new Date(now()).toISOString(), ...input };
+      const entry: JournalEntry = { seq: ++seq, at: stamp(), ...input };
       entries.push(entry);
       // Trim in batches so that a full journal does not shift the array on every request.
       if (entries.length > capacity + capacity / 10) entries = entries.slice(-capacity);

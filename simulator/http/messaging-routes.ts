@@ -1,17 +1,24 @@
-// The faked TeleSign messaging API: POST /v1/messaging and GET /v1/messaging/{reference_id}.
+// The faked TeleSign messaging API: POST /v1/messaging and GET /v1/messaging/{reference_id}, as
+// routes of the framework-free exchange (api-exchange.ts), mounted on hono here.
 import { type Context, Hono } from 'hono';
 import type { Backend } from '../backend/backend';
 import type { MessageRecord } from '../backend/messages';
 import { validateSend } from '../backend/send-request';
-import type { TeleSignProblem } from '../errors/telesign-codes';
-import type { ApiEnv } from './api-env';
-import { type ApiGuardOptions, apiGuard } from './api-guard';
-import { teleSignError } from './telesign-envelope';
+import {
+  type ApiAnswer,
+  type ApiExchange,
+  type ApiRequest,
+  type ApiRoute,
+  failCall,
+} from './api-exchange';
+import { readBodyText } from './read-body';
+import { toResponse } from './telesign-envelope';
 
 /** TeleSign keeps a message's status for 12 hours; later GETs answer 404/10036. */
 export const STATUS_RETENTION_MS = 12 * 60 * 60_000;
 
 const FORM = 'application/x-www-form-urlencoded';
+const JSON_HEADERS = { 'Content-Type': 'application/json' } as const;
 
 /**
  * The send's parameters. TeleSign's endpoint consumes form bodies only (both 2019 specs), so any
@@ -48,83 +55,152 @@ export function messageBody(record: MessageRecord): Record<string, unknown> {
   };
 }
 
-export function messagingRoutes(backend: Backend, guard: Omit<ApiGuardOptions, 'backend'>) {
-  const api = new Hono<ApiEnv>();
+/** The routes of the faked API, each a function of one authenticated call. */
+export function messagingHandlers(backend: Backend) {
   const now = (): number => backend.clock.now();
-  const json = (value: unknown): Response =>
-    new Response(JSON.stringify(value), { headers: { 'Content-Type': 'application/json' } });
-  const fail = (c: Context<ApiEnv>, problem: TeleSignProblem, extra = {}): Response =>
-    teleSignError(c, problem, now(), extra);
-  const note = (c: Context<ApiEnv>, text: string): void => {
-    c.set('notes', [...(c.get('notes') ?? []), text]);
-  };
 
-  api.use('/v1/*', apiGuard({ backend, ...guard }));
-
-  api.post('/v1/messaging', async (c) => {
-    const { fields, hint } = formFields(c.req.header('content-type') ?? '', c.get('body'));
+  /** POST /v1/messaging: form fields, TeleSign's validation, the send (answered once written). */
+  const send: ApiRoute = async (call) => {
+    const { fields, hint } = formFields(call.request.header('content-type') ?? '', call.body);
     const checked = validateSend(fields);
     if (!checked.ok) {
       const first = checked.problems[0] ?? { code: 12000 };
       const hints = [hint, ...checked.problems.map((p) => p.hint)].filter(Boolean).join('; ');
-      return fail(
-        c,
-        { code: first.code, ...(hints ? { hint: hints } : {}) },
-        {
-          external_id: checked.externalId,
-        },
-      );
-    }
-    for (const text of checked.notes) note(c, text);
-    const sent = await backend.send(c.get('account'), checked.value);
-    if (!sent.ok) return fail(c, sent.problem, { external_id: checked.value.externalId });
-    for (const text of sent.notes) note(c, text);
-    const { record } = sent;
-    c.set('referenceId', record.referenceId);
-    c.set('phone', record.phoneNumber);
-    c.set('teleSignCode', 290);
-    return json({
-      reference_id: record.referenceId,
-      external_id: record.externalId,
-      status: {
-        code: record.status.code,
-        description: record.status.description,
-        updated_on: record.status.updatedOn,
-      },
-    });
-  });
-
-  api.get('/v1/messaging/:reference_id', (c) => {
-    const raw = c.req.param('reference_id');
-    if (!/^[0-9A-Fa-f]{32}$/.test(raw)) {
-      return fail(c, { code: 11011, hint: 'reference_id is 32 hexadecimal digits' });
-    }
-    const referenceId = raw.toUpperCase();
-    c.set('referenceId', referenceId);
-    const record = backend.messages.find(c.get('account').customerId, referenceId);
-    if (!record) {
-      return fail(c, { code: 10017, hint: `no message ${referenceId} for this customer` });
-    }
-    if (now() - Date.parse(record.submittedAt) > STATUS_RETENTION_MS) {
-      return fail(c, {
-        code: 10036,
-        hint: `message ${referenceId} was sent at ${record.submittedAt}; TeleSign keeps status for 12 hours`,
+      return failCall(call, { code: first.code, ...(hints ? { hint: hints } : {}) }, now(), {
+        external_id: checked.externalId,
       });
     }
-    c.set('phone', record.phoneNumber);
-    c.set('teleSignCode', record.status.code);
-    return json(messageBody(record));
-  });
+    call.notes.push(...checked.notes);
+    const sent = await backend.send(call.account, checked.value);
+    if (!sent.ok) {
+      return failCall(call, sent.problem, now(), { external_id: checked.value.externalId });
+    }
+    call.notes.push(...sent.notes);
+    const { record } = sent;
+    call.referenceId = record.referenceId;
+    call.phone = record.phoneNumber;
+    call.teleSignCode = 290;
+    return {
+      status: 200,
+      headers: { ...JSON_HEADERS },
+      body: JSON.stringify({
+        reference_id: record.referenceId,
+        external_id: record.externalId,
+        status: {
+          code: record.status.code,
+          description: record.status.description,
+          updated_on: record.status.updatedOn,
+        },
+      }),
+    };
+  };
 
-  const notAllowed = (allowed: string) => (c: Context<ApiEnv>) =>
-    fail(c, { code: -40005, hint: `${c.req.method} ${c.req.path} accepts ${allowed} only` });
-  api.all('/v1/messaging', notAllowed('POST'));
-  api.all('/v1/messaging/:reference_id', notAllowed('GET'));
-  api.all('/v1/*', (c) =>
-    fail(c, {
-      code: -40004,
-      hint: `${c.req.path} is not part of the faked API (POST /v1/messaging, GET /v1/messaging/{reference_id})`,
-    }),
+  /** GET /v1/messaging/{reference_id}: the status for 12 hours. */
+  const status =
+    (raw: string): ApiRoute =>
+    (call) => {
+      if (!/^[0-9A-Fa-f]{32}$/.test(raw)) {
+        return failCall(
+          call,
+          { code: 11011, hint: 'reference_id is 32 hexadecimal digits' },
+          now(),
+        );
+      }
+      const referenceId = raw.toUpperCase();
+      call.referenceId = referenceId;
+      const record = backend.messages.find(call.account.customerId, referenceId);
+      if (!record) {
+        return failCall(
+          call,
+          { code: 10017, hint: `no message ${referenceId} for this customer` },
+          now(),
+        );
+      }
+      if (now() - Date.parse(record.submittedAt) > STATUS_RETENTION_MS) {
+        return failCall(
+          call,
+          {
+            code: 10036,
+            hint: `message ${referenceId} was sent at ${record.submittedAt}; TeleSign keeps status for 12 hours`,
+          },
+          now(),
+        );
+      }
+      call.phone = record.phoneNumber;
+      call.teleSignCode = record.status.code;
+      return {
+        status: 200,
+        headers: { ...JSON_HEADERS },
+        body: JSON.stringify(messageBody(record)),
+      };
+    };
+
+  const notAllowed =
+    (allowed: string): ApiRoute =>
+    (call) =>
+      failCall(
+        call,
+        {
+          code: -40005,
+          hint: `${call.request.method} ${call.request.path} accepts ${allowed} only`,
+        },
+        now(),
+      );
+
+  const notFound: ApiRoute = (call) =>
+    failCall(
+      call,
+      {
+        code: -40004,
+        hint: `${call.request.path} is not part of the faked API (POST /v1/messaging, GET /v1/messaging/{reference_id})`,
+      },
+      now(),
+    );
+
+  return { send, status, notAllowed, notFound };
+}
+
+/** The request of a hono context, for the exchange. */
+export function honoRequest(c: Context): ApiRequest {
+  return {
+    method: c.req.method,
+    url: c.req.url,
+    path: c.req.path,
+    header: (name) => c.req.header(name),
+    headers: c.req.raw.headers,
+    body: () => readBodyText(c),
+  };
+}
+
+export function messagingRoutes(backend: Backend, exchange: ApiExchange) {
+  const api = new Hono();
+  const routes = messagingHandlers(backend);
+  const serve =
+    (route: (c: Context) => ApiRoute) =>
+    async (c: Context): Promise<Response> => {
+      const answer: ApiAnswer = await exchange(honoRequest(c), route(c));
+      return toResponse(answer);
+    };
+
+  api.post(
+    '/v1/messaging',
+    serve(() => routes.send),
+  );
+  api.get(
+    '/v1/messaging/:reference_id',
+    serve((c) => routes.status(c.req.param('reference_id') ?? '')),
+  );
+  api.all(
+    '/v1/messaging',
+    serve(() => routes.notAllowed('POST')),
+  );
+  api.all(
+    '/v1/messaging/:reference_id',
+    serve(() => routes.notAllowed('GET')),
+  );
+  api.all(
+    '/v1/*',
+    serve(() => routes.notFound),
   );
   return api;
 }

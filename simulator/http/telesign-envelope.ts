@@ -1,9 +1,8 @@
 // Writes TeleSign's JSON envelope for the faked API's error answers, and the fake's hint header.
-import type { Context } from 'hono';
 import { teleSignTimestamp } from '../backend/timestamp';
 import { TELESIGN_HTTP_STATUS } from '../errors/http-status';
 import { describeProblem, type TeleSignProblem } from '../errors/telesign-codes';
-import type { ApiEnv } from './api-env';
+import type { ApiAnswer } from './api-exchange';
 
 /** The fake's own explanation, beside TeleSign's body; real clients ignore unknown headers. */
 export const HINT_HEADER = 'x-sim-hint';
@@ -30,16 +29,36 @@ export function headerSafe(text: string): string {
 }
 
 /** A TeleSign error answer; the HTTP status comes from the one mapping in errors/http-status. */
-export function teleSignError(
-  c: Context<ApiEnv>,
+export function problemAnswer(
   problem: TeleSignProblem,
   nowMs: number,
   extra: Record<string, unknown> = {},
-): Response {
-  c.set('teleSignCode', problem.code);
-  if (problem.hint !== undefined) c.set('hint', problem.hint);
-  return c.body(problemBody(problem, nowMs, extra), TELESIGN_HTTP_STATUS[problem.code], {
-    'Content-Type': 'application/json',
-    ...(problem.hint !== undefined ? { [HINT_HEADER]: headerSafe(problem.hint) } : {}),
-  });
+): ApiAnswer {
+  return {
+    status: TELESIGN_HTTP_STATUS[problem.code],
+    headers: {
+      'Content-Type': 'application/json',
+      ...(problem.hint !== undefined ? { [HINT_HEADER]: headerSafe(problem.hint) } : {}),
+    },
+    body: problemBody(problem, nowMs, extra),
+  };
+}
+
+/** The answer to a bug (or a failed write) rather than bad input: TeleSign's 500 shape, with why. */
+export function internalErrorAnswer(error: unknown, nowMs: number): ApiAnswer {
+  return {
+    status: 500,
+    headers: {
+      'Content-Type': 'application/json',
+      [HINT_HEADER]: headerSafe(
+        `internal error in the simulator: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    },
+    body: problemBody({ code: -40006 }, nowMs),
+  };
+}
+
+/** An answer of the exchange as a web Response (hono's side). */
+export function toResponse(answer: ApiAnswer): Response {
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }
