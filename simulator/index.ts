@@ -32,7 +32,11 @@ export interface SimulatorOptions extends BackendOptions {
 export interface Simulator {
   app: ReturnType<typeof createApp>;
   backend: Backend;
-  /** Serves the app on a socket; `wrap` sees every request first (e.g. `npm run sim --record`). */
+  /**
+   * Serves the app on a socket. `wrap` sees every request first (the recorder of `npm run sim`)
+   * except plain sends, `POST /v1/messaging` answered on node:http directly (wire-send.ts): the
+   * faked API's traffic is never a recorded step.
+   */
   listen(
     port?: number,
     host?: string,
@@ -73,7 +77,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       allowedOrigins: typeof origins === 'function' ? origins : () => origins ?? [],
     },
   });
-  // POST /v1/messaging on node:http directly (same exchange and route), unless a wrap must see it.
+  // POST /v1/messaging on node:http directly, through the same exchange and route as hono.
   const wireSend = createWireSend({
     exchange,
     send: messagingHandlers(backend).send,
@@ -89,9 +93,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     async listen(port = 0, host = '127.0.0.1', wrap) {
       await backend.ready;
       listenNames = namesForListenHost(host);
-      server = wrap
-        ? await listen(wrap(app.fetch), port, host)
-        : await listen(app.fetch, port, host, { intercept: wireSend });
+      server = await listen(wrap ? wrap(app.fetch) : app.fetch, port, host, {
+        intercept: wireSend,
+      });
       return { url: server.url, port: server.port };
     },
     resumeDeliveries: () => backend.resumeDeliveries(),

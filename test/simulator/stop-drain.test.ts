@@ -37,7 +37,8 @@ describe('stopping the fake with a send in flight', () => {
       };
     const { url } = await first.listen(0, '127.0.0.1', hold);
     const account = await first.backend.accounts.create({});
-    const sending = fetch(`${url}/v1/messaging`, {
+    // The query keeps the send off the node:http fast path (wire-send.ts), which no wrap sees.
+    const sending = fetch(`${url}/v1/messaging?held=1`, {
       method: 'POST',
       headers: {
         authorization: `Basic ${btoa(`${account.customerId}:${account.apiKey}`)}`,
