@@ -37,4 +37,14 @@ describe('generated people', () => {
       generated().contacts.map((c) => c.lastName),
     );
   });
+
+  it('gives each caller its own copy of a world expanded before (changing one changes no other)', () => {
+    const first = expandWorld(loadWorld('default'));
+    const contact = first.contacts.find((c) => c.name === 'contact-1');
+    if (contact) contact.firstName = 'Changed';
+    first.agents.length = 0;
+    const again = expandWorld(loadWorld('default'));
+    expect(again.contacts.find((c) => c.name === 'contact-1')?.firstName).toBe('David');
+    expect(again.agents.length).toBeGreaterThan(0);
+  });
 });

@@ -59,10 +59,20 @@ export function createApiClient(fetchFn: FetchLike, baseUrl: string): ApiClient 
   };
 }
 
-/** A fetch that hands requests to a hono app (`app.fetch`) without a socket. */
+/**
+ * A fetch that hands requests to a hono app (`app.fetch`) without a socket. A text body carries its
+ * Content-Length, as every HTTP client sends it on the wire (fetch, node-fetch), so the servers
+ * read it as they read a socket's request instead of counting an unsized stream.
+ */
 export function inProcessFetch(
   appFetch: (request: Request) => Response | Promise<Response>,
 ): FetchLike {
-  return async (input, init) =>
-    appFetch(input instanceof Request ? input : new Request(input, init));
+  return async (input, init) => {
+    if (input instanceof Request) return appFetch(input);
+    if (typeof init?.body !== 'string') return appFetch(new Request(input, init));
+    const headers = new Headers(init.headers);
+    if (!headers.has('content-length'))
+      headers.set('content-length', String(Buffer.byteLength(init.body)));
+    return appFetch(new Request(input, { ...init, headers }));
+  };
 }
