@@ -89,7 +89,11 @@ export function createBackend(options: BackendOptions = {}) {
     fetch: options.fetch ?? ((...args) => fetch(...args)),
     journal,
     faults,
-    onAttempted: (record) => traffic.append({ t: 'callback', v: record }),
+    // Each plan of a callback is a traffic line: pending retries and abandoned ones survive a restart.
+    persist: (record, next, job) =>
+      traffic.append({ t: 'callback', v: record, ...(job ? { job } : {}), next }),
+    apiKeyOf: (cid) => accounts.find(cid)?.apiKey ?? null,
+    accountUrlOf: (cid) => accounts.find(cid)?.callbackUrl ?? null,
     ...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
   });
   const messages: Messages = createMessages({
@@ -135,7 +139,11 @@ export function createBackend(options: BackendOptions = {}) {
     handsets.restore(kept.handsets);
     handsetBook.restore();
     callbacks.continueIdsAfter(kept.lastCallbackId);
-    if (options.resumeOnLoad ?? true) messages.resume();
+    callbacks.restore(kept.callbacks);
+    if (options.resumeOnLoad ?? true) {
+      messages.resume();
+      callbacks.resume();
+    }
   })();
 
   /** A world file may hold a callback URL set before the rule, or by hand: it is not used, and the journal keeps it. */
@@ -204,16 +212,19 @@ export function createBackend(options: BackendOptions = {}) {
     /** The callback URL rule (§11.5) for `field`, with this simulator's in-process hosts. */
     callbackUrlRule,
 
-    /** Carries on the deliveries kept in flight from an earlier run (see `resumeOnLoad`); returns how many. */
+    /**
+     * Carries on the deliveries and callback retries kept in flight from an earlier run (see
+     * `resumeOnLoad`); returns how many.
+     */
     async resumeDeliveries(): Promise<number> {
       await ready;
-      return messages.resume();
+      return messages.resume() + callbacks.resume();
     },
 
     /** Stops pending deliveries and callbacks and closes the traffic store; what is kept stays. */
     async stop(): Promise<void> {
       messages.pause();
-      callbacks.reset();
+      callbacks.pause();
       await ready.catch(() => undefined);
       await traffic.close();
     },

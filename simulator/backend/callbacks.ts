@@ -1,45 +1,24 @@
-// Posts signed callbacks (delivery reports, inbound SMS) and retries them on TeleSign's schedule.
-
+// Posts signed callbacks (delivery reports, inbound SMS) and retries them on TeleSign's schedule; the plan survives a restart.
 import type { Clock, TimerHandle } from '../../lib/clock';
-import { callbackAuthHeaders } from '../../lib/telesign-signing';
+import { createCallbackPost, type Outcome } from './callback-post';
+import type {
+  CallbackAttempt,
+  CallbackJob,
+  CallbackPlan,
+  CallbackRecord,
+  SavedCallback,
+  StoredJob,
+} from './callback-types';
 import type { Faults } from './faults';
-import type { Journal, JournalMessage } from './journal';
-import { journalMessage } from './journal-message';
+import type { Journal } from './journal';
 
-export type CallbackKind = 'delivery-report' | 'inbound';
-
-export interface CallbackJob {
-  kind: CallbackKind;
-  customerId: string;
-  apiKey: string;
-  url: string;
-  referenceId: string;
-  /** The handset the callback is about (a report's recipient, an inbound's sender). */
-  phone?: string;
-  body: string;
-}
-
-export interface CallbackAttempt {
-  attempt: number;
-  at: string;
-  /** The receiver's HTTP status, null on a connection error. */
-  status: number | null;
-  error?: string;
-  latencyMs: number;
-  duplicate?: boolean;
-}
-
-export type CallbackState = 'pending' | 'held' | 'delivered' | 'failed';
-
-export interface CallbackRecord {
-  id: number;
-  kind: CallbackKind;
-  url: string;
-  referenceId: string;
-  customerId: string;
-  state: CallbackState;
-  attempts: CallbackAttempt[];
-}
+export type {
+  CallbackAttempt,
+  CallbackJob,
+  CallbackKind,
+  CallbackRecord,
+  CallbackState,
+} from './callback-types';
 
 export interface CallbackOptions {
   clock: Clock;
@@ -50,8 +29,17 @@ export interface CallbackOptions {
   retryDelaysMs?: readonly number[];
   /** Real-time limit for one attempt before it counts as a connection error. */
   attemptTimeoutMs?: number;
-  /** Hears a callback's record after each attempt (to keep it across a restart). */
-  onAttempted?(record: CallbackRecord): void;
+  /**
+   * Hears a callback's record whenever its plan changes (before each attempt, after it): `next` is
+   * the attempt it waits for (null: none, delivered or abandoned); `job` comes with the first one.
+   */
+  persist?(record: CallbackRecord, next: CallbackPlan | null, job?: StoredJob): void;
+  /** The API key that signs a callback kept from an earlier run; null: the account is gone. */
+  apiKeyOf?(customerId: string): string | null;
+  /** The account's callback URL now, for a kept callback that was going to the account's URL. */
+  accountUrlOf?(customerId: string): string | null;
+  /** Abandoned callbacks remembered, oldest forgotten first (default 10 000). */
+  abandonedLimit?: number;
 }
 
 export interface Callbacks {
@@ -59,32 +47,63 @@ export interface Callbacks {
   dispatch(job: CallbackJob): Promise<CallbackRecord>;
   /** New callbacks take ids above `id` (ids kept from an earlier run stay unique). */
   continueIdsAfter(id: number): void;
-  /** Callbacks given up after their last attempt (this run), oldest first. */
+  /** Callbacks given up after their last attempt (kept across restarts), oldest first. */
   abandoned(): CallbackRecord[];
   /** Sends an abandoned callback once more; null when no abandoned callback has that id. */
   redeliver(id: number): Promise<CallbackRecord | null>;
+  /** Takes back callbacks kept from an earlier run: abandoned ones at once, pending ones at `resume`. */
+  restore(saved: readonly SavedCallback[]): void;
+  /** Schedules the restored pending attempts at their planned time (overdue ones at once); returns how many. */
+  resume(): number;
+  /** Cancels pending attempts (closing); what is kept on disk stays. */
+  pause(): void;
   reset(): void;
-}
-
-/** How one attempt went; `answer` is the receiver's response when one came (not for simulated faults). */
-interface Outcome {
-  status: number | null;
-  error?: string;
-  answer?: JournalMessage;
 }
 
 export const DEFAULT_RETRY_DELAYS_MS = [10_000, 30_000] as const;
 const HOLD_LIMIT_MS = 60_000;
 
+/** A job as it is kept (no API key) or as it runs (with one). */
+type KeptJob = StoredJob & { apiKey?: string };
+
 export function createCallbacks(options: CallbackOptions): Callbacks {
   const { clock, journal, faults } = options;
   const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-  const timeoutMs = options.attemptTimeoutMs ?? 10_000;
+  const abandonedLimit = options.abandonedLimit ?? 10_000;
+  const send = createCallbackPost({
+    clock,
+    fetch: options.fetch,
+    journal,
+    timeoutMs: options.attemptTimeoutMs ?? 10_000,
+  });
   const timers = new Set<TimerHandle>();
   let held: { record: CallbackRecord; job: CallbackJob; attempt: number }[] = [];
   /** Callbacks whose last attempt failed, with what it takes to send them again (§11.12). */
-  const abandoned = new Map<number, { record: CallbackRecord; job: CallbackJob }>();
+  const abandoned = new Map<number, { record: CallbackRecord; job: KeptJob }>();
+  let restored: SavedCallback[] = [];
   let nextId = 1;
+
+  const persist = options.persist ?? (() => {});
+  const stored = (job: KeptJob): StoredJob => {
+    const { apiKey: _key, ...rest } = job;
+    return rest;
+  };
+  /** A kept job made sendable again: today's key, and the account's URL now if it was the account's. */
+  const runnable = (record: CallbackRecord, job: KeptJob): CallbackJob | null => {
+    const apiKey = job.apiKey ?? options.apiKeyOf?.(job.customerId) ?? null;
+    if (apiKey === null) return null;
+    const url = (job.accountUrl && options.accountUrlOf?.(job.customerId)) || job.url;
+    record.url = url;
+    return { ...job, apiKey, url };
+  };
+  const giveUp = (record: CallbackRecord, job: KeptJob): void => {
+    abandoned.delete(record.id);
+    abandoned.set(record.id, { record, job });
+    for (const id of abandoned.keys()) {
+      if (abandoned.size <= abandonedLimit) break;
+      abandoned.delete(id);
+    }
+  };
 
   const later = (at: number, task: () => Promise<void>, label: string): void => {
     const handle = clock.schedule(
@@ -98,98 +117,21 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
     timers.add(handle);
   };
 
-  // One HMAC per job: the headers of every attempt and the journal's copy of them share it.
-  const signed = new WeakMap<CallbackJob, Record<string, string>>();
-  const requestHeaders = (job: CallbackJob): Record<string, string> => {
-    let headers = signed.get(job);
-    if (!headers) {
-      headers = {
-        'Content-Type': 'application/json',
-        ...callbackAuthHeaders(job.customerId, job.apiKey, job.body),
-      };
-      signed.set(job, headers);
-    }
-    return headers;
-  };
-
-  const post = async (job: CallbackJob): Promise<Outcome> => {
-    try {
-      const response = await options.fetch(job.url, {
-        method: 'POST',
-        headers: requestHeaders(job),
-        body: job.body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const body = await response.text().catch(() => '');
-      return {
-        status: response.status,
-        answer: journalMessage({ status: response.status, headers: response.headers, body }),
-      };
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause;
-      return { status: null, error: cause?.code ?? (error as Error).message };
-    }
-  };
-
-  const log = (job: CallbackJob, result: CallbackAttempt, answer?: JournalMessage): void => {
-    const outcome =
-      result.status === null ? `connection error (${result.error})` : `HTTP ${result.status}`;
-    journal.record({
-      kind: 'callback',
-      customerId: job.customerId,
-      referenceId: job.referenceId,
-      ...(job.phone !== undefined ? { phone: job.phone } : {}),
-      method: 'POST',
-      url: job.url,
-      attempt: result.attempt,
-      ...(result.status !== null ? { status: result.status } : {}),
-      latencyMs: result.latencyMs,
-      signature: requestHeaders(job)['X-TS-Authorization'] ?? '',
-      // A callback's signature is the HMAC of its raw body alone.
-      signed: job.body,
-      request: journalMessage({
-        method: 'POST',
-        url: job.url,
-        headers: requestHeaders(job),
-        body: job.body,
-      }),
-      ...(answer ? { response: answer } : {}),
-      detail: `${job.kind} attempt ${result.attempt}${result.duplicate ? ' (duplicate)' : ''}: ${outcome}`,
-    });
-  };
-
-  const send = async (
+  /** After an attempt: delivered, abandoned, or the next attempt planned. */
+  const settle = (
     record: CallbackRecord,
     job: CallbackJob,
-    attempt: number,
-    simulated?: Outcome,
-    duplicate = false,
-  ): Promise<CallbackAttempt> => {
-    const started = performance.now();
-    const outcome = simulated ?? (await post(job));
-    const result: CallbackAttempt = {
-      attempt,
-      at: new Date(clock.now()).toISOString(),
-      status: outcome.status,
-      ...(outcome.error !== undefined ? { error: outcome.error } : {}),
-      latencyMs: Math.round((performance.now() - started) * 100) / 100,
-      ...(duplicate ? { duplicate: true } : {}),
-    };
-    record.attempts.push(result);
-    log(job, result, outcome.answer);
-    return result;
-  };
-
-  const settle = (record: CallbackRecord, job: CallbackJob, result: CallbackAttempt): void => {
-    if (record.state === 'delivered') return;
+    result: CallbackAttempt,
+  ): CallbackPlan | null => {
+    if (record.state === 'delivered') return null;
     if (result.status === 200) {
       record.state = 'delivered';
-      return;
+      return null;
     }
     const wait = delays[result.attempt - 1];
     if (wait === undefined) {
       record.state = 'failed';
-      abandoned.set(record.id, { record, job });
+      giveUp(record, job);
       // A state change, not an attempt: `callback` entries stay one per attempt.
       journal.record({
         kind: 'state',
@@ -201,14 +143,16 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
         attempt: result.attempt,
         detail: `${job.kind} callback ${record.id} abandoned after ${record.attempts.length} attempts; redeliver it with POST /_sim/callbacks/${record.id}/redeliver`,
       });
-      return;
+      return null;
     }
     record.state = 'pending';
+    const next = { attempt: result.attempt + 1, at: clock.now() + wait };
     later(
-      clock.now() + wait,
-      () => attempt(record, job, result.attempt + 1),
-      `callback ${record.id} attempt ${result.attempt + 1}`,
+      next.at,
+      () => attempt(record, job, next.attempt),
+      `callback ${record.id} attempt ${next.attempt}`,
     );
+    return next;
   };
 
   const releaseHeld = async (customerId: string): Promise<void> => {
@@ -226,14 +170,17 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
     const fault = skipFaults ? null : faults.takeCallback(job.customerId);
     if (fault?.kind === 'delay') {
       record.state = 'pending';
-      later(clock.now() + (fault.ms ?? 0), () => attempt(record, job, n, true), 'delayed callback');
+      const at = clock.now() + (fault.ms ?? 0);
+      later(at, () => attempt(record, job, n, true), 'delayed callback');
+      persist(record, { attempt: n, at });
       return;
     }
     if (fault?.kind === 'out-of-order') {
       record.state = 'held';
       held.push({ record, job, attempt: n });
+      const at = clock.now() + HOLD_LIMIT_MS;
       later(
-        clock.now() + HOLD_LIMIT_MS,
+        at,
         async () => {
           if (held.some((h) => h.record === record)) {
             held = held.filter((h) => h.record !== record);
@@ -242,9 +189,10 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
         },
         'held callback',
       );
+      persist(record, { attempt: n, at });
       return;
     }
-    const simulated =
+    const simulated: Outcome | undefined =
       fault?.kind === 'fail'
         ? { status: 500 }
         : fault?.kind === 'refuse'
@@ -252,8 +200,7 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
           : undefined;
     const result = await send(record, job, n, simulated);
     if (fault?.kind === 'duplicate') await send(record, job, n, undefined, true);
-    settle(record, job, result);
-    options.onAttempted?.(record);
+    persist(record, settle(record, job, result));
     if (held.length > 0) await releaseHeld(job.customerId);
   };
 
@@ -268,6 +215,8 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
         state: 'pending',
         attempts: [],
       };
+      // Planned before it is tried: a crash during the attempt retries it after the restart.
+      persist(record, { attempt: 1, at: clock.now() }, stored(job));
       await attempt(record, job, 1);
       return record;
     },
@@ -277,26 +226,55 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
     abandoned: () => [...abandoned.values()].map((a) => a.record),
     async redeliver(id) {
       const found = abandoned.get(id);
-      if (!found) return null;
+      const job = found && runnable(found.record, found.job);
+      if (!found || !job) return null;
       abandoned.delete(id);
       journal.record({
         kind: 'control',
-        customerId: found.job.customerId,
-        referenceId: found.job.referenceId,
+        customerId: job.customerId,
+        referenceId: job.referenceId,
         detail: `callback ${id} redelivered on request`,
       });
       // One more attempt, as a person would after fixing the receiver; failing, it is abandoned again.
-      const result = await send(found.record, found.job, found.record.attempts.length + 1);
+      const result = await send(found.record, job, found.record.attempts.length + 1);
       if (result.status === 200) found.record.state = 'delivered';
-      else abandoned.set(id, found);
-      options.onAttempted?.(found.record);
+      else giveUp(found.record, found.job);
+      persist(found.record, null);
       return found.record;
+    },
+    restore(saved) {
+      for (const s of saved) {
+        if (s.record.state === 'failed') giveUp(s.record, s.job);
+        else if (s.next) restored.push(s);
+      }
+    },
+    resume() {
+      let resumed = 0;
+      for (const { record, job: kept, next } of restored) {
+        const job = runnable(record, kept);
+        if (!job || !next) continue;
+        record.state = 'pending';
+        later(
+          next.at,
+          () => attempt(record, job, next.attempt),
+          `callback ${record.id} attempt ${next.attempt} (kept)`,
+        );
+        resumed++;
+      }
+      restored = [];
+      return resumed;
+    },
+    pause() {
+      for (const handle of timers) clock.cancel(handle);
+      timers.clear();
+      held = [];
     },
     reset() {
       for (const handle of timers) clock.cancel(handle);
       timers.clear();
       held = [];
       abandoned.clear();
+      restored = [];
     },
   };
 }

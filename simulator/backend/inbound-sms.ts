@@ -128,6 +128,7 @@ export function createInboundSms(deps: InboundSmsDeps): TextFromHandset {
       customerId: account.customerId,
       apiKey: account.apiKey,
       url: account.callbackUrl,
+      accountUrl: true,
       referenceId,
       phone,
       body,

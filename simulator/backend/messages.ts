@@ -161,6 +161,7 @@ export function createMessages(options: MessagesOptions): Messages {
         referenceId: record.referenceId,
         phone: record.phoneNumber,
         body: deliveryReportBody(record, options.additionalInfo?.(record) ?? null),
+        ...(record.callbackUrl === null && { accountUrl: true }),
       });
       record.callbacks.push(callback);
     }

@@ -107,4 +107,29 @@ describe('folding the traffic journal', () => {
     expect(compact).toHaveLength(compactSize(state));
     expect(foldTraffic(structuredClone(compact), 10)).toEqual(state);
   });
+
+  it('writes a pending retry and an abandoned callback back with their jobs and plans', () => {
+    const job = {
+      kind: 'delivery-report' as const,
+      customerId: 'C',
+      url: 'https://channel.test/cb',
+      referenceId: 'A',
+      body: '{}',
+    };
+    const records: TrafficRecord[] = [
+      { t: 'message', v: message('A') },
+      { t: 'callback', v: callback(1, 'A', 'pending'), job, next: { attempt: 1, at: 5 } },
+      { t: 'callback', v: callback(1, 'A', 'pending'), next: { attempt: 2, at: 10_005 } },
+      { t: 'callback', v: callback(2, 'A', 'pending'), job, next: { attempt: 1, at: 5 } },
+      { t: 'callback', v: callback(2, 'A', 'failed'), next: null },
+    ];
+    const state = foldTraffic(structuredClone(records), 10);
+    expect(state.callbacks.map((c) => [c.record.id, c.record.state, c.next])).toEqual([
+      [1, 'pending', { attempt: 2, at: 10_005 }],
+      [2, 'failed', null],
+    ]);
+    const compact = [...compactRecords(state)];
+    expect(compact).toHaveLength(compactSize(state));
+    expect(foldTraffic(structuredClone(compact), 10)).toEqual(state);
+  });
 });

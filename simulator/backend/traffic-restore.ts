@@ -1,5 +1,6 @@
 // Folds the traffic journal's lines back into messages and handsets, and writes that state compactly.
-import type { CallbackRecord } from './callbacks';
+import { createCallbackFold } from './callback-fold';
+import type { CallbackRecord, SavedCallback } from './callback-types';
 import { createHandsets, type Handset, type HandsetLimits, type OutboxMessage } from './handsets';
 import type { MessageRecord } from './messages';
 import type { TrafficRecord } from './traffic-schema';
@@ -10,6 +11,8 @@ export interface TrafficState {
   handsets: Handset[];
   /** The highest callback id seen, so new callbacks do not reuse one. */
   lastCallbackId: number;
+  /** Callbacks whose retry was pending at the stop, and abandoned ones (see callback-fold.ts). */
+  callbacks: SavedCallback[];
 }
 
 const replaceById = (list: CallbackRecord[], callback: CallbackRecord): void => {
@@ -34,6 +37,7 @@ export function foldTraffic(
   const handsets = createHandsets(limits);
   const outboxByRef = new Map<string, OutboxMessage>();
   let lastCallbackId = 0;
+  const callbacks = createCallbackFold();
 
   for (const record of records) {
     switch (record.t) {
@@ -67,6 +71,7 @@ export function foldTraffic(
       case 'callback': {
         const callback = record.v;
         lastCallbackId = Math.max(lastCallbackId, callback.id);
+        callbacks.see(record);
         if (callback.kind === 'delivery-report') {
           const message = messages.get(callback.referenceId);
           if (message) replaceById(message.callbacks, callback);
@@ -78,14 +83,19 @@ export function foldTraffic(
       }
     }
   }
-  return { messages: [...messages.values()], handsets: handsets.list(), lastCallbackId };
+  return {
+    messages: [...messages.values()],
+    handsets: handsets.list(),
+    lastCallbackId,
+    callbacks: callbacks.kept(),
+  };
 }
 
-/** How many lines the state takes when written compactly (one per message, thread entry, clear). */
+/** How many lines the state takes when written compactly (one per message, thread entry, clear, kept callback). */
 export function compactSize(state: TrafficState): number {
   return state.handsets.reduce(
     (sum, h) => sum + h.inbox.length + h.outbox.length + (h.clearedAfter !== undefined ? 1 : 0),
-    state.messages.length,
+    state.messages.length + state.callbacks.length,
   );
 }
 
@@ -97,4 +107,6 @@ export function* compactRecords(state: TrafficState): Generator<TrafficRecord> {
     for (const received of h.inbox) yield { t: 'inbox', phone: h.phone, v: received };
     for (const sent of h.outbox) yield { t: 'outbox', phone: h.phone, v: sent };
   }
+  // Last, so that their record replaces the copy inside a message or thread when read back.
+  for (const c of state.callbacks) yield { t: 'callback', v: c.record, job: c.job, next: c.next };
 }

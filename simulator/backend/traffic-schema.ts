@@ -1,6 +1,6 @@
 // The lines of the fake's traffic journal (messages, status changes, handsets, callbacks), validated on load.
 import { z } from 'zod';
-import type { CallbackRecord } from './callbacks';
+import type { CallbackPlan, CallbackRecord, StoredJob } from './callback-types';
 import { deliverySettingSchema } from './delivery-policy';
 import type { InboxMessage, OutboxMessage } from './handsets';
 import type { MessageRecord, MessageStatus } from './messages';
@@ -31,6 +31,22 @@ const callbackSchema: z.ZodType<CallbackRecord> = z.object({
       duplicate: z.boolean().optional(),
     }),
   ),
+});
+
+/** What it takes to send a callback again, without the API key (looked up when it is sent). */
+const storedJobSchema: z.ZodType<StoredJob> = z.object({
+  kind: z.enum(['delivery-report', 'inbound']),
+  customerId: z.string().min(1),
+  url: z.string().min(1),
+  referenceId: z.string(),
+  phone: z.string().optional(),
+  body: z.string(),
+  accountUrl: z.boolean().optional(),
+});
+
+const planSchema: z.ZodType<CallbackPlan> = z.object({
+  attempt: z.number().int().positive(),
+  at: z.number().int().nonnegative(),
 });
 
 const messageSchema: z.ZodType<MessageRecord> = z.object({
@@ -82,7 +98,14 @@ export const trafficRecordSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('status'), ref: z.string().min(1), v: statusSchema }),
   z.object({ t: z.literal('inbox'), phone: phoneSchema, v: inboxSchema }),
   z.object({ t: z.literal('outbox'), phone: phoneSchema, v: outboxSchema }),
-  z.object({ t: z.literal('callback'), v: callbackSchema }),
+  z.object({
+    t: z.literal('callback'),
+    v: callbackSchema,
+    /** Written with a callback's first plan: what to post where. */
+    job: storedJobSchema.optional(),
+    /** The attempt it waits for and when (null: none, delivered or abandoned). */
+    next: planSchema.nullable().optional(),
+  }),
   z.object({ t: z.literal('cleared'), phone: phoneSchema, after: z.string().nullable() }),
 ]);
 

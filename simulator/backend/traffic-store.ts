@@ -27,7 +27,7 @@ export interface TrafficStore {
 }
 
 const DONE: Promise<void> = Promise.resolve();
-const EMPTY: TrafficState = { messages: [], handsets: [], lastCallbackId: 0 };
+const EMPTY: TrafficState = { messages: [], handsets: [], lastCallbackId: 0, callbacks: [] };
 
 /** Keeps nothing: the simulator's own maps are the only copy. */
 export function createMemoryTraffic(): TrafficStore {

@@ -28,14 +28,14 @@ export const accountStatePaths = {
   '/_sim/callbacks/abandoned': {
     get: {
       summary:
-        'Callbacks (delivery reports, inbound SMS) given up after their last retry in this run, with their attempts',
+        'Callbacks (delivery reports, inbound SMS) given up after their last retry, with their attempts; kept across a restart with --data (the newest 10 000)',
       responses: { '200': ok('Callback records', { type: 'array', items: { type: 'object' } }) },
     },
   },
   '/_sim/callbacks/{id}/redeliver': {
     post: {
       summary:
-        'Send an abandoned callback once more (same body and signature); failing again, it stays abandoned',
+        "Send an abandoned callback once more (same body, signed with the account's key; one that went to the account's callback URL goes to its URL now); failing again, it stays abandoned. Works on callbacks abandoned before a restart",
       parameters: [pathParam('id', 'the callback id')],
       responses: { '200': ok('The callback record', { type: 'object' }), ...controlErrors },
     },

@@ -25,7 +25,8 @@ function field(text: string, label: string): string {
 }
 
 /** Starts `bin/sim.ts` in its own node process and resolves at its `Ready.` line. */
-export function startSim(dataDir: string): Promise<Started> {
+/** `extra` flags go after the defaults (e.g. `['--clock', 'manual']`). */
+export function startSim(dataDir: string, extra: readonly string[] = []): Promise<Started> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
@@ -39,6 +40,7 @@ export function startSim(dataDir: string): Promise<Started> {
       '0',
       '--data',
       dataDir,
+      ...extra,
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
   );

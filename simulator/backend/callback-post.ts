@@ -1,0 +1,110 @@
+// One callback attempt over the wire: signed with the account's key, timed, and journaled.
+import type { Clock } from '../../lib/clock';
+import { callbackAuthHeaders } from '../../lib/telesign-signing';
+import type { CallbackAttempt, CallbackJob, CallbackRecord } from './callback-types';
+import type { Journal, JournalMessage } from './journal';
+import { journalMessage } from './journal-message';
+
+/** How one attempt went; `answer` is the receiver's response when one came (not for simulated faults). */
+export interface Outcome {
+  status: number | null;
+  error?: string;
+  answer?: JournalMessage;
+}
+
+export interface CallbackPostOptions {
+  clock: Clock;
+  fetch: typeof fetch;
+  journal: Journal;
+  /** Real-time limit for one attempt before it counts as a connection error. */
+  timeoutMs: number;
+}
+
+/** Makes attempt `n` of `job` (or records a simulated outcome), adds it to `record`, journals it. */
+export type SendAttempt = (
+  record: CallbackRecord,
+  job: CallbackJob,
+  n: number,
+  simulated?: Outcome,
+  duplicate?: boolean,
+) => Promise<CallbackAttempt>;
+
+export function createCallbackPost(options: CallbackPostOptions): SendAttempt {
+  const { clock, journal, timeoutMs } = options;
+
+  // One HMAC per job: the headers of every attempt and the journal's copy of them share it.
+  const signed = new WeakMap<CallbackJob, Record<string, string>>();
+  const requestHeaders = (job: CallbackJob): Record<string, string> => {
+    let headers = signed.get(job);
+    if (!headers) {
+      headers = {
+        'Content-Type': 'application/json',
+        ...callbackAuthHeaders(job.customerId, job.apiKey, job.body),
+      };
+      signed.set(job, headers);
+    }
+    return headers;
+  };
+
+  const post = async (job: CallbackJob): Promise<Outcome> => {
+    try {
+      const response = await options.fetch(job.url, {
+        method: 'POST',
+        headers: requestHeaders(job),
+        body: job.body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const body = await response.text().catch(() => '');
+      return {
+        status: response.status,
+        answer: journalMessage({ status: response.status, headers: response.headers, body }),
+      };
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause;
+      return { status: null, error: cause?.code ?? (error as Error).message };
+    }
+  };
+
+  const log = (job: CallbackJob, result: CallbackAttempt, answer?: JournalMessage): void => {
+    const outcome =
+      result.status === null ? `connection error (${result.error})` : `HTTP ${result.status}`;
+    journal.record({
+      kind: 'callback',
+      customerId: job.customerId,
+      referenceId: job.referenceId,
+      ...(job.phone !== undefined ? { phone: job.phone } : {}),
+      method: 'POST',
+      url: job.url,
+      attempt: result.attempt,
+      ...(result.status !== null ? { status: result.status } : {}),
+      latencyMs: result.latencyMs,
+      signature: requestHeaders(job)['X-TS-Authorization'] ?? '',
+      // A callback's signature is the HMAC of its raw body alone.
+      signed: job.body,
+      request: journalMessage({
+        method: 'POST',
+        url: job.url,
+        headers: requestHeaders(job),
+        body: job.body,
+      }),
+      ...(answer ? { response: answer } : {}),
+      detail: `${job.kind} attempt ${result.attempt}${result.duplicate ? ' (duplicate)' : ''}: ${outcome}`,
+    });
+  };
+
+  return async (record, job, attempt, simulated, duplicate = false) => {
+    const started = performance.now();
+    const outcome = simulated ?? (await post(job));
+    const result: CallbackAttempt = {
+      attempt,
+      at: new Date(clock.now()).toISOString(),
+      status: outcome.status,
+      ...(outcome.error !== undefined ? { error: outcome.error } : {}),
+      latencyMs: Math.round((performance.now() - started) * 100) / 100,
+      ...(duplicate ? { duplicate: true } : {}),
+    };
+    record.attempts.push(result);
+    log(job, result, outcome.answer);
+    return result;
+  };
+}
