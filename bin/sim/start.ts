@@ -109,6 +109,8 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
 
   const store = createStore({
     folder: dataDir ? join(dataDir, 'channel') : undefined,
+    // History leaves memory while running too (decision 015); a compaction costs what is live.
+    compactEvery: 50_000,
     fsync: flags.fsync,
     warn: (m) => log.warn({ source: 'store' }, m),
   });

@@ -83,7 +83,10 @@ export interface ChannelStore {
   conversations(filter: ConversationFilter): Iterable<StoredConversation>;
   /** A conversation's messages in arrival order, the last version of each (history, then held). */
   transcript(conversationId: string): Message[];
-  /** The last version of a message by its id, held or in history. */
+  /**
+   * The last version of a message by its id: held, or in history if outbound (or without a
+   * reference); a stored inbound SMS is found by its TeleSign reference.
+   */
   message(id: string): Message | undefined;
   /** The last version of the message TeleSign knows by this reference id, held or in history. */
   messageByReference(referenceId: string): Message | undefined;

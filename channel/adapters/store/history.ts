@@ -70,7 +70,10 @@ async function writeLines(path: string, groups: Iterable<[string, Message[]]>): 
     for (const message of messages) {
       const line = `${JSON.stringify(message)}\n`;
       const length = Buffer.byteLength(line);
-      keys.add(message.id, 'message', offset, length);
+      // By id only outbound messages: a delivery report may name one by its external_id before
+      // its reference is known. An inbound SMS is found by its TeleSign reference.
+      if (message.direction === 'outbound' || !message.telesignReferenceId)
+        keys.add(message.id, 'message', offset, length);
       if (message.telesignReferenceId)
         keys.add(message.telesignReferenceId, 'message', offset, length);
       offset += length;
