@@ -161,6 +161,14 @@ export function createConsoleData(options: DataOptions) {
     telesignMessage: (referenceId: string) =>
       telesign(`/_sim/messages/${enc(referenceId)}`, telesignMessageSchema),
     faults: () => telesign('/_sim/faults', z.array(faultSchema)),
+    /** What the channel made of an inbound SMS (accepted, duplicate, unroutable…); null if it has none. */
+    inboundOutcome: async (referenceId: string) => {
+      const page = await channel(
+        `/api/inbound-events?kind=sms&referenceId=${enc(referenceId)}`,
+        z.looseObject({ items: z.array(z.looseObject({ outcome: z.string() })) }),
+      );
+      return page.items[0]?.outcome ?? null;
+    },
     /** The fake's accounts (customer ids only) and each one's settings. */
     telesignAccounts: () => telesign('/_sim/accounts', z.array(accountSchema)),
     accountSettings: (customerId: string) =>

@@ -14,7 +14,12 @@ export interface ThreadItem {
  * What the phone sent, what TeleSign was asked to deliver to it (with the latest status), and
  * what TeleSign itself texted it (managed opt-out replies, which no API send produced).
  */
-export function thread(handset: ConsoleHandset, all: ConsoleTelesignMessage[]): ThreadItem[] {
+export function thread(
+  handset: ConsoleHandset,
+  all: ConsoleTelesignMessage[],
+  /** What the channel made of some of the phone's texts, by reference id (`unroutable`…). */
+  outcomes: ReadonlyMap<string, string> = new Map(),
+): ThreadItem[] {
   // A cleared thread hides what TeleSign was asked to deliver before the clear (oldest first).
   const cut = handset.cleared_after
     ? all.findIndex((m) => m.reference_id === handset.cleared_after)
@@ -38,7 +43,10 @@ export function thread(handset: ConsoleHandset, all: ConsoleTelesignMessage[]): 
       at: m.sentAt,
       other: m.to,
       status: null,
-      note: m.note,
+      note:
+        outcomes.get(m.referenceId) === 'unroutable'
+          ? 'unroutable: no work stream has this number, the channel dropped it'
+          : m.note,
     })),
     ...toPhone.map((m) => ({
       direction: 'received' as const,

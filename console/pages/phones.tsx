@@ -9,6 +9,7 @@ import { measureDraft } from '../measure';
 import type { ConsoleHandset, ConsoleOptOuts, ConsoleTelesignMessage } from '../telesign-schemas';
 import { ClearThread, NotCreated } from './handset-actions';
 import { thread } from './handset-thread';
+import { textOutcomes } from './text-outcomes';
 
 export interface KnownHandset {
   phone: string;
@@ -28,6 +29,7 @@ export const PHONES_PAGE_SIZE = 12;
 function HandsetCard(props: {
   handset: ConsoleHandset;
   toPhone: ConsoleTelesignMessage[];
+  outcomes: ReadonlyMap<string, string>;
   name: string | undefined;
   numbers: PurchasedNumber[];
   optOuts: ConsoleOptOuts['opt_outs'];
@@ -36,7 +38,7 @@ function HandsetCard(props: {
   exists: boolean;
 }) {
   const { handset } = props;
-  const items = thread(handset, props.toPhone);
+  const items = thread(handset, props.toPhone, props.outcomes);
   return (
     <article
       class={`phone ${props.focused ? 'focused' : ''}`}
@@ -180,10 +182,12 @@ export async function renderHandset(
           data.optOuts(phone),
         ])
       : [{ phone, inbox: [], outbox: [] }, [], { phone, opt_outs: [] }];
+    const outcomes = await textOutcomes(data, handset, numbers);
     return (
       <HandsetCard
         handset={handset}
         toPhone={toPhone}
+        outcomes={outcomes}
         name={known.find((k) => k.phone === phone)?.name}
         numbers={numbers}
         optOuts={optOuts.opt_outs}

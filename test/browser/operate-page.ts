@@ -71,6 +71,41 @@ export function operateTests(suite: ConsoleSuite): void {
       expect(await card.getByTestId('handset-message').count()).toBe(0);
     }, 30_000);
 
+    it('shows a text to a number no work stream has as unroutable, as the channel recorded it', async () => {
+      const world = suite.world();
+      const page = suite.page();
+      const cid = world.sim.marker.customerId;
+      const { number } = await world.api<{ number: string }>(
+        'POST',
+        `/_sim/accounts/${cid}/numbers`,
+        {},
+      );
+      const phone = '12025550173';
+      await page.goto(`${world.url}/phones/${phone}`);
+      const card = page.locator(`[data-testid="handset"][data-phone="${phone}"]`);
+      await card.getByTestId('handset-to').selectOption(number);
+      await card.getByTestId('handset-text').fill('Is anyone there?');
+      await card.getByTestId('handset-send').click();
+      await expect
+        .poll(async () => {
+          const thread = await world.api<{ outbox: Array<{ referenceId: string }> }>(
+            'GET',
+            `/_sim/handsets/${phone}/messages`,
+          );
+          const ref = thread.outbox[0]?.referenceId;
+          if (!ref) return null;
+          const events = await world.api<{ items: Array<{ outcome: string }> }>(
+            'GET',
+            `/api/inbound-events?kind=sms&referenceId=${ref}`,
+          );
+          return events.items[0]?.outcome ?? null;
+        })
+        .toBe('unroutable');
+      await expect
+        .poll(() => card.getByTestId('handset-message').first().textContent())
+        .toContain('unroutable: no work stream has this number, the channel dropped it');
+    }, 30_000);
+
     it('resets the traffic after a confirmation, keeping the account', async () => {
       // The manual-clock simulator: the shared one keeps its traffic for the other tests.
       const world = await suite.manualWorld();
