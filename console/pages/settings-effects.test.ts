@@ -30,7 +30,7 @@ describe('what account settings cause', () => {
   it('says a balance below one segment gets 402/10030, and how far a larger one goes', () => {
     expect(effect({ prepaid_balance: 0.005 }, 'wallet')).toEqual({
       key: 'wallet',
-      text: 'balance 0.005 USD — sends get 402/10030 (insufficient funds in prepaid wallet).',
+      text: 'Prepaid, balance 0.005 USD — sends get 402/10030 (insufficient funds in prepaid wallet).',
       blocks: true,
     });
     expect(effect({ prepaid_balance: 0.0075 }, 'wallet')?.text).toBe(

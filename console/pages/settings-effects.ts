@@ -31,7 +31,7 @@ function wallet(s: ConsoleAccountSettings): SettingsEffect {
   if (s.prepaid_balance < s.price_per_segment)
     return {
       key: 'wallet',
-      text: `${balance} — sends get 402/10030 (insufficient funds in prepaid wallet).`,
+      text: `Prepaid, ${balance} — sends get 402/10030 (insufficient funds in prepaid wallet).`,
       blocks: true,
     };
   const left = Math.floor(s.prepaid_balance / s.price_per_segment + 1e-9);

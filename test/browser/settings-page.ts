@@ -53,14 +53,20 @@ export function accountSettingsTests(suite: ConsoleSuite): void {
     };
 
     it('sets a zero prepaid balance and says that sends get 402/10030', async () => {
-      const { world, form, effect } = await open();
+      const { world, page, form, effect } = await open();
       await restoring(world, async () => {
         await form('wallet').getByTestId('settings-balance').fill('0');
         await form('wallet').getByTestId('settings-wallet-save').click();
         await expect.poll(async () => (await settingsOf(world)).prepaid_balance).toBe(0);
         await expect
           .poll(() => effect('wallet'))
-          .toBe('balance 0.00 USD — sends get 402/10030 (insufficient funds in prepaid wallet).');
+          .toBe(
+            'Prepaid, balance 0.00 USD — sends get 402/10030 (insufficient funds in prepaid wallet).',
+          );
+        await page.evaluate(() => {
+          document.querySelector('[data-testid="settings"]')?.scrollIntoView({ block: 'start' });
+          window.scrollBy(0, -110);
+        });
         await suite.shot('telesign-settings');
       });
     }, 30_000);
