@@ -8,7 +8,7 @@ import { createHandsetHandler } from './create-handset';
 import { createConsoleData, type FetchLike } from './data';
 import { type ConsoleAccess, consoleFrontDoor } from './front-door';
 import { normaliseHandsetNumber, randomHandsetNumber } from './handset-number';
-import { createLiveHub } from './live/hub';
+import { createLiveHub, type LiveSources } from './live/hub';
 import { measureHandler } from './measure';
 import { telesignUrlForPage } from './page-origin';
 import { conversationHref } from './pages/agent';
@@ -47,6 +47,8 @@ export interface ConsoleOptions {
   random?: () => number;
   /** Who may call besides loopback names and the console's own pages. */
   access?: ConsoleAccess;
+  /** Both servers' events in-process (npm run sim); default: their HTTP event streams. */
+  liveSources?: LiveSources;
 }
 
 const ASSETS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'assets');
@@ -122,6 +124,7 @@ export function createConsole(options: ConsoleOptions): Hono {
     channelFetch: options.channelFetch,
     telesignFetch: options.telesignFetch ?? ((input, init) => fetch(input, init)),
     telesignUrl: options.telesignUrl,
+    ...(options.liveSources ? { sources: options.liveSources } : {}),
   });
   app.get('/console/events', (c) => hub.handler(c));
   app.post('/console/measure', measureHandler);

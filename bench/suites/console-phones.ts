@@ -32,7 +32,13 @@ export async function run(): Promise<Record<string, Figures>> {
     `npm run sim in its own process, ${HANDSETS} handsets, ${TOTAL} inbound texts per row; sim CPU from /proc`,
   );
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-console-'));
-  const sim = await startSim(dataDir);
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the sim for the whole run (bench/tools/profile-summary.ts).
+  const profile = process.env.BENCH_CPU_PROF;
+  const sim = await startSim(
+    dataDir,
+    [],
+    profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+  );
   const pid = sim.child.pid ?? 0;
   const { telesignUrl, channelUrl } = sim.banner;
   const phone = (i: number) => `1505555${String(i % HANDSETS).padStart(4, '0')}`;
@@ -62,12 +68,24 @@ export async function run(): Promise<Record<string, Figures>> {
         : channelUrl,
     );
     await page.getByTestId('live-status').filter({ hasText: 'live' }).waitFor();
+    // What the tab asked the console for while the row ran: the cost's first suspect.
+    const asked = new Map<string, number>();
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname.replace(
+        /^\/console\/f\/([^/?]+).*/,
+        'fragment $1',
+      );
+      asked.set(path, (asked.get(path) ?? 0) + 1);
+    });
     const started = Date.now();
     const withTab = await measured('inbound, one Phones tab open');
     const refreshed = Number(await page.evaluate('document.body.dataset.refreshed ?? 0'));
     console.log(row(withTab, without));
     console.log(
       `  the tab re-rendered during the row: ${refreshed >= started ? 'yes' : 'no'} (it shows ${await page.getByTestId('handset').count()} of ${HANDSETS} handsets)`,
+    );
+    console.log(
+      `  the tab asked for: ${[...asked].map(([path, n]) => `${path} ×${n}`).join(', ') || 'nothing'}`,
     );
     await page.close();
     const after = await measured('inbound, no console tab (again)');

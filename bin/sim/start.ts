@@ -201,6 +201,11 @@ export async function startSim(flags: SimFlags, log: Logger): Promise<RunningSim
     telesignFetch,
     handsets: () => marker.handsets,
     recordings: recording,
+    // The live view hears both servers in-process, not through their event streams' encode/decode.
+    liveSources: {
+      channel: (listener) => channel.service.subscribe(listener),
+      telesign: (listener) => simulator.backend.journal.subscribe(listener),
+    },
     clockKind: clock.kind,
     access: { allowedHosts: () => allowedHosts, allowedOrigins: () => flags.allowedOrigins },
   });

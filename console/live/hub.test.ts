@@ -67,3 +67,74 @@ describe('live hub', () => {
     await reader.cancel();
   });
 });
+
+describe('live hub with in-process sources', () => {
+  const sources = () => {
+    const channel = new Set<(event: unknown) => void>();
+    const telesign = new Set<(entry: unknown) => void>();
+    const source = (set: Set<(data: unknown) => void>) => (listener: (data: unknown) => void) => {
+      set.add(listener);
+      return () => set.delete(listener);
+    };
+    return {
+      channel,
+      telesign,
+      sources: { channel: source(channel), telesign: source(telesign) },
+    };
+  };
+
+  it('hears both servers without their event streams, and lets go of them when the last page leaves', async () => {
+    const s = sources();
+    const streamed: string[] = [];
+    const hub = createLiveHub({
+      channelFetch: async (url) => {
+        streamed.push(url);
+        return json([]);
+      },
+      telesignFetch: async (url) => {
+        streamed.push(url);
+        return json([{ phone: '12025550101', inbox: 0, outbox: 0 }]);
+      },
+      telesignUrl: 'http://telesign.test',
+      sources: s.sources,
+    });
+    const heard: string[][] = [];
+    const stop = hub.subscribe((keys) => heard.push([...keys]));
+    await expect.poll(() => streamed).toEqual(['http://telesign.test/_sim/handsets']);
+    // Let the handsets list be read before the first journal entry.
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    for (const l of s.channel) l({ type: 'agent.changed', agentId: 'a' });
+    for (const l of s.telesign) l({ kind: 'callback', phone: '12025550101' });
+    for (const l of s.telesign) l({ kind: 'state', phone: '12025550199' });
+    expect(heard).toEqual([
+      ['agents'],
+      ['journal', 'handset:12025550101'],
+      ['journal', 'handset:12025550199', 'handsets'],
+    ]);
+    stop();
+    expect([s.channel.size, s.telesign.size]).toEqual([0, 0]);
+  });
+
+  it('re-renders the handset list once when it arrives after phones were heard, not on every event', async () => {
+    const s = sources();
+    let answer: (r: Response) => void = () => undefined;
+    const hub = createLiveHub({
+      channelFetch: async () => json([]),
+      telesignFetch: () =>
+        new Promise<Response>((resolve) => {
+          answer = resolve;
+        }),
+      telesignUrl: 'http://telesign.test',
+      sources: s.sources,
+    });
+    const heard: string[][] = [];
+    const stop = hub.subscribe((keys) => heard.push([...keys]));
+    for (const l of s.telesign) l({ kind: 'callback', phone: '12025550101' });
+    for (const l of s.telesign) l({ kind: 'callback', phone: '12025550102' });
+    expect(heard.flat()).not.toContain('handsets');
+    answer(json([{ phone: '12025550101', inbox: 0, outbox: 0 }]));
+    await expect.poll(() => heard.at(-1)).toEqual(['handsets']);
+    expect(heard.flat().filter((k) => k === 'handsets')).toHaveLength(1);
+    stop();
+  });
+});

@@ -24,13 +24,21 @@ function field(text: string, label: string): string {
   return match[1];
 }
 
-/** Starts `bin/sim.ts` in its own node process and resolves at its `Ready.` line. */
-/** `extra` flags go after the defaults (e.g. `['--clock', 'manual']`). */
-export function startSim(dataDir: string, extra: readonly string[] = []): Promise<Started> {
+/**
+ * Starts `bin/sim.ts` in its own node process and resolves at its `Ready.` line. `extra` flags go
+ * after the defaults (e.g. `['--clock', 'manual']`); `nodeArgs` go to node itself (a bench's
+ * `--cpu-prof`).
+ */
+export function startSim(
+  dataDir: string,
+  extra: readonly string[] = [],
+  nodeArgs: readonly string[] = [],
+): Promise<Started> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
     [
+      ...nodeArgs,
       '--import',
       'tsx',
       'bin/sim.ts',
