@@ -16,14 +16,14 @@ function telesign() {
   return { calls, fetchFn };
 }
 
-const post = (app: ReturnType<typeof createConsole>, body: string) =>
-  app
-    .request('/console/handsets', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-    })
-    .then(async (r) => ({ status: r.status, json: await r.json() }));
+async function post(app: ReturnType<typeof createConsole>, body: string) {
+  const r = await app.request('/console/handsets', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  return { status: r.status, json: await r.json() };
+}
 
 describe('POST /console/handsets (New handset)', () => {
   const fake = telesign();

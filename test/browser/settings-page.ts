@@ -63,10 +63,10 @@ export function accountSettingsTests(suite: ConsoleSuite): void {
           .toBe(
             'Prepaid, balance 0.00 USD — sends get 402/10030 (insufficient funds in prepaid wallet).',
           );
-        await page.evaluate(() => {
-          document.querySelector('[data-testid="settings"]')?.scrollIntoView({ block: 'start' });
-          window.scrollBy(0, -110);
-        });
+        // A string: the test project has no DOM types (attacker.test.ts does the same).
+        await page.evaluate(
+          `document.querySelector('[data-testid="settings"]')?.scrollIntoView({ block: 'start' }); window.scrollBy(0, -110);`,
+        );
         await suite.shot('telesign-settings');
       });
     }, 30_000);
