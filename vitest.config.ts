@@ -19,6 +19,10 @@ export default defineConfig({
     // 1 s failed CI on a loaded machine while the same test passed alone. A poll that succeeds
     // returns at once, so a longer bound costs only a failing test's time.
     expect: { poll: { timeout: 10_000 } },
+    // Transformed modules are kept in node_modules/.experimental-vitest-cache, keyed by each file's
+    // content, the config and vitest's version (a changed lockfile clears it): a second run, and the
+    // vitest runs some tests spawn (bin/conformance.test.ts), skip the transforms (~1 s of CPU).
+    experimental: { fsModuleCache: true },
     projects: [
       {
         extends: true,

@@ -1,8 +1,9 @@
 // Wall and CPU (user + system, every process) of `npm run conformance` and `npm test`, beside a
 // peer measured in the same run: vitest starting on one tiny test file (the runner's fixed cost).
 // `BENCH_TESTS=conformance` (or `test`, `peer`) picks runs; `BENCH_ROUNDS` repeats them. The
-// type checker's incremental cache is removed first, as on a clean CI machine (`BENCH_WARM=1`
-// keeps it). Wall time depends on what else the machine runs: the load average is printed.
+// type checker's and vitest's caches are removed before each run, as on a clean CI machine
+// (`BENCH_WARM=1` keeps them: a developer's second run). Wall time depends on what else the
+// machine runs: the load average is printed.
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
@@ -15,6 +16,9 @@ export const name = 'tests';
 const ROOT = resolve(import.meta.dirname, '../..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const PICK = (process.env.BENCH_TESTS ?? 'peer,conformance,test').split(',');
+
+/** Kept between runs by tsc (`npm run typecheck`) and vitest (`experimental.fsModuleCache`). */
+const CACHES = ['node_modules/.cache/tsc', 'node_modules/.experimental-vitest-cache'];
 
 interface Run {
   label: string;
@@ -66,14 +70,17 @@ const load = () => loadavg()[0]?.toFixed(1) ?? '?';
 
 export async function run(): Promise<void> {
   const cores = availableParallelism();
-  console.log(`${cores} cores; wall needs a quiet machine (load average below 1), CPU does not`);
+  console.log(
+    `${cores} cores; ${process.env.BENCH_WARM ? 'caches kept' : 'caches cleared first (as on CI)'}; wall needs a quiet machine (load average below 1), CPU does not`,
+  );
   for (let round = 1; round <= ROUNDS; round++) {
     let peer: Measured | undefined;
     for (const key of PICK) {
       const spec = RUNS[key];
       if (!spec) throw new Error(`BENCH_TESTS: no run "${key}" (known: ${Object.keys(RUNS)})`);
-      if (key === 'test' && !process.env.BENCH_WARM)
-        await rm(resolve(ROOT, 'node_modules/.cache/tsc'), { recursive: true, force: true });
+      if (!process.env.BENCH_WARM)
+        for (const cache of CACHES)
+          await rm(resolve(ROOT, cache), { recursive: true, force: true });
       const loadBefore = load();
       const m = await measure(spec.args);
       if (key === 'peer') peer = m;

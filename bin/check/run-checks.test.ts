@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { getPriority, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Check } from './checks';
-import { runChecks, scriptPath } from './run-checks';
+import { BACKGROUND_PRIORITY, runChecks, scriptPath } from './run-checks';
+
+const dir = mkdtempSync(join(tmpdir(), 'run-checks-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const tsc = (name: string, args: string[]): Check => ({
   name,
@@ -30,4 +36,12 @@ describe('runChecks', () => {
     expect(fails?.status).not.toBe(0);
     expect(fails?.output).toContain('no-such-flag');
   }, 20_000);
+
+  it('runs the checks that are not live below the normal priority, so the tests keep the CPU', async () => {
+    const script = join(dir, 'priority.mjs');
+    writeFileSync(script, "import { getPriority } from 'node:os'; console.log(getPriority());\n");
+    const [outcome] = await runChecks([{ name: 'nice', group: 'lint', script, args: [] }]);
+    // A parent already nicer than that keeps its own priority (lowering niceness is not allowed).
+    expect(Number(outcome?.output.trim())).toBe(Math.max(BACKGROUND_PRIORITY, getPriority()));
+  });
 });

@@ -1,9 +1,12 @@
 // Runs checks side by side as child processes: on two cores the single-threaded type checker no
 // longer holds a core while the other waits, and vitest's browser tests (mostly waiting on
 // Chromium) leave room for it. Each check's output is shown whole once it ends (vitest's live).
+// The checks that are not live run at a lower priority: they take the CPU the tests leave idle,
+// so the tests (and their timeouts) see no more contention than when they ran alone.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { setPriority } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import type { Check } from './checks';
 
 export interface CheckOutcome {
@@ -16,8 +19,12 @@ export interface CheckOutcome {
 
 const require = createRequire(import.meta.url);
 
-/** The file of `script` (`package/path`) as installed in node_modules. */
+/** `nice 10`: below the tests, above nothing else. */
+export const BACKGROUND_PRIORITY = 10;
+
+/** The file of `script` (`package/path`) as installed in node_modules, or an absolute path as is. */
 export function scriptPath(script: string): string {
+  if (isAbsolute(script)) return script;
   const [scope, name, ...rest] = script.split('/');
   const pkg = scope?.startsWith('@') ? `${scope}/${name}` : (scope ?? '');
   const inner = scope?.startsWith('@') ? rest : [name ?? '', ...rest];
@@ -31,6 +38,13 @@ function runOne(check: Check, extraArgs: string[], cwd: string): Promise<CheckOu
       cwd,
       stdio: check.live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     });
+    if (!check.live && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, BACKGROUND_PRIORITY);
+      } catch {
+        // Not allowed here: the check runs at the normal priority.
+      }
+    }
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
