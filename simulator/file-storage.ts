@@ -1,7 +1,8 @@
-// The fake's storage in a folder: the world in lowdb (`telesign.json`), traffic in a journal (`telesign-traffic.jsonl`).
+// The fake's storage in a folder: the world in lowdb (`telesign.json`), traffic in a journal (`telesign-traffic.jsonl`), the request journal (`telesign-journal.jsonl`).
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { createFileJournalStore, type JournalStore } from './backend/journal-store';
 import type { TrafficStore } from './backend/traffic-store';
 import { createFileTraffic, type FileTrafficOptions } from './backend/traffic-store';
 import { emptyWorld, type WorldData } from './backend/world-store';
@@ -11,6 +12,8 @@ export interface FileStorage {
   storage: Low<WorldData>;
   /** Messages with their status history and callbacks, and the handsets' inboxes and outboxes. */
   traffic: TrafficStore;
+  /** The request/callback journal (`GET /_sim/journal`): the newest entries, in two rotating files. */
+  journalStore: JournalStore;
 }
 
 /**
@@ -24,5 +27,9 @@ export function createFileStorage(folder: string, options: FileTrafficOptions = 
       emptyWorld(),
     ),
     traffic: createFileTraffic(join(folder, 'telesign-traffic.jsonl'), options),
+    journalStore: createFileJournalStore(
+      join(folder, 'telesign-journal.jsonl'),
+      options.warn ? { warn: options.warn } : {},
+    ),
   };
 }

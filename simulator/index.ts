@@ -10,6 +10,11 @@ import { createWireSend } from './http/wire-send';
 export type { Backend } from './backend/backend';
 export type { DeliveryPolicy, DeliverySetting } from './backend/delivery-policy';
 export type { JournalEntry } from './backend/journal';
+export {
+  createFileJournalStore,
+  createMemoryJournalStore,
+  type JournalStore,
+} from './backend/journal-store';
 export type { FileTrafficOptions, TrafficStore } from './backend/traffic-store';
 export { createMemoryTraffic } from './backend/traffic-store';
 export { createMemoryStorage, emptyWorld, type WorldData } from './backend/world-store';

@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createFileStorage, createSimulator, type Simulator } from '../../simulator/index';
+import {
+  createFileStorage,
+  createMemoryJournalStore,
+  createSimulator,
+  type Simulator,
+} from '../../simulator/index';
 
 const mode = process.argv[2] ?? 'fake';
 let sim: Simulator | undefined;
@@ -25,13 +30,18 @@ function answer(body: string): string {
   });
 }
 
-/** `fake`: traffic in memory; `journal`: in a journal file (a send waits for its line); `fsync`: synced too. */
+/**
+ * `fake`: traffic in memory; `journal`: in a journal file (a send waits for its line), and the
+ * request journal on disk too; `traffic`: the same without the request journal on disk; `fsync`:
+ * synced too.
+ */
 async function startFake(): Promise<Record<string, string | number>> {
   const folder = mode === 'fake' ? null : await mkdtemp(join(tmpdir(), 'bench-fake-'));
   if (folder) process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
-  sim = createSimulator(
-    folder ? createFileStorage(folder, { fsync: mode === 'fsync', warn: console.error }) : {},
-  );
+  sim = createSimulator({
+    ...(folder ? createFileStorage(folder, { fsync: mode === 'fsync', warn: console.error }) : {}),
+    ...(mode === 'traffic' && { journalStore: createMemoryJournalStore() }),
+  });
   const { port } = await sim.listen(0);
   const account = await sim.backend.accounts.create({});
   return { port, customerId: account.customerId, apiKey: account.apiKey };

@@ -19,7 +19,7 @@ const FORM = 'phone_number=15555550100&message=Hello+w%C3%B6rld+%26+more%3D1%2B2
 const PRESIGN_RATE = 30_000;
 const SCRIPT = fileURLToPath(new URL('../servers/presigned.lua', import.meta.url));
 
-export type Mode = 'bare' | 'hono' | 'fake' | 'journal' | 'fsync';
+export type Mode = 'bare' | 'hono' | 'fake' | 'traffic' | 'journal' | 'fsync';
 interface Sample {
   cpu: number;
   rss: number;
@@ -177,12 +177,14 @@ async function peers(dir: string): Promise<void> {
 async function journals(dir: string): Promise<void> {
   const memory = await measure('fake', dir);
   console.log(line('fake, traffic in memory', memory));
+  const traffic = await measure('traffic', dir);
+  console.log(line('fake, traffic journal only', traffic));
   const file = await measure('journal', dir);
-  console.log(line('fake, traffic journal (written)', file));
+  console.log(line('fake, traffic + request journal', file));
   const synced = await measure('fsync', dir);
   console.log(line('fake, traffic journal + --fsync', synced));
   console.log(
-    `journal / memory: ${(file.perSecond / memory.perSecond).toFixed(2)} req/s, ${(memory.cpuPerRequest / file.cpuPerRequest).toFixed(2)} by CPU; --fsync / journal: ${(synced.perSecond / file.perSecond).toFixed(2)} req/s, ${(file.cpuPerRequest / synced.cpuPerRequest).toFixed(2)} by CPU`,
+    `request journal on disk / traffic only: ${(file.perSecond / traffic.perSecond).toFixed(2)} req/s, ${(traffic.cpuPerRequest / file.cpuPerRequest).toFixed(2)} by CPU; journal / memory: ${(file.perSecond / memory.perSecond).toFixed(2)} req/s, ${(memory.cpuPerRequest / file.cpuPerRequest).toFixed(2)} by CPU; --fsync / journal: ${(synced.perSecond / file.perSecond).toFixed(2)} req/s, ${(file.cpuPerRequest / synced.cpuPerRequest).toFixed(2)} by CPU`,
   );
 }
 

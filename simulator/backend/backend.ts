@@ -13,6 +13,7 @@ import { createHandsetBook, type HandsetBook } from './handset-book';
 import { createHandsets, type HandsetLimits, type Handsets } from './handsets';
 import { createInboundSms, type TextFromHandset } from './inbound-sms';
 import { createJournal, type Journal } from './journal';
+import { createMemoryJournalStore, type JournalStore } from './journal-store';
 import { createMessages, type MessageRecord, type Messages } from './messages';
 import { createNonceCache, type NonceCache } from './nonce-cache';
 import { createNumbers, type Numbers } from './numbers';
@@ -41,8 +42,10 @@ export interface BackendOptions {
   toleranceMs?: number;
   /** Also accept TSA dates near the wall clock (default: when the clock is manual). */
   acceptWallClockDates?: boolean;
-  /** Newest journal entries kept (default 10 000). */
+  /** Newest journal entries kept (default 10 000), in memory and in `journalStore`. */
   journalCapacity?: number;
+  /** Where the request/callback journal is kept across restarts; memory unless given (see createFileStorage). */
+  journalStore?: JournalStore;
   /** Messages kept, oldest forgotten first (default 100 000). */
   messageCapacity?: number;
   /** Handsets' thread lengths and how many phones are remembered (see handsets.ts). */
@@ -70,6 +73,7 @@ export function createBackend(options: BackendOptions = {}) {
   const acceptWallClock = options.acceptWallClockDates ?? clock.kind === 'manual';
   const now = (): number => clock.now();
   const journal: Journal = createJournal(now, options.journalCapacity);
+  const journalStore = options.journalStore ?? createMemoryJournalStore();
   const faults: Faults = createFaults();
   const rateLimiter: RateLimiter = createRateLimiter(now);
   const nonces: NonceCache = createNonceCache(now, 2 * toleranceMs);
@@ -132,6 +136,7 @@ export function createBackend(options: BackendOptions = {}) {
   });
   const handsetBook: HandsetBook = createHandsetBook({ db, handsets, messages, traffic, now });
   const ready = (async () => {
+    journal.restore(await journalStore.load(options.journalCapacity ?? 10_000), journalStore);
     await loadWorld(db);
     dropRefusedCallbackUrls();
     const kept = await traffic.load(capacity, options.handsetLimits);
@@ -209,6 +214,7 @@ export function createBackend(options: BackendOptions = {}) {
     messages,
     callbacks,
     traffic,
+    journalStore,
     /** The callback URL rule (§11.5) for `field`, with this simulator's in-process hosts. */
     callbackUrlRule,
 
@@ -227,6 +233,7 @@ export function createBackend(options: BackendOptions = {}) {
       callbacks.pause();
       await ready.catch(() => undefined);
       await traffic.close();
+      await journalStore.close();
     },
 
     authenticate(request: SignedRequest): AuthResult {

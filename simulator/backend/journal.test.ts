@@ -34,4 +34,22 @@ describe('journal', () => {
     journal.record({ kind: 'state', detail: 'two' });
     expect(seen).toEqual(['one']);
   });
+
+  it('puts kept entries back before those recorded since, numbers those after them, and sends them on', () => {
+    const journal = createJournal(() => 0);
+    journal.record({ kind: 'control', detail: 'during the load' });
+    const kept = [
+      { seq: 41, at: '2026-01-01T00:00:00.000Z', kind: 'api' as const, detail: 'before' },
+      { seq: 42, at: '2026-01-01T00:00:00.000Z', kind: 'api' as const, detail: 'last before' },
+    ];
+    const sunk: number[] = [];
+    journal.restore(kept, { append: (e) => sunk.push(e.seq), clear: () => {} });
+    expect(journal.list().map((e) => [e.seq, e.detail])).toEqual([
+      [41, 'before'],
+      [42, 'last before'],
+      [43, 'during the load'],
+    ]);
+    expect(journal.record({ kind: 'control', detail: 'after' }).seq).toBe(44);
+    expect(sunk).toEqual([43, 44]);
+  });
 });

@@ -48,8 +48,19 @@ export interface JournalQuery {
   limit?: number | undefined;
 }
 
+/** Where entries are kept beyond memory (journal-store.ts): appended as recorded, emptied on clear. */
+export interface JournalSink {
+  append(entry: JournalEntry): void;
+  clear(): void;
+}
+
 export interface Journal {
   record(entry: JournalInput): JournalEntry;
+  /**
+   * Puts back entries kept from an earlier run (oldest first) before those recorded since, which
+   * are numbered after them; from then on every entry also goes to `sink` (those since, first).
+   */
+  restore(kept: readonly JournalEntry[], sink?: JournalSink): void;
   list(query?: JournalQuery): JournalEntry[];
   /** One entry by its number, while the journal still holds it. */
   get(seq: number): JournalEntry | undefined;
@@ -58,6 +69,7 @@ export interface Journal {
 }
 
 export function createJournal(now: () => number, capacity = 10_000): Journal {
+  let sink: JournalSink | undefined;
   let entries: JournalEntry[] = [];
   let seq = 0;
   // Entries come in bursts within one millisecond: format each millisecond once.
@@ -76,6 +88,7 @@ export function createJournal(now: () => number, capacity = 10_000): Journal {
     record(input) {
       const entry: JournalEntry = { seq: ++seq, at: stamp(), ...input };
       entries.push(entry);
+      sink?.append(entry);
       // Trim in batches so that a full journal does not shift the array on every request.
       if (entries.length > capacity + capacity / 10) entries = entries.slice(-capacity);
       for (const listener of listeners) listener(entry);
@@ -99,8 +112,17 @@ export function createJournal(now: () => number, capacity = 10_000): Journal {
       const guess = entries[seq - first];
       return guess?.seq === seq ? guess : entries.find((e) => e.seq === seq);
     },
+    restore(kept, to) {
+      const last = kept.at(-1)?.seq ?? 0;
+      const since = entries.map((e, i) => ({ ...e, seq: last + i + 1 }));
+      entries = [...kept, ...since].slice(-capacity);
+      seq = last + since.length;
+      sink = to;
+      for (const entry of since) sink?.append(entry);
+    },
     clear() {
       entries = [];
+      sink?.clear();
     },
     subscribe(listener) {
       listeners.add(listener);

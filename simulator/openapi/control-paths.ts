@@ -196,7 +196,7 @@ export const controlPaths = {
   '/_sim/journal': {
     get: {
       summary:
-        'Ordered, bounded log of API requests, callback attempts, state changes and control actions',
+        'Ordered, bounded log of API requests, callback attempts, state changes and control actions: the newest 10 000 entries, kept across a restart with --data (telesign-journal.jsonl, at most twice that on disk); Basic credentials masked',
       parameters: ['kind', 'customer_id', 'reference_id', 'phone', 'since', 'limit'].map(
         (name) => ({
           name,

@@ -96,6 +96,13 @@ describe('callbacks across kill -9 of npm run sim', () => {
     const s = second.banner.telesignUrl;
     try {
       expect(await json(`${s}/_sim/callbacks/abandoned`)).toEqual(abandoned);
+      // The request journal came back too: the entry saying the callback was abandoned is there.
+      const states = (await json(`${s}/_sim/journal?kind=state&reference_id=${abandonedRef}`)) as {
+        detail: string;
+      }[];
+      expect(states.map((e) => e.detail)).toContainEqual(
+        expect.stringMatching(/^inbound callback \d+ abandoned after 3 attempts/),
+      );
       const retries = async (): Promise<Attempt[]> =>
         (
           (await json(`${s}/_sim/journal?kind=callback&reference_id=${pendingRef}`)) as Attempt[]
