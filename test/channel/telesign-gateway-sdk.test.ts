@@ -125,9 +125,11 @@ describe('sending through the SDK to the fake TeleSign', () => {
     const closed = createSimulator();
     const { url: deadUrl } = await closed.listen(0);
     await closed.close();
+    // A timeout far beyond the refusal: with 400 ms, a worker stalled that long on a loaded machine
+    // ran its timer before the refusal and read the closed port as a timeout.
     const outcome = await createSdkTeleSignGateway({
       restEndpoint: deadUrl,
-      timeoutMs: 400,
+      timeoutMs: 15_000,
     }).sendSms(credentials, sms);
     expect(outcome).toMatchObject({ ok: false, code: 'unreachable', retryable: true });
   });
