@@ -104,7 +104,7 @@ export async function load(target: Target, seconds: number, dir: string): Promis
       'wrk',
       [
         '-t1',
-        `-c${CONNECTIONS}`,
+        `-c${process.env.BENCH_CONNECTIONS ?? CONNECTIONS}`,
         `-d${seconds}s`,
         '--latency',
         '-s',

@@ -18,7 +18,11 @@ function mask(name: string, value: string): string {
 
 export function headersOf(headers: Headers | Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
+  // Sorted by name, as a web Headers object lists them, whichever side the request came from.
+  const entries =
+    headers instanceof Headers
+      ? headers.entries()
+      : Object.entries(headers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [name, value] of entries) out[name.toLowerCase()] = mask(name.toLowerCase(), value);
   return out;
 }

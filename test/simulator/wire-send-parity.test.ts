@@ -79,5 +79,9 @@ describe('POST /v1/messaging on the fast path and through hono', () => {
     const hono = await send('?via=hono', body, apiKey);
     expect(fast.entry.seq).not.toBe(hono.entry.seq);
     expect(comparable(fast)).toEqual(comparable(hono));
+    // …down to the order the journal lists the request's headers in.
+    expect(Object.keys(fast.entry.request?.headers ?? {})).toEqual(
+      Object.keys(hono.entry.request?.headers ?? {}),
+    );
   });
 });
