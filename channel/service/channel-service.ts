@@ -9,14 +9,14 @@ import { routingUseCases } from './admin-routing';
 import { workStreamUseCases } from './admin-work-streams';
 import { agentUseCases } from './agent-actions';
 import { sweep } from './auto-close-sweep';
-import type { ChannelStore } from './channel-store';
+import type { ChannelStore, StoredInboundEvent } from './channel-store';
 import { findConversation, pairKey, type ServiceContext } from './context';
 import type { ChannelService } from './contract';
 import { dispatchAll, restoreOfferTimers } from './dispatch';
 import { createEventBus } from './events';
 import { receiveCallback } from './inbound';
 import { send } from './outbound';
-import { paginate } from './paging';
+import { decodeCursor, firstPage, type PageKey, paginate } from './paging';
 import { createAccountIndex, createContactIndex, createE164Memo } from './phone-index';
 import { createSweepSchedule, NO_SWEEP_SCHEDULE } from './sweep-schedule';
 import type { TeleSignGateway } from './telesign-gateway';
@@ -138,14 +138,23 @@ export function createChannelService(options: ChannelServiceOptions): ChannelSer
     listInboundEvents: () =>
       [...options.store.inboundEvents({})].map((stored) => structuredClone(stored.event())),
     // The log is append-only: an event's position breaks ties between events of the same ms. Only
-    // the page's events are read (from disk, for those the store holds there).
-    findInboundEvents: ({ cursor, limit, ...filter }) =>
-      paginate(
-        options.store.inboundEvents(filter),
-        (stored) => [stored.receivedAt, String(stored.position).padStart(12, '0')],
-        { cursor, limit },
-        (stored) => structuredClone(stored.event()),
-      ),
+    // the page's events are read (from disk, for those the store holds there); while times never
+    // went back, the page is read newest first from the cursor's position and stops.
+    findInboundEvents: ({ cursor, limit, ...filter }) => {
+      const keyOf = (stored: StoredInboundEvent): PageKey => [
+        stored.receivedAt,
+        String(stored.position).padStart(12, '0'),
+      ];
+      const view = (stored: StoredInboundEvent) => structuredClone(stored.event());
+      const before = cursor === undefined ? undefined : Number(decodeCursor(cursor)[1]);
+      const newest =
+        before === undefined || Number.isSafeInteger(before)
+          ? options.store.newestInboundEvents(filter, before)
+          : undefined;
+      return newest
+        ? firstPage(newest, keyOf, limit, view)
+        : paginate(options.store.inboundEvents(filter), keyOf, { cursor, limit }, view);
+    },
     sweep: () => sweep(ctx),
     dispatch: () => dispatchAll(ctx),
     subscribe: (listener) => bus.subscribe(listener),

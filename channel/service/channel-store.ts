@@ -92,6 +92,15 @@ export interface ChannelStore {
   messageByReference(referenceId: string): Message | undefined;
   /** The inbound events that pass the filter, oldest first (stored, then held). */
   inboundEvents(filter: InboundEventFilter): Iterable<StoredInboundEvent>;
+  /**
+   * The same, newest first (time, then position) below position `before`, when times never go
+   * back along the log: then that order is position order reversed, and a page stops early.
+   * Undefined when they do (a clock set back): sort `inboundEvents` instead.
+   */
+  newestInboundEvents(
+    filter: InboundEventFilter,
+    before?: number,
+  ): Iterable<StoredInboundEvent> | undefined;
   /** Folds the journal into an atomic snapshot and starts a new journal generation. */
   compact(): Promise<void>;
   close(): Promise<void>;

@@ -82,6 +82,33 @@ export function paginate<T, V>(
   };
 }
 
+/**
+ * The first page of `newestFirst`, items already filtered, after the cursor and in page order:
+ * it reads `limit + 1` of them and stops.
+ */
+export function firstPage<T, V>(
+  newestFirst: Iterable<T>,
+  keyOf: (item: T) => PageKey,
+  limit: number | undefined,
+  view: (item: T) => V,
+): Page<V> {
+  const size = Math.min(limit ?? PAGE_LIMIT.default, PAGE_LIMIT.max);
+  const page: T[] = [];
+  let more = false;
+  for (const item of newestFirst) {
+    if (page.length === size) {
+      more = true;
+      break;
+    }
+    page.push(item);
+  }
+  const last = page[page.length - 1];
+  return {
+    items: page.map(view),
+    next: more && last !== undefined ? encodeCursor(keyOf(last)) : null,
+  };
+}
+
 interface Keyed<T> {
   item: T;
   key: PageKey;

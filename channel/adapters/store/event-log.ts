@@ -130,6 +130,8 @@ export class EventLog {
   readonly #fsync: boolean;
   #segments: EventSegment[] = [];
   #stored = 0;
+  #ordered = true;
+  #lastAt = Number.NEGATIVE_INFINITY;
 
   /** `fsync`: segments are synced to the disk before they are named (see StoreOptions.fsync). */
   constructor(folder: string, options: { fsync?: boolean } = {}) {
@@ -166,8 +168,11 @@ export class EventLog {
         );
       }
     }
-    this.#segments = segments;
-    this.#stored = segments.reduce((sum, s) => sum + s.columns.codes.length, 0);
+    this.#segments = [];
+    this.#stored = 0;
+    this.#ordered = true;
+    this.#lastAt = Number.NEGATIVE_INFINITY;
+    for (const segment of segments) this.add(segment);
   }
 
   /** Writes the next segment; `add` makes it part of the log. */
@@ -182,19 +187,44 @@ export class EventLog {
   add(segment: EventSegment): void {
     this.#segments.push(segment);
     this.#stored += segment.columns.codes.length;
+    for (const at of segment.columns.receivedAt) {
+      if (at < this.#lastAt) this.#ordered = false;
+      this.#lastAt = at;
+    }
   }
 
-  /** The stored events that pass the filter, oldest first, each read from disk only when asked. */
-  *matching(f: InboundEventFilter): Generator<StoredInboundEvent> {
+  /** Whether times never go back along the log (then newest first is position order, reversed). */
+  get ordered(): boolean {
+    return this.#ordered;
+  }
+
+  /** The time of the last stored event (-Infinity when none). */
+  get lastAt(): number {
+    return this.#lastAt;
+  }
+
+  /**
+   * The stored events that pass the filter, oldest first (or newest first: by position, reversed,
+   * from below `before`), each read from disk only when asked.
+   */
+  *matching(
+    f: InboundEventFilter,
+    order: { newestFirst?: boolean; before?: number } = {},
+  ): Generator<StoredInboundEvent> {
     const kind = f.kind === undefined ? -1 : INBOUND_EVENT_KINDS.indexOf(f.kind);
     const outcome = f.outcome === undefined ? -1 : INBOUND_EVENT_OUTCOMES.indexOf(f.outcome);
     const reference = f.referenceId === undefined ? -1 : keyHash(f.referenceId);
     const conversation = f.conversationId === undefined ? -1 : keyHash(f.conversationId);
     const byKey = reference !== -1 || conversation !== -1;
-    let position = 0;
-    for (const { path, columns } of this.#segments) {
+    const before = order.before ?? Number.POSITIVE_INFINITY;
+    let base = order.newestFirst ? this.#stored : 0;
+    const segments = order.newestFirst ? [...this.#segments].reverse() : this.#segments;
+    for (const { path, columns } of segments) {
       const { receivedAt, codes } = columns;
-      for (let i = 0; i < codes.length; i++, position++) {
+      if (order.newestFirst) base -= codes.length;
+      const first = order.newestFirst ? Math.min(codes.length, before - base) - 1 : 0;
+      const step = order.newestFirst ? -1 : 1;
+      for (let i = first; i >= 0 && i < codes.length; i += step) {
         const code = codes[i] ?? 0;
         const at = receivedAt[i] ?? 0;
         if (kind !== -1 && ((code >> 6) & 1) !== kind) continue;
@@ -205,6 +235,7 @@ export class EventLog {
         }
         if (f.since !== undefined && at < f.since) continue;
         if (f.until !== undefined && at >= f.until) continue;
+        const position = base + i;
         const offset = columns.offsets[i] ?? 0;
         const length = columns.lengths[i] ?? 0;
         const read = () => JSON.parse(readRange(path, offset, length)) as InboundEvent;
@@ -214,6 +245,7 @@ export class EventLog {
           if (eventMatches(event, f)) yield { position, receivedAt: at, event: () => event };
         } else yield { position, receivedAt: at, event: read };
       }
+      if (!order.newestFirst) base += codes.length;
     }
   }
 }

@@ -293,6 +293,24 @@ export function createStore(options: StoreOptions = {}): ChannelStore {
           yield { position: base + i, receivedAt: event.receivedAt, event: () => event };
       }
     },
+    newestInboundEvents(filter, before = Number.POSITIVE_INFINITY) {
+      const held = ready().state.inboundEvents;
+      let lastAt = events?.lastAt ?? Number.NEGATIVE_INFINITY;
+      for (const event of held) {
+        if (event.receivedAt < lastAt) return undefined;
+        lastAt = event.receivedAt;
+      }
+      if (events && !events.ordered) return undefined;
+      const base = events?.stored ?? 0;
+      return (function* () {
+        for (let i = Math.min(held.length, before - base) - 1; i >= 0; i--) {
+          const event = held[i] as InboundEvent;
+          if (eventMatches(event, filter))
+            yield { position: base + i, receivedAt: event.receivedAt, event: () => event };
+        }
+        if (events) yield* events.matching(filter, { newestFirst: true, before });
+      })();
+    },
     compact,
     async close() {
       if (compacting) await compacting;
