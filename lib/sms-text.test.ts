@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, describeSms, segmentWithLibrary, truncateCodePoints } from './sms-text';
+import {
+  codePointLength,
+  describeSms,
+  exceedsSegments,
+  segmentWithLibrary,
+  truncateCodePoints,
+} from './sms-text';
 
 describe('SMS text (R-MSG-1, R-MSG-6)', () => {
   it('counts an emoji as one character although it is two UTF-16 units', () => {
@@ -64,5 +70,30 @@ describe('describing the same text twice', () => {
     first.segments = 99;
     expect(describeSms(text)).toEqual(segmentWithLibrary(text));
     expect(describeSms('😀 other')).toEqual(segmentWithLibrary('😀 other'));
+  });
+});
+
+describe('telling whether a text takes more than some segments', () => {
+  const texts = [
+    'я'.repeat(134),
+    'я'.repeat(135),
+    'a'.repeat(306),
+    'a'.repeat(307),
+    `${'a'.repeat(133)}я`,
+    `${'a'.repeat(134)}я`,
+    `${'a'.repeat(300)}€`,
+    `${'😀'.repeat(67)}`,
+    `${'😀'.repeat(68)}`,
+    'line\r\nbreak '.repeat(20),
+  ];
+  for (const text of texts) {
+    it(`agrees with the library for ${JSON.stringify(text.slice(-12))} (${text.length} units)`, () => {
+      expect(exceedsSegments(text, 2)).toBe(segmentWithLibrary(text).segments > 2);
+    });
+  }
+
+  it('refuses a long GSM-7 text that ends in one UCS-2 character', () => {
+    expect(exceedsSegments(`${'y'.repeat(255 * 153)}я`, 255)).toBe(true);
+    expect(exceedsSegments('y'.repeat(255 * 153), 255)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // Control plane: the customers' phones — texting a number, reading the inbox, delivery policies.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { describeSms } from '../../../lib/sms-text';
+import { exceedsSegments } from '../../../lib/sms-text';
 import type { Backend } from '../../backend/backend';
 import { deliverySettingSchema } from '../../backend/delivery-policy';
 import { SimulatorError } from '../../errors/control-errors';
@@ -21,7 +21,7 @@ const textMessage = z
       .min(1, 'must not be empty')
       .max(MAX_INBOUND_SEGMENTS * 153, `must fit in ${MAX_INBOUND_SEGMENTS} SMS segments`)
       .refine(
-        (text) => describeSms(text).segments <= MAX_INBOUND_SEGMENTS,
+        (text) => !exceedsSegments(text, MAX_INBOUND_SEGMENTS),
         `must fit in ${MAX_INBOUND_SEGMENTS} SMS segments`,
       ),
   })
