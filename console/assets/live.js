@@ -130,22 +130,61 @@ function setLive(/** @type {string} */ text, /** @type {boolean} */ ok) {
   if (label) label.textContent = text;
 }
 
-export function listen() {
-  const source = new EventSource('/console/events');
+/** The keys this page's regions listen for, as the stream's filter ('*' when any region takes all). */
+function pageKeys() {
+  const keys = new Set();
+  for (const region of Array.from(document.querySelectorAll('[data-fragment]'))) {
+    const listed = /** @type {HTMLElement} */ (region).dataset.keys;
+    if (!listed) return '*';
+    for (const key of listed.split(' ')) if (key) keys.add(key);
+  }
+  const joined = Array.from(keys).sort().join(' ');
+  // A filter longer than a URL should carry: take everything instead.
+  return keys.has('*') || joined.length > 4000 ? '*' : joined;
+}
+
+/** @type {EventSource | null} */
+let source = null;
+let listening = '';
+
+/** Opens the console's stream for this page's keys; the server sends only messages naming them. */
+function connect() {
+  const keys = pageKeys();
+  const previous = listening;
+  listening = keys;
+  source?.close();
+  const opened = new EventSource(
+    keys === '*' ? '/console/events' : `/console/events?keys=${encodeURIComponent(keys)}`,
+  );
+  source = opened;
   let dropped = false;
-  source.onopen = () => {
+  opened.onopen = () => {
     setLive('live', true);
     // Events sent while the stream was down are lost: catch up once it is back.
     if (dropped) scheduleRefresh();
+    // Regions that appeared since the last stream opened may have missed an event meanwhile.
+    else if (previous !== '' && previous !== '*' && keys !== '*') {
+      const before = new Set(previous.split(' '));
+      const added = keys.split(' ').filter((key) => !before.has(key));
+      if (added.length > 0) scheduleRefresh(added);
+    }
   };
-  source.onerror = () => {
+  opened.onerror = () => {
     dropped = true;
     setLive('reconnecting…', false);
   };
-  source.onmessage = (event) => {
+  opened.onmessage = (event) => {
     /** @type {{ keys?: unknown }} */
     const message = JSON.parse(event.data);
     if (Array.isArray(message.keys)) scheduleRefresh(message.keys.map(String));
   };
-  window.addEventListener('pagehide', () => source.close());
+}
+
+export function listen() {
+  connect();
+  // A refresh can bring regions with other keys (a new card, a new conversation): follow them.
+  document.addEventListener('console:refreshed', () => {
+    if (pageKeys() !== listening) connect();
+  });
+  window.addEventListener('pagehide', () => source?.close());
 }

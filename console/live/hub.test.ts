@@ -68,6 +68,39 @@ describe('live hub', () => {
   });
 });
 
+describe('live hub, a page that names its keys', () => {
+  it("sends a page only the keys it listens for, and is not woken for another phone's events", async () => {
+    const listeners = new Set<(entry: unknown) => void>();
+    const hub = createLiveHub({
+      channelFetch: async () => json([]),
+      telesignFetch: async () => json([{ phone: '12025550101' }, { phone: '12025550102' }]),
+      telesignUrl: 'http://telesign.test',
+      coalesceMs: 5,
+      sources: {
+        channel: () => () => undefined,
+        telesign: (listener) => {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+      },
+    });
+    const { Hono } = await import('hono');
+    const app = new Hono().get('/console/events', (c) => hub.handler(c));
+    const response = await app.request(
+      `/console/events?keys=${encodeURIComponent('handsets handset:12025550101')}`,
+    );
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const read = async () => new TextDecoder().decode((await reader.read()).value);
+    expect(await read()).toBe('data: {"keys":[]}\n\n');
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    // Another phone's entry sends nothing; this card's does, without the keys the page lacks.
+    for (const l of listeners) l({ kind: 'callback', phone: '12025550102' });
+    for (const l of listeners) l({ kind: 'callback', phone: '12025550101' });
+    expect(await read()).toBe('data: {"keys":["handset:12025550101"]}\n\n');
+    await reader.cancel();
+  });
+});
+
 describe('live hub with in-process sources', () => {
   const sources = () => {
     const channel = new Set<(event: unknown) => void>();

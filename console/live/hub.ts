@@ -37,6 +37,13 @@ export interface LiveHub {
   handler(c: Context): Response | Promise<Response>;
 }
 
+/** A page's key filter (`?keys=` space-separated, at most 8 KB); null: every key. */
+function wantedKeys(query: string | undefined): Set<string> | null {
+  if (query === undefined || query.length > 8192) return null;
+  const keys = new Set(query.split(' ').filter((k) => k !== ''));
+  return keys.size === 0 || keys.has(EVERYTHING) ? null : keys;
+}
+
 export function createLiveHub(options: LiveHubOptions): LiveHub {
   const retryMs = options.retryMs ?? 1000;
   const coalesceMs = options.coalesceMs ?? 50;
@@ -166,9 +173,16 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
           stream.writeSSE({ data: JSON.stringify({ keys }) }).catch(() => undefined);
         };
         const ended = new Promise<void>((resolve) => stream.onAbort(resolve));
+        // `?keys=a b c`: the page's regions listen for these only; it is woken for nothing else.
+        const wanted = wantedKeys(c.req.query('keys'));
         const unsubscribe = hub.subscribe((keys) => {
-          for (const key of keys) pending.add(key);
-          timer ??= setTimeout(flush, coalesceMs);
+          let any = false;
+          for (const key of keys) {
+            if (wanted && key !== EVERYTHING && !wanted.has(key)) continue;
+            pending.add(key);
+            any = true;
+          }
+          if (any) timer ??= setTimeout(flush, coalesceMs);
         });
         await stream.writeSSE({ data: JSON.stringify({ keys: [] }) });
         await ended;
