@@ -72,6 +72,11 @@ try {
   if (journal[0]) shots[6] = [`/inspect/journal/${journal[0].seq}`, 'console-inspect-entry'];
   for (const [path, name] of shots) {
     await page.goto(`${sim.channelUrl}${path}`);
+    // A conversation's page is shown at its histories (transitions and offers, side by side).
+    if (name === 'console-inspect-conversation')
+      await page.evaluate(
+        `document.querySelector('[data-testid="record-history"]')?.scrollIntoView({ block: 'end' })`,
+      );
     await wait(400);
     await page.screenshot({ path: join(OUT, `${name}.png`) });
     console.log(`docs/images/${name}.png  ← ${path}`);
