@@ -1,9 +1,15 @@
 // The records the store holds in memory (conversations, messages not yet in history, inbound
 // events) and the live snapshot `records.jsonl` they are written to and read from.
+import type { JSONFile } from 'lowdb/node';
 import { eachJsonLine } from '../../../lib/json-lines';
 import type { Conversation, InboundEvent, Message } from '../../domain/model';
 import type { ConfigDoc, StoreState } from '../../service/channel-store';
-import { type JournalRecord, SCHEMA_VERSION, type SnapshotHeader } from './schema';
+import {
+  type JournalRecord,
+  type RecordsSnapshot,
+  SCHEMA_VERSION,
+  type SnapshotHeader,
+} from './schema';
 
 /** The state plus what finds a held message by its TeleSign reference id. */
 export interface Held {
@@ -142,4 +148,38 @@ export function* snapshotLines(
   for (const v of [...state.messages.values()]) yield { t: 'message', v };
   // Inbound events are not in the snapshot: compaction moves them all to the event log, and those
   // received while it runs are in the new journal (listing them here too would count them twice).
+}
+
+/** Reads `records.json`, the one-document snapshot of versions before `records.jsonl`. */
+export async function readLegacySnapshot(
+  file: JSONFile<RecordsSnapshot>,
+  held: Held,
+  warn: (message: string) => void,
+): Promise<number> {
+  const snapshot = await file.read().catch((error: unknown) => {
+    warn(`records.json could not be read (${String(error)}); starting from the journal only`);
+    return null;
+  });
+  if (!snapshot) return -1;
+  refuseNewer(snapshot.schemaVersion, 'records.json');
+  for (const c of snapshot.conversations) holdConversation(held, c);
+  for (const m of snapshot.messages) holdMessage(held, m);
+  for (const e of snapshot.inboundEvents) held.state.inboundEvents.push(storedInboundEvent(e));
+  return snapshot.coversGeneration;
+}
+
+/** The held messages of closed conversations, by conversation: what the next segment takes. */
+export function closedGroups(
+  held: Held,
+  conversation: (id: string) => Conversation | undefined,
+): Array<[string, Message[]]> {
+  const groups: Array<[string, Message[]]> = [];
+  for (const [conversationId, ids] of held.state.messagesByConversation) {
+    if (conversation(conversationId)?.state !== 'closed') continue;
+    const messages = ids
+      .map((id) => held.state.messages.get(id))
+      .filter((m): m is Message => m !== undefined);
+    groups.push([conversationId, messages]);
+  }
+  return groups;
 }

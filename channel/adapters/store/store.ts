@@ -14,16 +14,16 @@ import { keyHash } from './history-keys';
 import { JournalWriter, journalGenerations, journalPath, removeJournal } from './journal';
 import {
   applyRecord,
+  closedGroups,
   emptyHeld,
   type Held,
   holdConversation,
   holdMessage,
+  readLegacySnapshot,
   readSnapshot,
-  refuseNewer,
   releaseConversations,
   releaseMessages,
   snapshotLines,
-  storedInboundEvent,
 } from './records';
 import {
   type ConfigDoc,
@@ -49,40 +49,6 @@ export interface StoreOptions {
    */
   fsync?: boolean;
   warn?: (message: string) => void;
-}
-
-/** Reads `records.json`, the one-document snapshot of versions before `records.jsonl`. */
-async function readLegacySnapshot(
-  file: JSONFile<RecordsSnapshot>,
-  held: Held,
-  warn: (message: string) => void,
-): Promise<number> {
-  const snapshot = await file.read().catch((error: unknown) => {
-    warn(`records.json could not be read (${String(error)}); starting from the journal only`);
-    return null;
-  });
-  if (!snapshot) return -1;
-  refuseNewer(snapshot.schemaVersion, 'records.json');
-  for (const c of snapshot.conversations) holdConversation(held, c);
-  for (const m of snapshot.messages) holdMessage(held, m);
-  for (const e of snapshot.inboundEvents) held.state.inboundEvents.push(storedInboundEvent(e));
-  return snapshot.coversGeneration;
-}
-
-/** The held messages of closed conversations, by conversation: what the next segment takes. */
-function closedGroups(
-  held: Held,
-  conversation: (id: string) => Conversation | undefined,
-): Array<[string, Message[]]> {
-  const groups: Array<[string, Message[]]> = [];
-  for (const [conversationId, ids] of held.state.messagesByConversation) {
-    if (conversation(conversationId)?.state !== 'closed') continue;
-    const messages = ids
-      .map((id) => held.state.messages.get(id))
-      .filter((m): m is Message => m !== undefined);
-    groups.push([conversationId, messages]);
-  }
-  return groups;
 }
 
 /** Creates the store: in a folder (`channel.json`, `records.jsonl`, journals, history) or in memory. */
