@@ -54,6 +54,10 @@ const pageMs = performance.now() - t2;
 const t3 = performance.now();
 channel.service.findInboundEvents({ referenceId: storedReference(Math.floor(stored / 2)) });
 const filteredPageMs = performance.now() - t3;
+// The conversations list: its newest page (every stored conversation's columns are scanned).
+const t4 = performance.now();
+channel.service.findConversations({ limit: 50 });
+const conversationsPageMs = performance.now() - t4;
 
 const compacting = performance.now();
 const beforeCompaction = cpuMs();
@@ -76,6 +80,7 @@ process.send?.({
   found,
   pageMs,
   filteredPageMs,
+  conversationsPageMs,
   // ru_maxrss is in kilobytes on Linux.
   peakRss: process.resourceUsage().maxRSS * 1024,
 });

@@ -68,6 +68,7 @@ interface Restart {
   lookupUs: number;
   pageMs: number;
   filteredPageMs: number;
+  conversationsPageMs: number;
   found: number;
 }
 
@@ -108,10 +109,11 @@ async function measure(count: number, shape: Shape): Promise<void> {
       `${String(count).padStart(9)} messages (${mb(before)} on disk, written before history segments): first open moves them to history in ${s(first.loadMs)} / ${s(first.loadCpuMs)} CPU, peak RSS ${mb(first.peakRss)}`,
     );
     const r = await restart(folder, count);
-    const pages =
+    const pages = `; newest page of conversations ${r.conversationsPageMs.toFixed(0)} ms${
       shape.events > 0
         ? `; inbound events: newest page ${r.pageMs.toFixed(0)} ms, by reference ${r.filteredPageMs.toFixed(0)} ms`
-        : '';
+        : ''
+    }`;
     console.log(
       `${' '.repeat(9)} restart (${mb(await folderBytes(folder))} on disk): ready in ${s(r.readyMs)} wall / ${s(r.readyCpuMs)} CPU (of which starting node and loading modules ${s(r.importCpuMs)}; store ${s(r.loadMs)} / ${s(r.loadCpuMs)}), RSS ${mb(r.rss)} (peak ${mb(r.peakRss)}); transcript of ${r.transcriptLength} messages from history ${r.transcriptMs.toFixed(1)} ms; reference lookup ${r.lookupUs.toFixed(0)} µs (${r.found}/1000 found)${pages}; compaction ${s(r.compactMs)} / ${s(r.compactCpuMs)} CPU`,
     );
