@@ -88,7 +88,14 @@ const idParam = z.string().min(1).max(200);
 const fragmentQuery = z.record(z.string(), z.string().max(200));
 
 export function createConsole(options: ConsoleOptions): Hono {
+  const hub = createLiveHub({
+    channelFetch: options.channelFetch,
+    telesignFetch: options.telesignFetch ?? ((input, init) => fetch(input, init)),
+    telesignUrl: options.telesignUrl,
+    ...(options.liveSources ? { sources: options.liveSources } : {}),
+  });
   const data = createConsoleData({
+    live: hub,
     channelFetch: options.channelFetch,
     telesignUrl: options.telesignUrl,
     ...(options.telesignFetch ? { telesignFetch: options.telesignFetch } : {}),
@@ -120,12 +127,6 @@ export function createConsole(options: ConsoleOptions): Hono {
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
 
-  const hub = createLiveHub({
-    channelFetch: options.channelFetch,
-    telesignFetch: options.telesignFetch ?? ((input, init) => fetch(input, init)),
-    telesignUrl: options.telesignUrl,
-    ...(options.liveSources ? { sources: options.liveSources } : {}),
-  });
   app.get('/console/events', (c) => hub.handler(c));
   app.post('/console/measure', measureHandler);
   app.get('/api', (c) => (wantsHtml(c) ? page(c, apiIndexPage(view(c))) : c.json(apiIndex)));

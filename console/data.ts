@@ -31,7 +31,15 @@ export interface DataOptions {
   /** The fake TeleSign's base URL, as the browser reaches it too. */
   telesignUrl: string;
   telesignFetch?: FetchLike;
+  /**
+   * The live hub, when there is one: while it runs, reads that change only with the fake's
+   * settings (purchased numbers) are kept until it names `telesign`, `admin` or everything — a
+   * card refresh then skips 1 + one read per account.
+   */
+  live?: { running(): boolean; observe(listener: (keys: readonly string[]) => void): () => void };
 }
+
+const SETTINGS_KEYS = new Set(['telesign', 'admin', '*']);
 
 export class ConsoleDataError extends Error {
   constructor(
@@ -113,6 +121,25 @@ export function createConsoleData(options: DataOptions) {
   const telesign = <S extends z.ZodType>(path: string, schema: S) =>
     getJson(telesignFetch, `${base}${path}`, path, schema);
   const enc = encodeURIComponent;
+  const kept = new Map<string, Promise<unknown>>();
+  options.live?.observe((keys) => {
+    if (keys.some((key) => SETTINGS_KEYS.has(key))) kept.clear();
+  });
+  /** `load()` once while the hub runs and nothing it names changed; every time otherwise. */
+  const whileUnchanged = <T>(name: string, load: () => Promise<T>): Promise<T> => {
+    if (!options.live?.running()) {
+      kept.clear();
+      return load();
+    }
+    let value = kept.get(name) as Promise<T> | undefined;
+    if (!value) {
+      value = load();
+      kept.set(name, value);
+      // A failed read is not kept.
+      value.catch(() => kept.delete(name));
+    }
+    return value;
+  };
   /**
    * Every item of a list, whether the API answers a plain array or pages (`{ items, next }`, `next`
    * a path or a cursor); at most 50 pages, so a runaway cursor cannot hang a page.
@@ -161,15 +188,19 @@ export function createConsoleData(options: DataOptions) {
       new Set((await telesign('/_sim/handsets', listOf(handsetSummarySchema))).map((h) => h.phone)),
     handset: (phone: string) => telesign(`/_sim/handsets/${enc(phone)}/messages`, handsetSchema),
     /** Every number any account purchased (digits). */
-    purchasedNumbers: async () => {
-      const accounts = await telesign('/_sim/accounts', listOf(accountSchema));
-      const lists = await Promise.all(
-        accounts.map((a) =>
-          telesign(`/_sim/accounts/${enc(a.customer_id)}/numbers`, listOf(numberSchema)),
-        ),
-      );
-      return lists.flat().map((n) => n.number);
-    },
+    purchasedNumbers: async () =>
+      // Every card shows them: read once while the live hub hears of no purchase or release.
+      (
+        await whileUnchanged('purchasedNumbers', async () => {
+          const accounts = await telesign('/_sim/accounts', listOf(accountSchema));
+          const lists = await Promise.all(
+            accounts.map((a) =>
+              telesign(`/_sim/accounts/${enc(a.customer_id)}/numbers`, listOf(numberSchema)),
+            ),
+          );
+          return lists.flat().map((n) => n.number);
+        })
+      ).slice(),
     telesignMessages: (filter: { phone_number?: string } = {}) => {
       const query = new URLSearchParams(filter).toString();
       return telesign(`/_sim/messages${query ? `?${query}` : ''}`, listOf(telesignMessageSchema));

@@ -33,6 +33,13 @@ type Listener = (keys: readonly string[]) => void;
 
 export interface LiveHub {
   subscribe(listener: Listener): () => void;
+  /**
+   * Hears the keys while the hub runs (some page listens) without keeping it running; with
+   * `running`, what a cache needs to know it is told of every change.
+   */
+  observe(listener: Listener): () => void;
+  /** Whether the hub follows both servers now (a page is listening). */
+  running(): boolean;
   /** `GET /console/events`: `data: {"keys":[…]}` messages, unnamed. */
   handler(c: Context): Response | Promise<Response>;
 }
@@ -49,6 +56,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   const coalesceMs = options.coalesceMs ?? 50;
   const base = options.telesignUrl.replace(/\/$/, '');
   const listeners = new Set<Listener>();
+  const observers = new Set<Listener>();
   /** Phones seen so far: a phone not among them is a new handset, so the Phones list changes. */
   let knownPhones: Set<string> | null = null;
   /** A phone was heard before the list came: the list is re-rendered once when it does. */
@@ -58,6 +66,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   let running: AbortController | null = null;
 
   const emit = (keys: readonly string[]): void => {
+    for (const observer of observers) observer(keys);
     for (const listener of listeners) listener(keys);
   };
 
@@ -162,6 +171,11 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
         }
       };
     },
+    observe(listener) {
+      observers.add(listener);
+      return () => observers.delete(listener);
+    },
+    running: () => running !== null,
     handler: (c) =>
       streamSSE(c, async (stream) => {
         let pending = new Set<string>();
