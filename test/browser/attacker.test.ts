@@ -65,13 +65,25 @@ const attackFetch = (url: string, init: AttackInit) =>
     [url, init] as const,
   );
 
-/** Submits a `text/plain` form from the attacker's page into a hidden frame (page-side script). */
+/**
+ * Submits a `text/plain` form from the attacker's page into a hidden frame (page-side script) and
+ * resolves once the server's answer has loaded in it — not on the frame's first about:blank load,
+ * and with no fallback timer, so the world is checked only after the server has seen the post.
+ */
 const attackForm = (action: string, field: string, value: string) =>
   page.evaluate(`new Promise((resolve) => {
     const frame = document.createElement('iframe');
     frame.name = 'sink' + Math.random();
-    frame.onload = () => resolve();
     document.body.append(frame);
+    frame.addEventListener('load', () => {
+      let blank = false;
+      try {
+        blank = frame.contentWindow.location.href === 'about:blank';
+      } catch {
+        // Another origin's document: the server answered.
+      }
+      if (!blank) resolve();
+    });
     const form = document.createElement('form');
     form.method = 'POST';
     form.action = ${JSON.stringify(action)};
@@ -83,7 +95,6 @@ const attackForm = (action: string, field: string, value: string) =>
     form.append(input);
     document.body.append(form);
     form.submit();
-    setTimeout(resolve, 3000);
   })`);
 
 describe('a page of another origin', () => {
