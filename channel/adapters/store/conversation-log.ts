@@ -1,7 +1,7 @@
 // Closed conversations on disk: numbered segments written at compaction; each keeps in memory a
 // key index (by id) and columns of what the lists filter on (time, creation order, key hashes:
 // 61 bytes a conversation), so a page reads from disk only the conversations it shows.
-import { access, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Conversation } from '../../domain/model';
 import type { ConversationFilter, StoredConversation } from '../../service/channel-store';
@@ -16,7 +16,7 @@ import {
   type Placed,
   writeRows,
 } from './conversation-columns';
-import { readRange, replaceFile } from './history';
+import { readRange, removeUnnamedSegments, replaceFile } from './history';
 import {
   candidates,
   decodeKeyIndex,
@@ -73,11 +73,7 @@ export class ConversationLog {
 
   /** Loads segments 1…count; deletes later or half-written ones (as `History.load`). */
   async load(count: number): Promise<void> {
-    for (const name of await readdir(this.folder)) {
-      const match = FILE.exec(name);
-      if (match && (Number(match[1]) > count || name.endsWith('.tmp')))
-        await unlink(join(this.folder, name)).catch(() => undefined);
-    }
+    await removeUnnamedSegments(this.folder, FILE, count);
     this.#segments = [];
     for (let n = 1; n <= count; n++) {
       const path = conversationSegmentPath(this.folder, n, 'jsonl');

@@ -3,12 +3,12 @@
 // event), so a filtered page reads from disk only the events it shows.
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { access, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { INBOUND_EVENT_KINDS, INBOUND_EVENT_OUTCOMES, type InboundEvent } from '../../domain/model';
 import type { InboundEventFilter, StoredInboundEvent } from '../../service/channel-store';
-import { readRange, replaceFile } from './history';
+import { readRange, removeUnnamedSegments, replaceFile } from './history';
 import { keyHash } from './history-keys';
 
 const FILE = /^events-(\d+)\.(?:jsonl|columns)(?:\.tmp)?$/;
@@ -150,11 +150,7 @@ export class EventLog {
 
   /** Loads segments 1…count; deletes later or half-written ones (as `History.load`). */
   async load(count: number): Promise<void> {
-    for (const name of await readdir(this.folder)) {
-      const match = FILE.exec(name);
-      if (match && (Number(match[1]) > count || name.endsWith('.tmp')))
-        await unlink(join(this.folder, name)).catch(() => undefined);
-    }
+    await removeUnnamedSegments(this.folder, FILE, count);
     const segments: EventSegment[] = [];
     for (let n = 1; n <= count; n++) {
       const path = eventSegmentPath(this.folder, n, 'jsonl');

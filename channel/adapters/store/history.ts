@@ -27,6 +27,23 @@ export interface Segment {
   readonly keys: KeyIndex;
 }
 
+/**
+ * Deletes the files of segments after `count`, and half-written (`.tmp`) ones: a compaction that
+ * did not finish left them, and the snapshot of before still holds their records. `pattern`
+ * captures a file's segment number.
+ */
+export async function removeUnnamedSegments(
+  folder: string,
+  pattern: RegExp,
+  count: number,
+): Promise<void> {
+  for (const name of await readdir(folder)) {
+    const match = pattern.exec(name);
+    if (match && (Number(match[1]) > count || name.endsWith('.tmp')))
+      await unlink(join(folder, name)).catch(() => undefined);
+  }
+}
+
 /** Reads `length` bytes at `offset`, synchronously: one short positional read from the page cache. */
 export function readRange(path: string, offset: number, length: number): string {
   const fd = openSync(path, 'r');
@@ -112,11 +129,7 @@ export class History {
    * so they are deleted.
    */
   async load(count: number): Promise<void> {
-    for (const name of await readdir(this.folder)) {
-      const match = FILE.exec(name);
-      if (match && (Number(match[1]) > count || name.endsWith('.tmp')))
-        await unlink(join(this.folder, name)).catch(() => undefined);
-    }
+    await removeUnnamedSegments(this.folder, FILE, count);
     const segments: Segment[] = [];
     for (let number = 1; number <= count; number++) {
       const path = segmentPath(this.folder, number, 'jsonl');
