@@ -31,6 +31,7 @@ import {
 import type { KnownHandset } from './pages/phones';
 import { download, type SessionRecordings } from './recordings';
 import { relayHandler } from './relay';
+import { renderWithoutAsyncHooks } from './render-without-async-hooks';
 
 export interface ConsoleOptions {
   /** Reaches the channel's HTTP API (in `npm run sim`: the channel app's `request`). */
@@ -88,6 +89,8 @@ const idParam = z.string().min(1).max(200);
 const fragmentQuery = z.record(z.string(), z.string().max(200));
 
 export function createConsole(options: ConsoleOptions): Hono {
+  // Before any page renders: a render must not switch on promise hooks for the whole process.
+  renderWithoutAsyncHooks();
   const hub = createLiveHub({
     channelFetch: options.channelFetch,
     telesignFetch: options.telesignFetch ?? ((input, init) => fetch(input, init)),
