@@ -1,10 +1,6 @@
-// The columns of a closed-conversations segment: what the lists filter on, per conversation, in
-// flat typed arrays (61 bytes a conversation), and the rows of earlier segments it supersedes.
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
 import type { Conversation } from '../../domain/model';
 import { type KeyIndexBuilder, keyHash } from './history-keys';
+import { LinesWriter } from './lines-writer';
 
 export const MAGIC = 0x4e435343; // "CSCN"
 export const HEADER_BYTES = 12; // magic, rows, superseded rows
@@ -95,15 +91,10 @@ export async function writeRows(
   columns: Columns,
   keys: KeyIndexBuilder,
 ): Promise<void> {
-  const stream = createWriteStream(temporary);
-  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
-  failed.catch(() => undefined);
-  let offset = 0;
-  let batch = '';
+  const file = new LinesWriter(temporary);
   for (let i = 0; i < placed.length; i++) {
     const { seq, conversation } = placed[i] as Placed;
-    const line = `${JSON.stringify(conversation)}\n`;
-    const length = Buffer.byteLength(line);
+    const { offset, length } = file.add(conversation);
     keys.add(conversation.id, 'message', offset, length);
     columns.seq[i] = seq;
     columns.createdAt[i] = conversation.createdAt;
@@ -118,12 +109,7 @@ export async function writeRows(
       (columns.hashes[k] as Uint32Array)[i] = keyHash(value);
     });
     columns.present[i] = present;
-    offset += length;
-    batch += line;
-    if (batch.length < 1 << 16) continue;
-    if (!stream.write(batch)) await Promise.race([once(stream, 'drain'), failed]);
-    batch = '';
+    await file.flushIfFull();
   }
-  stream.end(batch);
-  await Promise.race([finished(stream), failed]);
+  await file.close();
 }

@@ -1,15 +1,10 @@
-// Inbound events (SMS and delivery reports as received) on disk: numbered segments written at
-// compaction, each with columns held in memory (time, kind, outcome, key hashes: 29 bytes an
-// event), so a filtered page reads from disk only the events it shows.
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { finished } from 'node:stream/promises';
 import { INBOUND_EVENT_KINDS, INBOUND_EVENT_OUTCOMES, type InboundEvent } from '../../domain/model';
 import type { InboundEventFilter, StoredInboundEvent } from '../../service/channel-store';
 import { readRange, removeUnnamedSegments, replaceFile } from './history';
 import { keyHash } from './history-keys';
+import { LinesWriter } from './lines-writer';
 
 const FILE = /^events-(\d+)\.(?:jsonl|columns)(?:\.tmp)?$/;
 const MAGIC = 0x56455343; // "CSEV"
@@ -87,29 +82,19 @@ async function writeSegment(
 }
 
 async function writeLines(temporary: string, events: InboundEvent[], columns: Columns) {
-  const stream = createWriteStream(temporary);
-  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
-  failed.catch(() => undefined);
-  let offset = 0;
-  let batch = '';
+  const file = new LinesWriter(temporary);
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as InboundEvent;
-    const line = `${JSON.stringify(event)}\n`;
-    const length = Buffer.byteLength(line);
+    const { offset, length } = file.add(event);
     columns.receivedAt[i] = event.receivedAt;
     columns.offsets[i] = offset;
     columns.lengths[i] = length;
     columns.references[i] = keyHash(event.referenceId);
     columns.conversations[i] = event.conversationId ? keyHash(event.conversationId) : 0;
     columns.codes[i] = codeOf(event);
-    offset += length;
-    batch += line;
-    if (batch.length < 1 << 16) continue;
-    if (!stream.write(batch)) await Promise.race([once(stream, 'drain'), failed]);
-    batch = '';
+    await file.flushIfFull();
   }
-  stream.end(batch);
-  await Promise.race([finished(stream), failed]);
+  await file.close();
 }
 
 /** Whether an event passes the filter, exactly (for held events, and to check a hash match). */

@@ -1,10 +1,6 @@
-// Closed conversations' messages on disk: numbered segments written at compaction, each with a key
-// index held in memory; transcripts and reference lookups read just their byte ranges, on demand.
-import { once } from 'node:events';
-import { closeSync, createWriteStream, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { access, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { finished } from 'node:stream/promises';
 import { syncPath } from '../../../lib/sync-path';
 import type { Message } from '../../domain/model';
 import {
@@ -14,6 +10,7 @@ import {
   type KeyIndex,
   KeyIndexBuilder,
 } from './history-keys';
+import { LinesWriter } from './lines-writer';
 
 const FILE = /^history-(\d+)\.(?:jsonl|keys)(?:\.tmp)?$/;
 
@@ -77,32 +74,22 @@ export async function replaceFile(
 /** Writes the messages, conversation after conversation, one per line; returns their key index. */
 async function writeLines(path: string, groups: Iterable<[string, Message[]]>): Promise<KeyIndex> {
   const keys = new KeyIndexBuilder();
-  const stream = createWriteStream(path);
-  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
-  failed.catch(() => undefined);
-  let offset = 0;
-  let batch = '';
+  const file = new LinesWriter(path);
   for (const [conversationId, messages] of groups) {
-    const start = offset;
+    const start = file.offset;
     for (const message of messages) {
-      const line = `${JSON.stringify(message)}\n`;
-      const length = Buffer.byteLength(line);
+      const { offset, length } = file.add(message);
       // By id only outbound messages: a delivery report may name one by its external_id before
       // its reference is known. An inbound SMS is found by its TeleSign reference.
       if (message.direction === 'outbound' || !message.telesignReferenceId)
         keys.add(message.id, 'message', offset, length);
       if (message.telesignReferenceId)
         keys.add(message.telesignReferenceId, 'message', offset, length);
-      offset += length;
-      batch += line;
     }
-    keys.add(conversationId, 'conversation', start, offset - start);
-    if (batch.length < 1 << 16) continue;
-    if (!stream.write(batch)) await Promise.race([once(stream, 'drain'), failed]);
-    batch = '';
+    keys.add(conversationId, 'conversation', start, file.offset - start);
+    await file.flushIfFull();
   }
-  stream.end(batch);
-  await Promise.race([finished(stream), failed]);
+  await file.close();
   return keys.build();
 }
 
