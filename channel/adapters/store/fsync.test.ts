@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { storedConversation, storedMessage } from '../../../test/support/channel-records';
 import type { Conversation, Message } from '../../domain/model';
 import { createStore } from './store';
 
@@ -10,32 +11,8 @@ afterEach(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
-const closed = (id: string): Conversation => ({
-  id,
-  workStreamId: 'ws_1',
-  customerNumber: '14255550123',
-  supportNumber: '14255550100',
-  state: 'closed',
-  queueId: 'q_def',
-  routedBy: 'default',
-  contactMatch: 'none',
-  rejectedBy: [],
-  resolved: false,
-  createdAt: 1,
-  lastActivityAt: 1,
-  transitions: [],
-});
-const message = (id: string, conversationId: string): Message => ({
-  id,
-  conversationId,
-  direction: 'inbound',
-  text: `hello ${id}`,
-  truncated: false,
-  at: 1,
-  chars: 7,
-  encoding: 'GSM-7',
-  segments: 1,
-});
+const closed = (id: string): Conversation => storedConversation(id, { state: 'closed' });
+const message = (id: string, conversationId: string): Message => storedMessage(id, conversationId);
 
 describe('channel store with fsync', () => {
   it('saves, compacts into a synced snapshot and history segment, and reads it all back', async () => {

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { storedConversation, storedMessage } from '../../../test/support/channel-records';
 import type { Conversation, DeliveryStatus, Message } from '../../domain/model';
 import { createStore } from './store';
 
@@ -16,34 +17,17 @@ afterEach(async () => {
 });
 const silent = () => undefined;
 
-const conversation = (id: string, state: Conversation['state']): Conversation => ({
-  id,
-  workStreamId: 'ws_1',
-  customerNumber: '14255550123',
-  supportNumber: '14255550100',
-  state,
-  queueId: 'q_def',
-  routedBy: 'default',
-  contactMatch: 'none',
-  rejectedBy: [],
-  resolved: state === 'closed',
-  createdAt: 1,
-  lastActivityAt: 1,
-  transitions: [],
-});
-const message = (id: string, conversationId: string, extra: Partial<Message> = {}): Message => ({
-  id,
-  conversationId,
-  direction: 'outbound',
-  text: `reply ${id}, with “quotes” and é`,
-  truncated: false,
-  at: 1,
-  chars: 20,
-  encoding: 'UCS-2',
-  segments: 1,
-  telesignReferenceId: `REF_${id}`,
-  ...extra,
-});
+const conversation = (id: string, state: Conversation['state']): Conversation =>
+  storedConversation(id, { state, resolved: state === 'closed' });
+const message = (id: string, conversationId: string, extra: Partial<Message> = {}): Message =>
+  storedMessage(id, conversationId, {
+    direction: 'outbound',
+    text: `reply ${id}, with “quotes” and é`,
+    chars: 20,
+    encoding: 'UCS-2',
+    telesignReferenceId: `REF_${id}`,
+    ...extra,
+  });
 
 /** A folder holding one closed conversation (three messages) and one open (one message). */
 async function folderWithHistory(): Promise<string> {

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { storedMessage } from '../../../test/support/channel-records';
 import type { Message } from '../../domain/model';
 import { SCHEMA_VERSION } from './schema';
 import { createStore } from './store';
@@ -16,17 +17,8 @@ afterEach(async () => {
   await Promise.all(folders.splice(0).map((f) => rm(f, { recursive: true, force: true })));
 });
 const silent = () => undefined;
-const message = (id: string, conversationId: string): Message => ({
-  id,
-  conversationId,
-  direction: 'inbound',
-  text: `hello ${id}`,
-  truncated: false,
-  at: 1,
-  chars: 8,
-  encoding: 'GSM-7',
-  segments: 1,
-});
+const message = (id: string, conversationId: string): Message =>
+  storedMessage(id, conversationId, { chars: 8 });
 
 describe('the snapshot as JSON lines', () => {
   it('writes a header line, then one record per line', async () => {

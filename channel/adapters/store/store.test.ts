@@ -2,6 +2,7 @@ import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { storedConversation, storedMessage } from '../../../test/support/channel-records';
 import type { Conversation, InboundEvent, Message } from '../../domain/model';
 import { SCHEMA_VERSION } from './schema';
 import { createStore } from './store';
@@ -16,32 +17,8 @@ afterEach(async () => {
   await Promise.all(folders.splice(0).map((f) => rm(f, { recursive: true, force: true })));
 });
 
-const conversation = (id: string): Conversation => ({
-  id,
-  workStreamId: 'ws_1',
-  customerNumber: '14255550123',
-  supportNumber: '14255550100',
-  state: 'open',
-  queueId: 'q_def',
-  routedBy: 'default',
-  contactMatch: 'none',
-  rejectedBy: [],
-  resolved: false,
-  createdAt: 1,
-  lastActivityAt: 1,
-  transitions: [],
-});
-const message = (id: string, conversationId: string): Message => ({
-  id,
-  conversationId,
-  direction: 'inbound',
-  text: `hello ${id}`,
-  truncated: false,
-  at: 1,
-  chars: 7,
-  encoding: 'GSM-7',
-  segments: 1,
-});
+const conversation = (id: string): Conversation => storedConversation(id);
+const message = (id: string, conversationId: string): Message => storedMessage(id, conversationId);
 const silent = () => undefined;
 
 describe('channel store', () => {
