@@ -1,43 +1,29 @@
 // GET /_sim/journal survives a restart (with --data): the newest entries, bounded on disk, no API key, 0600 files.
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createManualClock, type ManualClock } from '../../lib/clock';
-import { createFileStorage, createSimulator, type Simulator } from '../../simulator/index';
+import type { Simulator } from '../../simulator/index';
+import { fakesOnADataFolder } from './on-a-data-folder';
 import { rawRequest } from './raw-request';
 import { call, sdkClient } from './telesign-sdk';
 
-let folder: string;
-const open: Simulator[] = [];
-beforeEach(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'sim-journal-'));
-});
-afterEach(async () => {
-  for (const sim of open.splice(0)) await sim.close();
-  await rm(folder, { recursive: true, force: true });
-});
+const fakes = fakesOnADataFolder('sim-journal-');
 
 function start(journalCapacity?: number): Simulator {
-  const sim = createSimulator({
+  return fakes.start({
     clock: createManualClock(Date.now()),
-    ...createFileStorage(folder),
     ...(journalCapacity !== undefined && { journalCapacity }),
     fetch: async () => new Response(null, { status: 200 }),
   });
-  open.push(sim);
-  return sim;
 }
-const stop = async (sim: Simulator): Promise<void> => {
-  open.splice(open.indexOf(sim), 1);
-  await sim.close();
-};
+const stop = fakes.stop;
 type Listed = { seq: number; kind: string; detail: string }[];
 const journalOf = async (sim: Simulator): Promise<Listed> =>
   (await (await sim.app.request('/_sim/journal')).json()) as Listed;
 const journalLines = async (): Promise<string[]> => {
-  const files = (await readdir(folder)).filter((f) => f.startsWith('telesign-journal'));
-  const texts = await Promise.all(files.map((f) => readFile(join(folder, f), 'utf8')));
+  const files = (await readdir(fakes.folder())).filter((f) => f.startsWith('telesign-journal'));
+  const texts = await Promise.all(files.map((f) => readFile(join(fakes.folder(), f), 'utf8')));
   return texts.join('').split('\n').filter(Boolean);
 };
 
@@ -116,13 +102,14 @@ describe('the journal across a restart', () => {
     await (first.backend.clock as ManualClock).advance(60_000);
     await stop(first);
 
-    const files = (await readdir(folder)).filter((f) => f.startsWith('telesign-journal'));
+    const files = (await readdir(fakes.folder())).filter((f) => f.startsWith('telesign-journal'));
     expect(files.length).toBeGreaterThan(0);
     const text = (await journalLines()).join('\n');
     expect(text).toContain('<API key hidden>');
     expect(text).toContain('"kind":"callback"');
     expect(text).not.toContain(account.apiKey);
     expect(text).not.toContain(basic);
-    for (const file of files) expect((await stat(join(folder, file))).mode & 0o777).toBe(0o600);
+    for (const file of files)
+      expect((await stat(join(fakes.folder(), file))).mode & 0o777).toBe(0o600);
   });
 });

@@ -1,31 +1,12 @@
-// Revision-2 state survives a restart on a data folder: account settings and handsets' opt-outs.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../lib/clock';
-import { createFileStorage, createSimulator, type Simulator } from '../../simulator/index';
+import { describe, expect, it } from 'vitest';
+import type { Simulator } from '../../simulator/index';
+import { fakesOnADataFolder } from './on-a-data-folder';
 
 const PHONE = '12025550101';
-let folder: string;
-let running: Simulator[];
-
-beforeEach(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'simulator-account-state-'));
-  running = [];
-});
-afterEach(async () => {
-  for (const sim of running) await sim.close();
-  await rm(folder, { recursive: true, force: true });
-});
+const fakes = fakesOnADataFolder('simulator-account-state-');
 
 async function start(): Promise<Simulator> {
-  const sim = createSimulator({
-    clock: createManualClock(Date.UTC(2026, 0, 5, 9)),
-    ...createFileStorage(folder),
-    fetch: async () => new Response('ok'),
-  });
-  running.push(sim);
+  const sim = fakes.start();
   await sim.backend.ready;
   return sim;
 }
@@ -41,8 +22,7 @@ describe('account state across a restart', () => {
       verified_numbers: [PHONE],
     });
     await first.backend.textFromHandset(PHONE, number, 'STOP');
-    await first.close();
-    running = [];
+    await fakes.stop(first);
 
     const second = await start();
     expect(second.backend.optOuts.find(PHONE, number)).toMatchObject({ keyword: 'STOP' });

@@ -1,31 +1,15 @@
 // Handsets created on the control plane and cleared threads survive a restart on a data folder;
 // a world file of schema 2 (no created handsets) is migrated.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../lib/clock';
-import { createFileStorage, createSimulator, type Simulator } from '../../simulator/index';
+import { describe, expect, it } from 'vitest';
+import type { Simulator } from '../../simulator/index';
+import { fakesOnADataFolder } from './on-a-data-folder';
 
-let folder: string;
-let running: Simulator[];
-
-beforeEach(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'simulator-handsets-'));
-  running = [];
-});
-afterEach(async () => {
-  for (const sim of running) await sim.close();
-  await rm(folder, { recursive: true, force: true });
-});
+const fakes = fakesOnADataFolder('simulator-handsets-');
 
 async function start(): Promise<Simulator> {
-  const sim = createSimulator({
-    clock: createManualClock(Date.UTC(2026, 0, 5, 9)),
-    ...createFileStorage(folder),
-    fetch: async () => new Response('ok'),
-  });
-  running.push(sim);
+  const sim = fakes.start();
   await sim.backend.ready;
   return sim;
 }
@@ -42,8 +26,7 @@ const call = async (sim: Simulator, method: string, path: string, body?: unknown
 
 async function restart(sim: Simulator): Promise<Simulator> {
   await sim.backend.traffic.flush();
-  await sim.close();
-  running = running.filter((s) => s !== sim);
+  await fakes.stop(sim);
   return start();
 }
 
@@ -81,9 +64,8 @@ describe('handsets across a restart', () => {
   it('migrates a schema-2 world file: no created handsets, everything else kept', async () => {
     const first = await start();
     await first.backend.accounts.create({ customerId: 'A0000000-0000-4000-8000-000000000001' });
-    await first.close();
-    running = [];
-    const file = join(folder, 'telesign.json');
+    await fakes.stop(first);
+    const file = join(fakes.folder(), 'telesign.json');
     const stored = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
     delete stored.handsets;
     await writeFile(file, JSON.stringify({ ...stored, version: 2 }));
