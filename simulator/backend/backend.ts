@@ -1,19 +1,19 @@
 // The fake TeleSign's state and use cases, keyed by customer id; knows no HTTP.
-import type { Low } from 'lowdb';
-import { type Clock, createRealClock } from '../../lib/clock';
-import { createRandomIds, type Ids } from '../../lib/ids';
+import { createRealClock } from '../../lib/clock';
+import { createRandomIds } from '../../lib/ids';
 import { type Accounts, createAccounts } from './accounts';
 import { additionalInfo } from './additional-info';
 import { type AuthResult, authenticate, type SignedRequest } from './authenticate';
+import type { BackendOptions } from './backend-options';
 import { type CallbackUrlVerdict, checkCallbackUrl } from './callback-url-rule';
 import { type Callbacks, createCallbacks } from './callbacks';
 import type { DeliverySetting } from './delivery-policy';
 import { createFaults, type Faults } from './faults';
 import { createHandsetBook, type HandsetBook } from './handset-book';
-import { createHandsets, type HandsetLimits, type Handsets } from './handsets';
+import { createHandsets, type Handsets } from './handsets';
 import { createInboundSms, type TextFromHandset } from './inbound-sms';
 import { createJournal, type Journal } from './journal';
-import { createMemoryJournalStore, type JournalStore } from './journal-store';
+import { createMemoryJournalStore } from './journal-store';
 import { createMessages, type MessageRecord, type Messages } from './messages';
 import { createNonceCache, type NonceCache } from './nonce-cache';
 import { createNumbers, type Numbers } from './numbers';
@@ -21,42 +21,10 @@ import { createOptOutStore, type OptOutStore } from './opt-out';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 import { createSend, type SendOutcome } from './send-message';
 import type { SendRequest } from './send-request';
-import { createMemoryTraffic, type TrafficStore } from './traffic-store';
-import { type AccountRecord, createMemoryStorage, loadWorld, type WorldData } from './world-store';
+import { createMemoryTraffic } from './traffic-store';
+import { type AccountRecord, createMemoryStorage, loadWorld } from './world-store';
 
-export interface BackendOptions {
-  clock?: Clock;
-  ids?: Ids;
-  fetch?: typeof fetch;
-  storage?: Low<WorldData>;
-  /** Messages, statuses and handsets' threads; memory unless given (see createFileStorage). */
-  traffic?: TrafficStore;
-  /**
-   * Carry on the deliveries that were in flight when the traffic was stored, once loaded (default
-   * true). False waits for `resumeDeliveries()`, e.g. until the callback URLs point somewhere live.
-   */
-  resumeOnLoad?: boolean;
-  /** Waits between callback attempts (default 10 s then 30 s). */
-  retryDelaysMs?: readonly number[];
-  /** Accepted clock skew of TSA dates, and the nonce replay window (default 15 min). */
-  toleranceMs?: number;
-  /** Also accept TSA dates near the wall clock (default: when the clock is manual). */
-  acceptWallClockDates?: boolean;
-  /** Newest journal entries kept (default 10 000), in memory and in `journalStore`. */
-  journalCapacity?: number;
-  /** Where the request/callback journal is kept across restarts; memory unless given (see createFileStorage). */
-  journalStore?: JournalStore;
-  /** Messages kept, oldest forgotten first (default 100 000). */
-  messageCapacity?: number;
-  /** Handsets' thread lengths and how many phones are remembered (see handsets.ts). */
-  handsetLimits?: HandsetLimits;
-  /**
-   * Host names the given `fetch` reaches inside this process (the in-process scenarios'
-   * `channel.local`): callback URLs there are treated as loopback ones (accepted with a journal
-   * note), never more leniently.
-   */
-  inProcessHosts?: readonly string[];
-}
+export type { BackendOptions } from './backend-options';
 
 export type Backend = ReturnType<typeof createBackend>;
 

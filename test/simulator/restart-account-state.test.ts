@@ -1,3 +1,4 @@
+// Revision-2 state survives a restart on a data folder: account settings and handsets' opt-outs.
 import { describe, expect, it } from 'vitest';
 import type { Simulator } from '../../simulator/index';
 import { fakesOnADataFolder } from './on-a-data-folder';

@@ -1,3 +1,5 @@
+// The columns of a closed-conversations segment: what the lists filter on, per conversation, in
+// flat typed arrays (61 bytes a conversation), and the rows of earlier segments it supersedes.
 import type { Conversation } from '../../domain/model';
 import { type KeyIndexBuilder, keyHash } from './history-keys';
 import { LinesWriter } from './lines-writer';

@@ -1,3 +1,6 @@
+// Inbound events (SMS and delivery reports as received) on disk: numbered segments written at
+// compaction, each with columns held in memory (time, kind, outcome, key hashes: 29 bytes an
+// event), so a filtered page reads from disk only the events it shows.
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { INBOUND_EVENT_KINDS, INBOUND_EVENT_OUTCOMES, type InboundEvent } from '../../domain/model';

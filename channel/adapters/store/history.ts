@@ -1,3 +1,5 @@
+// Closed conversations' messages on disk: numbered segments written at compaction, each with a key
+// index held in memory; transcripts and reference lookups read just their byte ranges, on demand.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { access, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
