@@ -1,65 +1,67 @@
 // What one open Phones tab costs inbound throughput: `npm run sim` in its own process with 500
-// handsets, a steady inbound load (handsets texting the pick line) measured without a console tab,
-// then with one Phones tab open in Chromium, then without again — the peers of the same run.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+// handsets and a steady inbound load (handsets texting the pick line). Rows without a console tab
+// and rows with one Phones tab open in Chromium alternate, so each tab row has peers measured just
+// before and after it in the same run; the figure is the tab rows' throughput over their peers'.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { startSim, stop } from '../../test/sim/sim-process';
+import { descendantsCpu, processCpu } from '../tools/process-cpu';
 import { agent, drive, type Figures, send } from './channel-load';
 
 export const name = 'console-phones';
 
 const HANDSETS = 500;
 const TOTAL = Number(process.env.BENCH_CONSOLE_MESSAGES ?? 2000);
+/** Tab rows; each has a row without a tab before it, and one more comes after the last. */
+const ROUNDS = Number(process.env.BENCH_CONSOLE_ROUNDS ?? 3);
 const PICK_NUMBER = '14155550101';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** BENCH_CONSOLE_PATH=/admin (say): open another page instead of Phones, to bisect the cost. */
+const PAGE_PATH = process.env.BENCH_CONSOLE_PATH;
 
-/** CPU microseconds (user + system) a process has used, from /proc (Linux; ticks of 10 ms). */
-async function processCpu(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
+const chromiumCpu = () => descendantsCpu(process.pid, /^(chromium|chrome)/);
 
-/** CPU microseconds of this bench's Chromium: every process under ours that runs it. */
-async function chromiumCpu(): Promise<number> {
-  const stats = await Promise.all(
-    (await readdir('/proc'))
-      .filter((name) => /^\d+$/.test(name))
-      .map(async (pid) => ({
-        pid: Number(pid),
-        stat: await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => ''),
-      })),
-  );
-  const parent = new Map<number, number>();
-  const cpu = new Map<number, number>();
-  const isChromium = new Set<number>();
-  for (const { pid, stat } of stats) {
-    if (!stat) continue;
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    parent.set(pid, Number(fields[1]));
-    cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * 10_000);
-    if (/\((chromium|chrome)[^)]*\)/.test(stat)) isChromium.add(pid);
-  }
-  const ours = (pid: number): boolean => {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p))
-      if (p === process.pid) return true;
-    return false;
-  };
-  let total = 0;
-  for (const pid of isChromium) if (ours(pid)) total += cpu.get(pid) ?? 0;
-  return total;
-}
-
-const row = (f: Figures, peer?: Figures): string =>
-  `${f.label.padEnd(44)} ${f.perSecond.toFixed(0).padStart(6)} msg/s${
-    peer ? ` (${((f.perSecond / peer.perSecond) * 100).toFixed(0)}% of the peer without a tab)` : ''
+const row = (f: Figures, peer?: number): string =>
+  `${f.label.padEnd(36)} ${f.perSecond.toFixed(0).padStart(6)} msg/s${
+    peer ? ` (${((f.perSecond / peer) * 100).toFixed(0)}% of its peers)` : ''
   }   p50 ${f.p50.toFixed(1).padStart(5)} ms   p99 ${f.p99.toFixed(1).padStart(6)} ms   sim CPU ${f.cpuMicros.toFixed(0).padStart(5)} µs/msg`;
+
+/** Opens the page, waits for its stream and its first render, and says what opening cost. */
+async function openTab(browser: Browser, url: string, simPid: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const before = await processCpu(simPid);
+  await page.goto(url);
+  if (!PAGE_PATH) await page.getByTestId('live-status').filter({ hasText: 'live' }).waitFor();
+  // Opening is a one-off (the first render of 12 cards, the hub learning 500 handsets): let it
+  // finish before the row, so the row measures the open tab alone.
+  await page.waitForTimeout(1500);
+  console.log(
+    `  opening the page cost the sim ${((await processCpu(simPid)) - before) / 1000} ms of CPU (not in the row)`,
+  );
+  return page;
+}
+
+/** The renderer's own counters (ms spent on tasks, script, style, layout) around `during`. */
+async function rendererTime<T>(page: Page, during: () => Promise<T>): Promise<[T, string]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () =>
+    new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await metrics();
+  const result = await during();
+  const after = await metrics();
+  const spent = (name: string) => ((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000;
+  return [
+    result,
+    `the tab's renderer: task ${spent('TaskDuration').toFixed(0)} ms, script ${spent('ScriptDuration').toFixed(0)} ms, style ${spent('RecalcStyleDuration').toFixed(0)} ms, layout ${spent('LayoutDuration').toFixed(0)} ms (${spent('LayoutCount') / 1000} layouts)`,
+  ];
+}
 
 export async function run(): Promise<Record<string, Figures>> {
   console.log(
-    `npm run sim in its own process, ${HANDSETS} handsets, ${TOTAL} inbound texts per row; sim CPU from /proc`,
+    `npm run sim in its own process, ${HANDSETS} handsets, ${TOTAL} inbound texts per row, ${ROUNDS} tab rows between ${ROUNDS + 1} rows without; CPU from /proc`,
   );
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-console-'));
   // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the sim for the whole run (bench/tools/profile-summary.ts).
@@ -80,66 +82,80 @@ export async function run(): Promise<Record<string, Figures>> {
     ).then((r) => {
       if (r.status !== 201) throw new Error(`handset → ${r.status} ${r.text}`);
     });
-  let browserMicros = 0;
-  const measured = async (label: string): Promise<Figures> => {
+  /** Each row's span on the monotonic clock the sim's CPU profile uses (µs), to slice it by row. */
+  const windows: { label: string; start: number; end: number }[] = [];
+  const now = () => Number(process.hrtime.bigint() / 1000n);
+  const measured = async (label: string): Promise<Figures & { browserMicros: number }> => {
     const [before, browserBefore] = await Promise.all([processCpu(pid), chromiumCpu()]);
+    const start = now();
     const figures = await drive(label, TOTAL, text);
-    browserMicros = ((await chromiumCpu()) - browserBefore) / TOTAL;
-    return { ...figures, cpuMicros: ((await processCpu(pid)) - before) / TOTAL };
+    windows.push({ label, start, end: now() });
+    const browserMicros = ((await chromiumCpu()) - browserBefore) / TOTAL;
+    return { ...figures, cpuMicros: ((await processCpu(pid)) - before) / TOTAL, browserMicros };
   };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   try {
     // Every handset texts once, so the fake knows all 500 before the rows.
     await drive(`${HANDSETS} handsets text once`, HANDSETS, text);
-    // A warm-up row, not measured: without it the first peer runs on colder code than the tab's row
-    // and the second peer (measured: the second peer ran ~25% faster than the first).
+    // A warm-up row, not measured: without it the first peer runs on colder code than the rows
+    // after it (measured: ~25% slower).
     await drive('warm-up', TOTAL * 2, text);
-    const without = await measured('inbound, no console tab');
-    console.log(row(without));
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    const beforeOpen = await processCpu(pid);
-    await page.goto(
-      process.env.BENCH_CONSOLE_PATH
-        ? `${channelUrl}${process.env.BENCH_CONSOLE_PATH}`
-        : channelUrl,
-    );
-    await page.getByTestId('live-status').filter({ hasText: 'live' }).waitFor();
-    // Opening the page is a one-off (the first render of 12 cards, the hub learning 500 handsets):
-    // let it finish before the row, and say what it cost, so the row measures the open tab alone.
-    await page.waitForTimeout(1500);
-    console.log(
-      `  opening the Phones page cost the sim ${((await processCpu(pid)) - beforeOpen) / 1000} ms of CPU (not in the row below)`,
-    );
-    // What the tab asked the console for while the row ran: the cost's first suspect.
-    const asked = new Map<string, number>();
-    page.on('request', (request) => {
-      const path = new URL(request.url()).pathname.replace(
-        /^\/console\/f\/([^/?]+).*/,
-        'fragment $1',
+    const peers: Figures[] = [];
+    const tabs: Figures[] = [];
+    peers.push(await measured('inbound, no console tab'));
+    console.log(row(peers[0] as Figures));
+    for (let round = 1; round <= ROUNDS; round++) {
+      const page = await openTab(browser, `${channelUrl}${PAGE_PATH ?? ''}`, pid);
+      const started = Date.now();
+      const [withTab, renderer] = await rendererTime(page, () =>
+        measured(`inbound, ${PAGE_PATH ?? 'Phones'} tab open`),
       );
-      asked.set(path, (asked.get(path) ?? 0) + 1);
-    });
-    const started = Date.now();
-    const withTab = await measured('inbound, one Phones tab open');
-    const refreshed = Number(await page.evaluate('document.body.dataset.refreshed ?? 0'));
-    console.log(row(withTab, without));
-    console.log(
-      `  Chromium (the tab) used ${browserMicros.toFixed(0)} µs of CPU per message meanwhile, on the same 2 cores`,
-    );
-    console.log(
-      `  the tab re-rendered during the row: ${refreshed >= started ? 'yes' : 'no'} (it shows ${await page.getByTestId('handset').count()} of ${HANDSETS} handsets)`,
-    );
-    console.log(
-      `  the tab asked for: ${[...asked].map(([path, n]) => `${path} ×${n}`).join(', ') || 'nothing'}`,
-    );
-    await page.close();
-    const after = await measured('inbound, no console tab (again)');
-    console.log(row(after));
-    const peer = (without.perSecond + after.perSecond) / 2;
-    console.log(
-      `one open Phones tab: ${((withTab.perSecond / peer) * 100).toFixed(0)}% of the inbound throughput without it (aim: ≥ 90%)`,
-    );
-    return { without, withTab, after };
+      const refreshed = Number(await page.evaluate('document.body.dataset.refreshed ?? 0'));
+      const shown = await page.getByTestId('handset').count();
+      await page.close();
+      const after = await measured('inbound, no console tab');
+      const peer = ((peers.at(-1)?.perSecond ?? 0) + after.perSecond) / 2;
+      tabs.push(withTab);
+      peers.push(after);
+      console.log(row(withTab, peer));
+      console.log(
+        `  Chromium used ${withTab.browserMicros.toFixed(0)} µs of CPU per message meanwhile, on the same 2 cores; ${renderer}`,
+      );
+      console.log(
+        `  the tab re-rendered during the row: ${refreshed >= started ? 'yes' : 'no'} (it shows ${shown} of ${HANDSETS} handsets)`,
+      );
+      console.log(row(after));
+    }
+    // BENCH_CONSOLE_STREAM=1: the console's live hub alone — a client holding its stream for every
+    // key, no browser — to tell the hub's cost from the browser's.
+    if (process.env.BENCH_CONSOLE_STREAM) {
+      const controller = new AbortController();
+      const response = await fetch(`${channelUrl}/console/events`, { signal: controller.signal });
+      let heard = 0;
+      const reading = (async () => {
+        for await (const _chunk of response.body ?? []) heard++;
+      })().catch(() => undefined);
+      const streamRow = await measured('inbound, a bare stream client');
+      controller.abort();
+      await reading;
+      const again = await measured('inbound, no console tab');
+      console.log(
+        row(streamRow, ((peers.at(-1)?.perSecond ?? 0) + again.perSecond) / 2),
+        `(${heard} chunks)`,
+      );
+      console.log(row(again));
+    }
+    const mean = (rows: Figures[]) => rows.reduce((sum, f) => sum + f.perSecond, 0) / rows.length;
+    const cpu = (rows: Figures[]) => rows.reduce((sum, f) => sum + f.cpuMicros, 0) / rows.length;
+    if (tabs.length > 0)
+      console.log(
+        `one open ${PAGE_PATH ?? 'Phones'} tab: ${((mean(tabs) / mean(peers)) * 100).toFixed(0)}% of the inbound throughput without it (aim: ≥ 90%); sim CPU ${cpu(tabs).toFixed(0)} vs ${cpu(peers).toFixed(0)} µs/msg`,
+      );
+    if (profile) await writeFile(join(profile, 'rows.json'), JSON.stringify(windows));
+    return Object.fromEntries([
+      ...peers.map((f, i) => [`without ${i + 1}`, f] as const),
+      ...tabs.map((f, i) => [`with tab ${i + 1}`, f] as const),
+    ]);
   } finally {
     await browser.close();
     agent.destroy();

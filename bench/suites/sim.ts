@@ -2,12 +2,13 @@
 // (→ fake TeleSign → channel, persisted, routed, offered) and an agent's reply (→ TeleSign →
 // delivered → report applied). CPU per message is the sim process's own, read from /proc.
 import { fork } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSim, stop } from '../../test/sim/sim-process';
+import { processCpu } from '../tools/process-cpu';
 import { agent, CONCURRENCY, drive, type Figures, send } from './channel-load';
 
 export const name = 'sim';
@@ -18,13 +19,6 @@ const PICK_NUMBER = '14155550101';
 /** Figures of issue 12 on the code before it (quiet machine), for comparison. */
 const BEFORE = { inbound: 500, reply: 390 };
 const AIM = { inbound: 1500, reply: 1200 };
-
-/** CPU microseconds (user + system) a process has used, from /proc (Linux; clock ticks of 10 ms). */
-async function processCpu(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
 
 async function call<T>(url: string, method: string, body?: unknown): Promise<T> {
   const r = await send(url, method, body === undefined ? '' : JSON.stringify(body));

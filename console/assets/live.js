@@ -9,41 +9,54 @@ function outputKey(/** @type {HTMLOutputElement} */ out) {
   return [form?.dataset.api, form?.dataset.testid, out.dataset.role].join('|');
 }
 
-/** Replaces a region, keeping what the user typed and where the focus was. */
-function swap(/** @type {HTMLElement} */ region, /** @type {string} */ html) {
+/**
+ * What the user has in a region before it is replaced: typed values, focus, open disclosures,
+ * answers beside forms, and which threads were scrolled to their end. Read for every region of a
+ * refresh before any is written, so the browser lays the page out once, not once per region.
+ */
+function capture(/** @type {HTMLElement} */ region) {
   /** @type {Map<string, string>} */
   const values = new Map();
-  // A field an API refused stays marked until the next answer.
-  const invalid = Array.from(region.querySelectorAll('[id][aria-invalid="true"]')).map(
-    (el) => el.id,
-  );
   for (const el of Array.from(region.querySelectorAll('input[id], textarea[id], select[id]'))) {
     const field = /** @type {HTMLInputElement} */ (el);
     if (field.dataset.dirty)
       values.set(field.id, field.type === 'checkbox' ? String(field.checked) : field.value);
   }
-  const focused =
-    document.activeElement && region.contains(document.activeElement)
-      ? document.activeElement.id
-      : '';
-  // A disclosure the user opened stays open.
-  const opened = new Set(
-    Array.from(region.querySelectorAll('details[open][data-testid]')).map(
-      (el) => /** @type {HTMLElement} */ (el).dataset.testid,
-    ),
-  );
-  // An answer shown beside a form (an API's refusal, a format check) outlives the re-render.
   /** @type {Map<string, string>} */
   const answers = new Map();
   for (const out of Array.from(region.querySelectorAll('output[data-role]'))) {
     if (out.textContent)
       answers.set(outputKey(/** @type {HTMLOutputElement} */ (out)), out.outerHTML);
   }
-  const scrollers = Array.from(
-    region.querySelectorAll('[data-testid$="thread"], [data-testid="transcript"]'),
-  ).map((el) => el.scrollHeight - el.scrollTop - el.clientHeight < 8);
+  return {
+    values,
+    answers,
+    // A field an API refused stays marked until the next answer.
+    invalid: Array.from(region.querySelectorAll('[id][aria-invalid="true"]')).map((el) => el.id),
+    focused:
+      document.activeElement && region.contains(document.activeElement)
+        ? document.activeElement.id
+        : '',
+    // A disclosure the user opened stays open.
+    opened: new Set(
+      Array.from(region.querySelectorAll('details[open][data-testid]')).map(
+        (el) => /** @type {HTMLElement} */ (el).dataset.testid,
+      ),
+    ),
+    atEnd: Array.from(
+      region.querySelectorAll('[data-testid$="thread"], [data-testid="transcript"]'),
+    ).map((el) => el.scrollHeight - el.scrollTop - el.clientHeight < 8),
+  };
+}
+
+/** Puts `html` in the region and gives back what `capture` kept (scrolling is done by `scrollBack`). */
+function replace(
+  /** @type {HTMLElement} */ region,
+  /** @type {string} */ html,
+  /** @type {ReturnType<typeof capture>} */ kept,
+) {
   region.innerHTML = html;
-  for (const [id, value] of values) {
+  for (const [id, value] of kept.values) {
     const field = /** @type {HTMLInputElement|null} */ (document.getElementById(id));
     if (field && region.contains(field)) {
       if (field.type === 'checkbox') field.checked = value === 'true';
@@ -51,25 +64,55 @@ function swap(/** @type {HTMLElement} */ region, /** @type {string} */ html) {
       field.dataset.dirty = '1';
     }
   }
-  for (const id of invalid) document.getElementById(id)?.setAttribute('aria-invalid', 'true');
+  for (const id of kept.invalid) document.getElementById(id)?.setAttribute('aria-invalid', 'true');
   for (const out of Array.from(region.querySelectorAll('output[data-role]'))) {
-    const kept = answers.get(outputKey(/** @type {HTMLOutputElement} */ (out)));
-    if (kept && !out.textContent) out.outerHTML = kept;
+    const answer = kept.answers.get(outputKey(/** @type {HTMLOutputElement} */ (out)));
+    if (answer && !out.textContent) out.outerHTML = answer;
   }
   for (const el of Array.from(region.querySelectorAll('details[data-testid]'))) {
-    if (opened.has(/** @type {HTMLElement} */ (el).dataset.testid))
+    if (kept.opened.has(/** @type {HTMLElement} */ (el).dataset.testid))
       /** @type {HTMLDetailsElement} */ (el).open = true;
   }
-  if (focused) document.getElementById(focused)?.focus();
+  if (kept.focused) document.getElementById(kept.focused)?.focus();
+}
+
+/** A thread that was at its end stays at its end (its newest message in view). */
+function scrollBack(
+  /** @type {HTMLElement} */ region,
+  /** @type {ReturnType<typeof capture>} */ kept,
+) {
   Array.from(
     region.querySelectorAll('[data-testid$="thread"], [data-testid="transcript"]'),
   ).forEach((el, i) => {
-    if (scrollers[i] !== false) el.scrollTop = el.scrollHeight;
+    if (kept.atEnd[i] !== false) el.scrollTop = el.scrollHeight;
   });
 }
 
+/** Replaces regions with their new HTML: all reads first, then all writes, then the scrolling. */
+function swapAll(/** @type {[HTMLElement, string][]} */ answers) {
+  const live = answers.filter(([region]) => region.isConnected);
+  const kept = live.map(([region]) => capture(region));
+  for (const [i, [region, html]] of live.entries()) replace(region, html, kept[i]);
+  for (const [i, [region]] of live.entries()) scrollBack(region, kept[i]);
+}
+
+/** A burst of events becomes one refresh: the first waits this long for the rest (ms). */
+const GATHER_MS = 80;
+/**
+ * While events keep coming, refreshes are at least this far apart (ms): under a steady load the page
+ * swaps its regions twice a second instead of once per event, which is what the browser's cost (and
+ * so the sim's throughput beside it) grows with. The user's own actions skip the wait.
+ */
+const STEADY_GAP_MS = 1000;
+
 let refreshTimer = 0;
+/** When the scheduled refresh is due (performance.now()). */
+let refreshDue = 0;
 let refreshing = false;
+/** Some of the pending keys come from the user's own action: no steady-load wait for them. */
+let pendingUrgent = false;
+/** When the last refresh started (performance.now()). */
+let lastRefresh = -Infinity;
 /** Keys named since the last refresh; `*` means every region. */
 let pending = new Set();
 
@@ -90,36 +133,56 @@ function regionsFor(/** @type {Set<string>} */ keys) {
 async function refresh() {
   if (refreshing) return;
   refreshing = true;
+  lastRefresh = performance.now();
   const keys = pending;
   pending = new Set();
+  pendingUrgent = false;
   try {
-    await Promise.all(
+    const answers = await Promise.all(
       regionsFor(keys).map(async (region) => {
         const response = await fetch(region.dataset.fragment ?? '', {
           headers: { accept: 'text/html' },
         });
-        if (response.ok && region.isConnected) swap(region, await response.text());
+        return response.ok
+          ? /** @type {[HTMLElement, string]} */ ([region, await response.text()])
+          : null;
       }),
     );
+    swapAll(answers.filter((answer) => answer !== null));
     document.body.dataset.refreshed = String(Date.now());
     document.dispatchEvent(new CustomEvent('console:refreshed'));
   } finally {
     refreshing = false;
-    if (pending.size > 0) schedule();
+    if (pending.size > 0) schedule(!pendingUrgent);
   }
 }
 
-function schedule() {
+/** Refreshes after `GATHER_MS`, or once `STEADY_GAP_MS` has passed since the last one when `steady`. */
+function schedule(/** @type {boolean} */ steady) {
+  const wait = steady
+    ? Math.max(GATHER_MS, lastRefresh + STEADY_GAP_MS - performance.now())
+    : GATHER_MS;
+  // Already due sooner: the keys wait in `pending` for that refresh.
+  if (refreshTimer !== 0 && refreshDue <= performance.now() + wait) return;
   clearTimeout(refreshTimer);
+  refreshDue = performance.now() + wait;
   refreshTimer = window.setTimeout(() => {
+    refreshTimer = 0;
     void refresh();
-  }, 80);
+  }, wait);
 }
 
-/** Re-renders the regions listening for any of `keys` (every region when none is given). */
-export function scheduleRefresh(/** @type {readonly string[]} */ keys = ['*']) {
+/**
+ * Re-renders the regions listening for any of `keys` (every region when none is given): soon after
+ * the user's own action, at most twice a second for the servers' events (`fromEvents`).
+ */
+export function scheduleRefresh(
+  /** @type {readonly string[]} */ keys = ['*'],
+  /** @type {boolean} */ fromEvents = false,
+) {
   for (const key of keys) pending.add(key);
-  if (pending.size > 0) schedule();
+  if (!fromEvents) pendingUrgent = true;
+  if (pending.size > 0) schedule(fromEvents);
 }
 
 function setLive(/** @type {string} */ text, /** @type {boolean} */ ok) {
@@ -176,7 +239,7 @@ function connect() {
   opened.onmessage = (event) => {
     /** @type {{ keys?: unknown }} */
     const message = JSON.parse(event.data);
-    if (Array.isArray(message.keys)) scheduleRefresh(message.keys.map(String));
+    if (Array.isArray(message.keys)) scheduleRefresh(message.keys.map(String), true);
   };
 }
 

@@ -8,12 +8,14 @@ export const EVERYTHING = '*';
 export const handsetKey = (phone: string): string => `handset:${phone}`;
 export const conversationKey = (id: string): string => `conversation:${id}`;
 
-const channelEventSchema = z.looseObject({
+// Plain (stripping) objects: only the fields read here are looked at. A loose object copied every
+// other field of every event (a journal entry's whole request and response) on each inbound text.
+const channelEventSchema = z.object({
   type: z.string(),
   conversationId: z.string().optional(),
 });
 
-const journalEntrySchema = z.looseObject({
+const journalEntrySchema = z.object({
   kind: z.string(),
   phone: z.string().optional(),
 });

@@ -1,0 +1,38 @@
+// CPU a process (or a tree of processes) has used, read from /proc: what a bench row cost the sim
+// running in its own process, and the browser beside it (Linux; clock ticks of 10 ms).
+import { readdir, readFile } from 'node:fs/promises';
+
+/** The fields of `/proc/<pid>/stat` after the command name; empty when the process is gone. */
+async function statFields(pid: number | string): Promise<{ name: string; fields: string[] }> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  const close = stat.lastIndexOf(')');
+  return {
+    name: stat.slice(stat.indexOf('(') + 1, close),
+    fields: close < 0 ? [] : stat.slice(close + 2).split(' '),
+  };
+}
+
+const cpuMicros = (fields: string[]): number =>
+  (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10_000;
+
+/** CPU microseconds (user + system) a process has used. */
+export async function processCpu(pid: number): Promise<number> {
+  return cpuMicros((await statFields(pid)).fields);
+}
+
+/** CPU microseconds of every process below `ancestor` whose name matches `name` (e.g. Chromium). */
+export async function descendantsCpu(ancestor: number, name: RegExp): Promise<number> {
+  const pids = (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry));
+  const stats = await Promise.all(pids.map(async (pid) => ({ pid, ...(await statFields(pid)) })));
+  const parent = new Map(stats.map((s) => [Number(s.pid), Number(s.fields[1])]));
+  const below = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p))
+      if (p === ancestor) return true;
+    return false;
+  };
+  let total = 0;
+  for (const s of stats)
+    if (s.fields.length > 0 && name.test(s.name) && below(Number(s.pid)))
+      total += cpuMicros(s.fields);
+  return total;
+}
