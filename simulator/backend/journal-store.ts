@@ -48,6 +48,14 @@ export function createFileJournalStore(
   let lines = 0;
   let queued: JournalEntry[] = [];
   let scheduled = false;
+  /** Writers replaced by a rotation, still writing their last lines into `<path>.1`. */
+  let retiring: Promise<void>[] = [];
+  /** Waits until the rotated-out writers have written what they held (flush, close, load). */
+  const retired = async (): Promise<void> => {
+    const waiting = retiring;
+    retiring = [];
+    await Promise.all(waiting);
+  };
   const open = (): JsonLinesWriter =>
     new JsonLinesWriter(path, (error) =>
       warn(`${path}: cannot write (${error.message}); later journal entries are not kept`),
@@ -61,10 +69,11 @@ export function createFileJournalStore(
       warn(`${path}: cannot rotate (${(error as Error).message})`);
       return;
     }
-    // Lines still queued in the old writer land in the renamed file, which is read first.
+    // Lines still queued in the old writer land in the renamed file, which is read first: a flush,
+    // a close and a load wait for them (a restart read `<path>.1` before they were written).
     writer = open();
     lines = 0;
-    void old?.close();
+    if (old) retiring.push(old.close().catch(() => undefined));
   };
   const write = (): void => {
     scheduled = false;
@@ -82,6 +91,7 @@ export function createFileJournalStore(
     async load(keep) {
       capacity = Math.max(1, keep);
       await writer?.close();
+      await retired();
       await mkdir(dirname(path), { recursive: true });
       const newest: JournalEntry[] = [];
       const read = async (file: string): Promise<number> => {
@@ -117,13 +127,13 @@ export function createFileJournalStore(
     },
     async flush() {
       write();
-      await writer?.flush();
+      await Promise.all([writer?.flush(), retired()]);
     },
     async close() {
       write();
       const last = writer;
       writer = undefined;
-      await last?.close();
+      await Promise.all([last?.close(), retired()]);
     },
   };
 }
