@@ -100,7 +100,7 @@ function swapAll(/** @type {[HTMLElement, string][]} */ answers) {
 const GATHER_MS = 80;
 /**
  * While events keep coming, refreshes are at least this far apart (ms): under a steady load the page
- * swaps its regions twice a second instead of once per event, which is what the browser's cost (and
+ * swaps its regions once a second instead of once per event, which is what the browser's cost (and
  * so the sim's throughput beside it) grows with. The user's own actions skip the wait.
  */
 const STEADY_GAP_MS = 1000;
@@ -174,7 +174,7 @@ function schedule(/** @type {boolean} */ steady) {
 
 /**
  * Re-renders the regions listening for any of `keys` (every region when none is given): soon after
- * the user's own action, at most twice a second for the servers' events (`fromEvents`).
+ * the user's own action, at most once a second for the servers' events (`fromEvents`).
  */
 export function scheduleRefresh(
   /** @type {readonly string[]} */ keys = ['*'],
