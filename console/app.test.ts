@@ -153,6 +153,58 @@ describe('console routes', () => {
     expect(reads.filter((path) => path.startsWith('/_sim/handsets/'))).toEqual([]);
   });
 
+  it('answers the regions of one refresh in one request, in order, null for an unknown one', async () => {
+    const src = (path: string) => `src=${encodeURIComponent(path)}`;
+    const response = await app.request(
+      `/console/fragments?${src('/console/f/handset?phone=12025550177')}&${src('/console/f/nothing')}`,
+    );
+    expect(response.status).toBe(200);
+    const { fragments } = (await response.json()) as { fragments: (string | null)[] };
+    expect(fragments).toHaveLength(2);
+    // The same HTML as the region's own URL answers.
+    const alone = await (await app.request('/console/f/handset?phone=12025550177')).text();
+    expect(fragments[0]).toBe(alone);
+    expect(alone.length).toBeGreaterThan(0);
+    expect(fragments[1]).toBeNull();
+  });
+
+  it('refuses a fragments request for a path that is not a fragment, naming src', async () => {
+    const response = await app.request(`/console/fragments?src=${encodeURIComponent('/admin')}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe('src: each src is a fragment path, /console/f/<name>?…');
+    expect((await app.request('/console/fragments')).status).toBe(400);
+  });
+
+  it("shows a card's newest 30 messages and links the earlier ones to the journal", async () => {
+    const outbox = Array.from({ length: 35 }, (_, i) => ({
+      referenceId: `R${i}`,
+      to: '14155550100',
+      text: `text number ${i}.`,
+      sentAt: `2026-01-01T00:00:${String(i).padStart(2, '0')}Z`,
+    }));
+    const busy = createConsole({
+      channelFetch: fakeApi({ '/api/work-streams': [] }),
+      telesignUrl: 'http://telesign.test',
+      telesignFetch: fakeApi({
+        '/_sim/handsets': [{ phone: '12025550101', inbox: 0, outbox: 35 }],
+        '/_sim/accounts': [],
+        '/_sim/handsets/12025550101/messages?limit=100': {
+          phone: '12025550101',
+          inbox: [],
+          outbox,
+        },
+        '/_sim/handsets/12025550101/opt-outs': { phone: '12025550101', opt_outs: [] },
+        '/_sim/messages': [],
+      }),
+    });
+    const html = await (await busy.request('/console/f/handset?phone=12025550101')).text();
+    expect(html.match(/data-testid="handset-message"/g)).toHaveLength(30);
+    expect(html).not.toContain('text number 4.');
+    expect(html).toContain('text number 5.');
+    expect(html).toContain('Earlier messages');
+    expect(html).toContain('href="/inspect?phone=12025550101"');
+  });
+
   it("measures a draft with the servers' own count", async () => {
     const response = await app.request('/console/measure', {
       method: 'POST',

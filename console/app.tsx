@@ -87,6 +87,24 @@ function journalFilter(query: Record<string, string>): JournalFilter {
 const phoneParam = z.string().regex(/^\d{7,15}$/, 'a handset is its phone number, digits only');
 const idParam = z.string().min(1).max(200);
 const fragmentQuery = z.record(z.string(), z.string().max(200));
+/** `/console/fragments?src=…`: at most 64 fragment paths, each `/console/f/<name>?<query>`. */
+const fragmentSources = z
+  .array(
+    z
+      .string()
+      .max(600)
+      .regex(/^\/console\/f\/[\w-]+(\?|$)/, 'each src is a fragment path, /console/f/<name>?…')
+      .transform((src) => {
+        const url = new URL(src, 'http://console.local');
+        return {
+          name: url.pathname.slice('/console/f/'.length),
+          query: Object.fromEntries(url.searchParams),
+        };
+      })
+      .pipe(z.object({ name: z.string(), query: fragmentQuery })),
+  )
+  .min(1, 'name at least one fragment')
+  .max(64, 'at most 64 fragments a request');
 
 export function createConsole(options: ConsoleOptions): Hono {
   // Before any page renders: a render must not switch on promise hooks for the whole process.
@@ -240,6 +258,20 @@ export function createConsole(options: ConsoleOptions): Hono {
     if (body === null) return notFound('No such fragment.');
     c.header('cache-control', 'no-store');
     return c.html(body);
+  });
+  // Every region of one refresh in one request: `?src=/console/f/…` repeated, answered in order.
+  app.get('/console/fragments', async (c) => {
+    const sources = fragmentSources.safeParse(c.req.queries('src') ?? []);
+    if (!sources.success)
+      return c.text(`src: ${sources.error.issues[0]?.message ?? 'not a fragment'}`, 400);
+    const fragments = await Promise.all(
+      sources.data.map(async ({ name, query }) => {
+        const body = await renderFragment(ctx, name, query);
+        return body === null ? null : String(await body.toString());
+      }),
+    );
+    c.header('cache-control', 'no-store');
+    return c.json({ fragments });
   });
   app.get('/console/assets/:name', (c) => {
     const asset = assets.get(c.req.param('name'));

@@ -186,7 +186,12 @@ export function createConsoleData(options: DataOptions) {
     /** The phones the fake knows (texted or were texted). */
     handsetPhones: async () =>
       new Set((await telesign('/_sim/handsets', listOf(handsetSummarySchema))).map((h) => h.phone)),
-    handset: (phone: string) => telesign(`/_sim/handsets/${enc(phone)}/messages`, handsetSchema),
+    /** A handset's thread; with `limit`, the newest that many of what it sent and received. */
+    handset: (phone: string, limit?: number) =>
+      telesign(
+        `/_sim/handsets/${enc(phone)}/messages${limit ? `?limit=${limit}` : ''}`,
+        handsetSchema,
+      ),
     /** Every number any account purchased (digits). */
     purchasedNumbers: async () =>
       // Every card shows them: read once while the live hub hears of no purchase or release.
@@ -201,7 +206,7 @@ export function createConsoleData(options: DataOptions) {
           return lists.flat().map((n) => n.number);
         })
       ).slice(),
-    telesignMessages: (filter: { phone_number?: string } = {}) => {
+    telesignMessages: (filter: { phone_number?: string; limit?: string } = {}) => {
       const query = new URLSearchParams(filter).toString();
       return telesign(`/_sim/messages${query ? `?${query}` : ''}`, listOf(telesignMessageSchema));
     },

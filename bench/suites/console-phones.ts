@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { startSim, stop } from '../../test/sim/sim-process';
-import { descendantsCpu, processCpu } from '../tools/process-cpu';
+import { descendantsCpuByType, machineSteal, processCpu } from '../tools/process-cpu';
 import { agent, drive, type Figures, send } from './channel-load';
 
 export const name = 'console-phones';
@@ -15,7 +15,7 @@ export const name = 'console-phones';
 const HANDSETS = 500;
 const TOTAL = Number(process.env.BENCH_CONSOLE_MESSAGES ?? 2000);
 /** Tab rows; each has a row without a tab before it, and one more comes after the last. */
-const ROUNDS = Number(process.env.BENCH_CONSOLE_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_CONSOLE_ROUNDS ?? 5);
 const PICK_NUMBER = '14155550101';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** BENCH_CONSOLE_PATH=/admin (say): open another page instead of Phones, to bisect the cost. */
@@ -27,10 +27,17 @@ const PAGE_PATH = process.env.BENCH_CONSOLE_PATH;
  */
 const PHONES_PATH = '/?q=1505555';
 
-const chromiumCpu = () => descendantsCpu(process.pid, /^(chromium|chrome)/);
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+const chromiumCpu = () => descendantsCpuByType(process.pid, /^(chromium|chrome)/);
+const sum = (m: Map<string, number>): number => [...m.values()].reduce((a, b) => a + b, 0);
 
 const row = (f: Figures, peer?: number): string =>
-  `${f.label.padEnd(36)} ${f.perSecond.toFixed(0).padStart(6)} msg/s${
+  `${f.label.padEnd(50)} ${f.perSecond.toFixed(0).padStart(6)} msg/s${
     peer ? ` (${((f.perSecond / peer) * 100).toFixed(0)}% of its peers)` : ''
   }   p50 ${f.p50.toFixed(1).padStart(5)} ms   p99 ${f.p99.toFixed(1).padStart(6)} ms   sim CPU ${f.cpuMicros.toFixed(0).padStart(5)} µs/msg`;
 
@@ -91,13 +98,34 @@ export async function run(): Promise<Record<string, Figures>> {
   /** Each row's span on the monotonic clock the sim's CPU profile uses (µs), to slice it by row. */
   const windows: { label: string; start: number; end: number }[] = [];
   const now = () => Number(process.hrtime.bigint() / 1000n);
-  const measured = async (label: string): Promise<Figures & { browserMicros: number }> => {
-    const [before, browserBefore] = await Promise.all([processCpu(pid), chromiumCpu()]);
+  const measured = async (
+    label: string,
+  ): Promise<Figures & { browserMicros: number; browserBy: string }> => {
+    const [before, browserBefore, stealBefore] = await Promise.all([
+      processCpu(pid),
+      chromiumCpu(),
+      machineSteal(),
+    ]);
     const start = now();
     const figures = await drive(label, TOTAL, text);
     windows.push({ label, start, end: now() });
-    const browserMicros = ((await chromiumCpu()) - browserBefore) / TOTAL;
-    return { ...figures, cpuMicros: ((await processCpu(pid)) - before) / TOTAL, browserMicros };
+    const browserAfter = await chromiumCpu();
+    const browserBy = [...browserAfter]
+      .map(([type, micros]) => [type, (micros - (browserBefore.get(type) ?? 0)) / TOTAL] as const)
+      .filter(([, micros]) => micros > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([type, micros]) => `${type} ${micros.toFixed(0)}`)
+      .join(', ');
+    const browserMicros = (sum(browserAfter) - sum(browserBefore)) / TOTAL;
+    const cpuMicros = ((await processCpu(pid)) - before) / TOTAL;
+    const stealMs = ((await machineSteal()) - stealBefore) / 1000;
+    return {
+      ...figures,
+      label: `${figures.label} [steal ${stealMs} ms]`,
+      cpuMicros,
+      browserMicros,
+      browserBy,
+    };
   };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   try {
@@ -108,30 +136,43 @@ export async function run(): Promise<Record<string, Figures>> {
     await drive('warm-up', TOTAL * 2, text);
     const peers: Figures[] = [];
     const tabs: Figures[] = [];
+    /** Each tab row over the mean of the rows just before and after it. */
+    const pairs: number[] = [];
     peers.push(await measured('inbound, no console tab'));
     console.log(row(peers[0] as Figures));
     for (let round = 1; round <= ROUNDS; round++) {
       const page = await openTab(browser, `${channelUrl}${PAGE_PATH ?? PHONES_PATH}`, pid);
       const started = Date.now();
+      await page.evaluate(
+        "document.addEventListener('console:refreshed', () => { document.body.dataset.refreshes = String(Number(document.body.dataset.refreshes ?? 0) + 1); })",
+      );
       const [withTab, renderer] = await rendererTime(page, () =>
         measured(`inbound, ${PAGE_PATH ?? 'Phones'} tab open`),
       );
       const refreshed = Number(await page.evaluate('document.body.dataset.refreshed ?? 0'));
+      const refreshes = Number(await page.evaluate('document.body.dataset.refreshes ?? 0'));
+      const regionsNow = await page.evaluate(
+        "[document.querySelectorAll('[data-fragment]').length, document.querySelectorAll('[data-fragment][data-stale]').length].join(' regions, stale: ')",
+      );
       const shown = await page.getByTestId('handset').count();
       const fresh = await page.evaluate(
         'Array.from(document.querySelectorAll(\'[data-fragment][data-keys^="handset:1505555"]\')).length',
+      );
+      const kb = Number(
+        await page.evaluate("(document.querySelector('.phones')?.innerHTML.length ?? 0) / 1024"),
       );
       await page.close();
       const after = await measured('inbound, no console tab');
       const peer = ((peers.at(-1)?.perSecond ?? 0) + after.perSecond) / 2;
       tabs.push(withTab);
+      pairs.push(withTab.perSecond / peer);
       peers.push(after);
       console.log(row(withTab, peer));
       console.log(
-        `  Chromium used ${withTab.browserMicros.toFixed(0)} µs of CPU per message meanwhile, on the same 2 cores; ${renderer}`,
+        `  Chromium used ${withTab.browserMicros.toFixed(0)} µs of CPU per message meanwhile (${withTab.browserBy}), on the same 2 cores; ${renderer}`,
       );
       console.log(
-        `  the tab re-rendered during the row: ${refreshed >= started ? 'yes' : 'no'} (it shows ${shown} of ${HANDSETS} handsets, ${fresh} of them texting in the load)`,
+        `  the tab re-rendered during the row: ${refreshed >= started ? `${refreshes} times` : 'no'} (${regionsNow}; it shows ${shown} of ${HANDSETS} handsets, ${fresh} of them texting in the load; ${kb.toFixed(0)} KB of cards)`,
       );
       console.log(row(after));
     }
@@ -158,7 +199,7 @@ export async function run(): Promise<Record<string, Figures>> {
     const cpu = (rows: Figures[]) => rows.reduce((sum, f) => sum + f.cpuMicros, 0) / rows.length;
     if (tabs.length > 0)
       console.log(
-        `one open ${PAGE_PATH ?? 'Phones'} tab: ${((mean(tabs) / mean(peers)) * 100).toFixed(0)}% of the inbound throughput without it (aim: ≥ 90%); sim CPU ${cpu(tabs).toFixed(0)} vs ${cpu(peers).toFixed(0)} µs/msg`,
+        `one open ${PAGE_PATH ?? 'Phones'} tab: ${((mean(tabs) / mean(peers)) * 100).toFixed(0)}% of the inbound throughput without it (aim: ≥ 90%; median of the ${pairs.length} rows against their neighbours ${(median(pairs) * 100).toFixed(0)}%); sim CPU ${cpu(tabs).toFixed(0)} vs ${cpu(peers).toFixed(0)} µs/msg`,
       );
     if (profile) await writeFile(join(profile, 'rows.json'), JSON.stringify(windows));
     return Object.fromEntries([

@@ -22,6 +22,19 @@ export async function processCpu(pid: number): Promise<number> {
 
 /** CPU microseconds of every process below `ancestor` whose name matches `name` (e.g. Chromium). */
 export async function descendantsCpu(ancestor: number, name: RegExp): Promise<number> {
+  let total = 0;
+  for (const micros of (await descendantsCpuByType(ancestor, name)).values()) total += micros;
+  return total;
+}
+
+/**
+ * The same, by each process's `--type=` flag (Chromium's renderer, gpu-process, utility; `main` for
+ * a process without one): which of the browser's processes the CPU went to.
+ */
+export async function descendantsCpuByType(
+  ancestor: number,
+  name: RegExp,
+): Promise<Map<string, number>> {
   const pids = (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry));
   const stats = await Promise.all(pids.map(async (pid) => ({ pid, ...(await statFields(pid)) })));
   const parent = new Map(stats.map((s) => [Number(s.pid), Number(s.fields[1])]));
@@ -30,9 +43,21 @@ export async function descendantsCpu(ancestor: number, name: RegExp): Promise<nu
       if (p === ancestor) return true;
     return false;
   };
-  let total = 0;
-  for (const s of stats)
-    if (s.fields.length > 0 && name.test(s.name) && below(Number(s.pid)))
-      total += cpuMicros(s.fields);
-  return total;
+  const byType = new Map<string, number>();
+  for (const s of stats) {
+    if (s.fields.length === 0 || !name.test(s.name) || !below(Number(s.pid))) continue;
+    const cmdline = await readFile(`/proc/${s.pid}/cmdline`, 'utf8').catch(() => '');
+    const type = /--type=([\w-]+)/.exec(cmdline)?.[1] ?? 'main';
+    byType.set(type, (byType.get(type) ?? 0) + cpuMicros(s.fields));
+  }
+  return byType;
+}
+
+/**
+ * CPU microseconds the hypervisor gave other guests while this machine wanted it (`steal` in
+ * `/proc/stat`): a row with steal ran on a slower machine than its peers.
+ */
+export async function machineSteal(): Promise<number> {
+  const line = (await readFile('/proc/stat', 'utf8').catch(() => '')).split('\n')[0] ?? '';
+  return Number(line.trim().split(/\s+/)[8] ?? 0) * 10_000;
 }

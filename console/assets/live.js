@@ -130,6 +130,65 @@ function regionsFor(/** @type {Set<string>} */ keys) {
   );
 }
 
+// ---- regions out of view ------------------------------------------------------------------
+// A region out of view is not fetched when its keys change: it is marked `data-stale` and fetched
+// when it comes into view. A Phones page shows 12 cards and 4 or so are in view: the others cost
+// the sim and the browser nothing until the user scrolls to them.
+
+/** Regions the browser has said are out of view; one not yet reported counts as in view. */
+const outOfView = new WeakSet();
+const viewWatch =
+  typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver(
+        (entries) => {
+          /** @type {string[]} */
+          const due = [];
+          for (const entry of entries) {
+            const region = /** @type {HTMLElement} */ (entry.target);
+            if (!entry.isIntersecting) {
+              outOfView.add(region);
+              continue;
+            }
+            outOfView.delete(region);
+            if (region.dataset.stale) due.push(...(region.dataset.keys ?? '*').split(' '));
+          }
+          if (due.length > 0) scheduleRefresh(due);
+        },
+        // A little ahead of the scroll, so a card is fresh by the time it is seen.
+        { rootMargin: '150px' },
+      )
+    : null;
+
+/** Watches every region on the page (watching one twice is a no-op). */
+function watchRegions() {
+  for (const region of Array.from(document.querySelectorAll('[data-fragment]')))
+    viewWatch?.observe(region);
+}
+
+/** The regions of one refresh, fetched in one request (in slices, for a URL of sane length). */
+async function fetchRegions(/** @type {HTMLElement[]} */ regions) {
+  /** @type {[HTMLElement, string][]} */
+  const answers = [];
+  for (let start = 0; start < regions.length; start += 32) {
+    const slice = regions.slice(start, start + 32);
+    const query = slice
+      .map((region) => `src=${encodeURIComponent(region.dataset.fragment ?? '')}`)
+      .join('&');
+    const response = await fetch(`/console/fragments?${query}`, {
+      headers: { accept: 'application/json' },
+    });
+    if (!response.ok) continue;
+    /** @type {{ fragments?: unknown }} */
+    const body = await response.json();
+    const fragments = Array.isArray(body.fragments) ? body.fragments : [];
+    slice.forEach((region, i) => {
+      const html = fragments[i];
+      if (typeof html === 'string') answers.push([region, html]);
+    });
+  }
+  return answers;
+}
+
 async function refresh() {
   if (refreshing) return;
   refreshing = true;
@@ -138,17 +197,12 @@ async function refresh() {
   pending = new Set();
   pendingUrgent = false;
   try {
-    const answers = await Promise.all(
-      regionsFor(keys).map(async (region) => {
-        const response = await fetch(region.dataset.fragment ?? '', {
-          headers: { accept: 'text/html' },
-        });
-        return response.ok
-          ? /** @type {[HTMLElement, string]} */ ([region, await response.text()])
-          : null;
-      }),
-    );
-    swapAll(answers.filter((answer) => answer !== null));
+    const regions = regionsFor(keys);
+    for (const region of regions) if (outOfView.has(region)) region.dataset.stale = '1';
+    const answers = await fetchRegions(regions.filter((region) => !outOfView.has(region)));
+    for (const [region] of answers) delete region.dataset.stale;
+    swapAll(answers);
+    watchRegions();
     document.body.dataset.refreshed = String(Date.now());
     document.dispatchEvent(new CustomEvent('console:refreshed'));
   } finally {
@@ -221,7 +275,9 @@ function connect() {
   );
   source = opened;
   let dropped = false;
-  opened.onopen = () => {
+  // The server's first message (no keys) says it hears every change from now on: only then is
+  // the page live.
+  const hello = () => {
     setLive('live', true);
     // Events sent while the stream was down are lost: catch up once it is back.
     if (dropped) scheduleRefresh();
@@ -232,18 +288,28 @@ function connect() {
       if (added.length > 0) scheduleRefresh(added);
     }
   };
+  let greeted = false;
+  opened.onopen = () => {
+    greeted = false;
+  };
   opened.onerror = () => {
     dropped = true;
     setLive('reconnecting…', false);
   };
   opened.onmessage = (event) => {
+    if (!greeted) {
+      greeted = true;
+      hello();
+    }
     /** @type {{ keys?: unknown }} */
     const message = JSON.parse(event.data);
-    if (Array.isArray(message.keys)) scheduleRefresh(message.keys.map(String), true);
+    if (Array.isArray(message.keys) && message.keys.length > 0)
+      scheduleRefresh(message.keys.map(String), true);
   };
 }
 
 export function listen() {
+  watchRegions();
   connect();
   // A refresh can bring regions with other keys (a new card, a new conversation): follow them.
   document.addEventListener('console:refreshed', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLiveHub } from './hub';
 
 /** An endless SSE response whose events the test writes. */
@@ -65,6 +65,66 @@ describe('live hub', () => {
     channel.send('admin.changed', { type: 'admin.changed', resource: 'queue' });
     expect(await read()).toBe('data: {"keys":["agents","admin"]}\n\n');
     await reader.cancel();
+  });
+});
+
+describe("live hub, the pace of a page's messages", () => {
+  it('sends a page at most one message a second while events keep coming, and the first of a quiet spell soon', async () => {
+    vi.useFakeTimers();
+    try {
+      const listeners = new Set<(event: unknown) => void>();
+      const hub = createLiveHub({
+        channelFetch: async () => json([]),
+        telesignFetch: async () => json([]),
+        telesignUrl: 'http://telesign.test',
+        coalesceMs: 50,
+        steadyGapMs: 1000,
+        sources: {
+          channel: (listener) => {
+            listeners.add(listener);
+            return () => listeners.delete(listener);
+          },
+          telesign: () => () => undefined,
+        },
+      });
+      const { Hono } = await import('hono');
+      const app = new Hono().get('/console/events', (c) => hub.handler(c));
+      const response = await app.request('/console/events');
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      const arrived: number[] = [];
+      const reading = (async () => {
+        for (;;) {
+          const { done } = await reader.read();
+          if (done) return;
+          arrived.push(performance.now());
+        }
+      })();
+      await vi.advanceTimersByTimeAsync(0);
+      const start = performance.now();
+      arrived.length = 0;
+      // An event every 100 ms for 3 s: a steady load.
+      for (let i = 0; i < 30; i++) {
+        for (const l of listeners) l({ type: 'agent.changed', agentId: `a${i}` });
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      await vi.advanceTimersByTimeAsync(1000);
+      const times = arrived.map((t) => t - start);
+      expect(times[0]).toBe(50);
+      expect(times.length).toBeGreaterThanOrEqual(3);
+      expect(times.length).toBeLessThanOrEqual(4);
+      for (let i = 1; i < times.length; i++)
+        expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(1000);
+      // After a quiet spell the next event is sent after the gathering wait alone.
+      await vi.advanceTimersByTimeAsync(2000);
+      const quiet = performance.now();
+      for (const l of listeners) l({ type: 'agent.changed', agentId: 'late' });
+      await vi.advanceTimersByTimeAsync(60);
+      expect((arrived.at(-1) ?? 0) - quiet).toBe(50);
+      await reader.cancel();
+      await reading;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

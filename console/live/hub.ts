@@ -27,6 +27,12 @@ export interface LiveHubOptions {
   retryMs?: number;
   /** How long keys are gathered before one message goes to the page (ms). */
   coalesceMs?: number;
+  /**
+   * While events keep coming, a page's messages are at least this far apart (ms): the page
+   * refreshes at most once a second under a steady load (console/assets/live.js), so waking it
+   * more often costs the browser (and the sim beside it) for nothing.
+   */
+  steadyGapMs?: number;
 }
 
 type Listener = (keys: readonly string[]) => void;
@@ -54,6 +60,7 @@ function wantedKeys(query: string | undefined): Set<string> | null {
 export function createLiveHub(options: LiveHubOptions): LiveHub {
   const retryMs = options.retryMs ?? 1000;
   const coalesceMs = options.coalesceMs ?? 50;
+  const steadyGapMs = options.steadyGapMs ?? 1000;
   const base = options.telesignUrl.replace(/\/$/, '');
   const listeners = new Set<Listener>();
   const observers = new Set<Listener>();
@@ -64,6 +71,8 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   /** The list could not be read: every phone counts as new. */
   let failedList = false;
   let running: AbortController | null = null;
+  /** Settles once the hub knows the phones of the handsets (or could not read them). */
+  let knowing: Promise<void> = Promise.resolve();
 
   const emit = (keys: readonly string[]): void => {
     for (const observer of observers) observer(keys);
@@ -132,7 +141,7 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
     const controller = new AbortController();
     running = controller;
     const { signal } = controller;
-    void learnPhones(signal);
+    knowing = learnPhones(signal);
     const sources = options.sources;
     if (sources) {
       const stop = [
@@ -180,8 +189,10 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
       streamSSE(c, async (stream) => {
         let pending = new Set<string>();
         let timer: ReturnType<typeof setTimeout> | undefined;
+        let lastSent = Number.NEGATIVE_INFINITY;
         const flush = (): void => {
           timer = undefined;
+          lastSent = performance.now();
           const keys = [...pending];
           pending = new Set();
           stream.writeSSE({ data: JSON.stringify({ keys }) }).catch(() => undefined);
@@ -196,8 +207,15 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
             pending.add(key);
             any = true;
           }
-          if (any) timer ??= setTimeout(flush, coalesceMs);
+          if (any)
+            timer ??= setTimeout(
+              flush,
+              Math.max(coalesceMs, lastSent + steadyGapMs - performance.now()),
+            );
         });
+        // The first message says the page hears every change from now on: sent once the hub knows
+        // which handsets exist, so a new one is told apart from one the page already shows.
+        await knowing;
         await stream.writeSSE({ data: JSON.stringify({ keys: [] }) });
         await ended;
         clearTimeout(timer);

@@ -25,6 +25,13 @@ export interface PurchasedNumber {
 const EMPTY = measureDraft('');
 /** Cards shown at once: rendering cost follows this, not the number of handsets (search for the rest). */
 export const PHONES_PAGE_SIZE = 12;
+/** A card's thread shows the newest messages only: a card costs the same after a day of traffic. */
+export const THREAD_SHOWN = 30;
+/**
+ * What a card reads of each list (sent, received, TeleSign's records): more than it shows, so a
+ * message still on its way is matched with its record; the cost stays bounded however long the run.
+ */
+const THREAD_READ = 100;
 
 function HandsetCard(props: {
   handset: ConsoleHandset;
@@ -38,7 +45,9 @@ function HandsetCard(props: {
   exists: boolean;
 }) {
   const { handset } = props;
-  const items = thread(handset, props.toPhone, props.outcomes);
+  const all = thread(handset, props.toPhone, props.outcomes);
+  const items = all.slice(-THREAD_SHOWN);
+  const earlier = all.length - items.length;
   return (
     <article
       class={`phone ${props.focused ? 'focused' : ''}`}
@@ -72,6 +81,11 @@ function HandsetCard(props: {
           <Empty testid="handset-empty">
             No messages yet — type below to text the support line.
           </Empty>
+        ) : null}
+        {earlier > 0 ? (
+          <li class="muted" data-testid="handset-earlier">
+            Earlier messages: <a href={`/inspect?phone=${handset.phone}`}>in the journal</a>
+          </li>
         ) : null}
         {items.map((item) => {
           const tick = item.status ? tickFor(item.status.code, item.status.description) : null;
@@ -177,8 +191,8 @@ export async function renderHandset(
     // A phone that never texted nor received has nothing to read; reading it must not create it.
     const [handset, toPhone, optOuts] = exists
       ? await Promise.all([
-          data.handset(phone),
-          data.telesignMessages({ phone_number: phone }),
+          data.handset(phone, THREAD_READ),
+          data.telesignMessages({ phone_number: phone, limit: String(THREAD_READ) }),
           data.optOuts(phone),
         ])
       : [{ phone, inbox: [], outbox: [] }, [], { phone, opt_outs: [] }];

@@ -66,6 +66,28 @@ describe('the message store', () => {
     expect(messages.list().map((m) => m.referenceId)).toEqual(['R2', 'R3', 'R9']);
   });
 
+  it("lists one phone's messages from its own index, in order, and forgets them with the store", () => {
+    const { messages } = setup(4);
+    const to = (n: number, phone: string) => messages.submit({ ...input(n), phoneNumber: phone });
+    for (let n = 0; n < 6; n++) to(n, n % 2 ? '15555550101' : '15555550102');
+    const refs = (phone: string) => messages.listToPhone(phone).map((m) => m.referenceId);
+    // R0 and R1 were forgotten with the store's capacity of 4.
+    expect(refs('15555550101')).toEqual(['R3', 'R5']);
+    expect(refs('15555550102')).toEqual(['R2', 'R4']);
+    expect(refs('15555550199')).toEqual([]);
+    // Restored messages come before the newer ones, in the index too.
+    const next = setup(10);
+    next.messages.submit({ ...input(9), phoneNumber: '15555550101' });
+    next.messages.restore(messages.listToPhone('15555550101'));
+    expect(next.messages.listToPhone('15555550101').map((m) => m.referenceId)).toEqual([
+      'R3',
+      'R5',
+      'R9',
+    ]);
+    messages.reset();
+    expect(refs('15555550101')).toEqual([]);
+  });
+
   it('puts a delivered message in the handset inbox', async () => {
     const { clock, messages, handsets } = setup(3);
     messages.submit(input(1));

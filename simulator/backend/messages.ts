@@ -57,6 +57,8 @@ export interface Messages {
   find(customerId: string, referenceId: string): MessageRecord | undefined;
   findAny(referenceId: string): MessageRecord | undefined;
   list(customerId?: string): MessageRecord[];
+  /** The messages to one phone, oldest first, read from a per-phone index (not the whole store). */
+  listToPhone(phoneNumber: string): MessageRecord[];
   /** Puts back messages kept from an earlier run (before any new one), without their timers. */
   restore(records: readonly MessageRecord[]): void;
   /** Schedules the steps restored messages had not reached yet; due ones run at once. Returns how many messages resumed. */
@@ -113,8 +115,27 @@ export function createMessages(options: MessagesOptions): Messages {
   // entry V8 keeps in the Map until it rehashes, which made each submit cost more as it ran.
   let order: string[] = [];
   let head = 0;
+  /** Each phone's messages in submission order: a card on Phones reads one phone's, not all. */
+  const byPhone = new Map<string, MessageRecord[]>();
+  const index = (record: MessageRecord): void => {
+    const list = byPhone.get(record.phoneNumber);
+    if (list) list.push(record);
+    else byPhone.set(record.phoneNumber, [record]);
+  };
+  const unindex = (record: MessageRecord | undefined): void => {
+    if (!record) return;
+    const list = byPhone.get(record.phoneNumber);
+    // The oldest message of the store is the oldest of its phone.
+    if (list?.[0] === record) list.shift();
+    else if (list) list.splice(list.indexOf(record), 1);
+    if (list?.length === 0) byPhone.delete(record.phoneNumber);
+  };
   const forgetOldest = (): void => {
-    while (byId.size > capacity && head < order.length) byId.delete(order[head++] ?? '');
+    while (byId.size > capacity && head < order.length) {
+      const id = order[head++] ?? '';
+      unindex(byId.get(id));
+      byId.delete(id);
+    }
     if (head > capacity) {
       order = order.slice(head);
       head = 0;
@@ -211,6 +232,7 @@ export function createMessages(options: MessagesOptions): Messages {
       };
       byId.set(record.referenceId, record);
       order.push(record.referenceId);
+      index(record);
       forgetOldest();
       persist({ t: 'message', v: record });
       schedule(record, deliverySteps(input.delivery), input.apiKey, clock.now());
@@ -223,11 +245,14 @@ export function createMessages(options: MessagesOptions): Messages {
     findAny: (referenceId) => byId.get(referenceId),
     list: (customerId) =>
       [...byId.values()].filter((m) => customerId === undefined || m.customerId === customerId),
+    listToPhone: (phoneNumber) => [...(byPhone.get(phoneNumber) ?? [])],
     restore(records) {
       if (records.length === 0) return;
       const newer = [...byId.values()];
       byId.clear();
       for (const record of [...records, ...newer]) byId.set(record.referenceId, record);
+      byPhone.clear();
+      for (const record of byId.values()) index(record);
       order = [...byId.keys()];
       head = 0;
       forgetOldest();
@@ -254,6 +279,7 @@ export function createMessages(options: MessagesOptions): Messages {
       for (const handle of timers) clock.cancel(handle);
       timers.clear();
       byId.clear();
+      byPhone.clear();
       order = [];
       head = 0;
       restored = [];

@@ -193,7 +193,7 @@ export function agentPageTests(suite: ConsoleSuite): void {
         release = resolve;
       });
       await page.goto(`${world.url}/agent/${cv.agentId}/conversations/${cv.id}`);
-      await page.route('**/console/f/**', async (route) => {
+      await page.route('**/console/fragments**', async (route) => {
         await held;
         // The page may already be closing; an unanswered refresh no longer matters then.
         await route.continue().catch(() => undefined);
@@ -204,7 +204,7 @@ export function agentPageTests(suite: ConsoleSuite): void {
       await expect.poll(() => error.textContent()).toMatch(/^[A-Z_]+: .+/);
       await suite.shot('agent-refused-transfer');
       release();
-      await page.unroute('**/console/f/**');
+      await page.unroute('**/console/fragments**');
     }, 30_000);
 
     it('says an offer is waiting instead of "no conversations yet", and drops the offer when it times out', async () => {

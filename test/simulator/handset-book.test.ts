@@ -98,6 +98,34 @@ describe('handsets created and cleared on the control plane', () => {
     ]);
   });
 
+  it("reads the newest N of a handset's thread and of TeleSign's records for it with ?limit", async () => {
+    const phone = '12025550146';
+    const account = h.sim.backend.accounts.get(h.customerId);
+    const refs: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await h.control('POST', `/_sim/handsets/${phone}/messages`, { to: number, text: `t${i}` });
+      refs.push(
+        h.sim.backend.sendMessage(account, {
+          phoneNumber: phone,
+          message: `m${i}`,
+          messageType: 'ARN',
+          senderId: number,
+          externalId: null,
+          callbackUrl: null,
+        }).referenceId,
+      );
+    }
+    const thread = await h.control('GET', `/_sim/handsets/${phone}/messages?limit=2`);
+    const sentTexts = (thread.body as { outbox: { text: string }[] }).outbox.map((m) => m.text);
+    expect(sentTexts).toEqual(['t1', 't2']);
+    const records = await h.control('GET', `/_sim/messages?phone_number=${phone}&limit=2`);
+    const ids = (records.body as { reference_id: string }[]).map((m) => m.reference_id);
+    expect(ids).toEqual(refs.slice(1));
+    const bad = await h.control('GET', `/_sim/messages?phone_number=${phone}&limit=0`);
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: { code: 'invalid_field', field: 'limit' } });
+  });
+
   it('refuses to clear a phone the fake does not know (404), without creating it', async () => {
     const cleared = await h.control('DELETE', '/_sim/handsets/12025550144/messages');
     expect(cleared.status).toBe(404);

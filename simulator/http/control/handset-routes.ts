@@ -5,7 +5,11 @@ import { exceedsSegments } from '../../../lib/sms-text';
 import type { Backend } from '../../backend/backend';
 import { deliverySettingSchema } from '../../backend/delivery-policy';
 import { SimulatorError } from '../../errors/control-errors';
-import { readJson } from './control-http';
+import { parseWith, readJson } from './control-http';
+
+const threadQuery = z
+  .object({ limit: z.coerce.number().int().min(1).max(100_000).optional() })
+  .strict();
 
 const PHONE = /^[1-9][0-9]{4,14}$/;
 
@@ -72,10 +76,13 @@ export function handsetRoutes(backend: Backend) {
   });
   r.get('/handsets/:phone/messages', (c) => {
     const handset = backend.handsets.get(phoneParam(c.req.param('phone')));
+    // `?limit=N`: the newest N of each list (a Phones card reads no more than it can show).
+    const { limit } = parseWith(threadQuery, c.req.query());
+    const newest = <T>(list: T[]): T[] => (limit ? list.slice(-limit) : list);
     return c.json({
       phone: handset.phone,
-      inbox: handset.inbox,
-      outbox: handset.outbox,
+      inbox: newest(handset.inbox),
+      outbox: newest(handset.outbox),
       cleared_after: handset.clearedAfter ?? null,
     });
   });

@@ -107,13 +107,19 @@ export function observeRoutes(backend: Backend, closing: Promise<void>) {
             .string()
             .regex(/^[1-9][0-9]{4,14}$/, 'must be 5 to 15 digits, no "+"')
             .optional(),
+          /** The newest this many (a Phones card reads no more than it can show). */
+          limit: z.coerce.number().int().min(1).max(100_000).optional(),
         })
         .strict(),
       c.req.query(),
     );
-    const all = backend.messages.list(q.customer_id?.toUpperCase());
-    const kept = q.phone_number ? all.filter((m) => m.phoneNumber === q.phone_number) : all;
-    return c.json(kept.map(presentMessage));
+    const customer = q.customer_id?.toUpperCase();
+    const kept = q.phone_number
+      ? backend.messages
+          .listToPhone(q.phone_number)
+          .filter((m) => customer === undefined || m.customerId === customer)
+      : backend.messages.list(customer);
+    return c.json((q.limit ? kept.slice(-q.limit) : kept).map(presentMessage));
   });
   r.get('/messages/:reference_id', (c) => {
     const id = c.req.param('reference_id').toUpperCase();
