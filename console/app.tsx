@@ -57,6 +57,7 @@ const ASSETS: Record<string, string> = {
   'console.js': 'text/javascript; charset=utf-8',
   'api.js': 'text/javascript; charset=utf-8',
   'live.js': 'text/javascript; charset=utf-8',
+  'live-swap.js': 'text/javascript; charset=utf-8',
   'console.css': 'text/css; charset=utf-8',
   'pages.css': 'text/css; charset=utf-8',
   'admin.css': 'text/css; charset=utf-8',

@@ -148,5 +148,44 @@ export function phonesPageTests(suite: ConsoleSuite): void {
         .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-phone')));
       expect(found).toEqual(['12025550103']);
     }, 30_000);
+
+    it('leaves a card out of view stale while its phone texts, and brings it up to date once scrolled into view', async () => {
+      const world = suite.world();
+      const page = suite.page();
+      const phones = Array.from({ length: 8 }, (_, i) => `1202555016${i}`);
+      // Known to the fake before the page opens: each is its own card, not a new handset.
+      for (const phone of phones) await world.api('PUT', `/_sim/handsets/${phone}`);
+      await page.goto(`${world.url}/?q=1202555016`);
+      await expect.poll(() => page.getByTestId('live-status').textContent()).toContain('live');
+      const card = (phone: string) =>
+        page.locator(`[data-testid="handset-region"]:has([data-phone="${phone}"])`);
+      const first = card(phones[0] ?? '');
+      const last = card(phones[7] ?? '');
+      // Eight cards side by side: the last is far right of the 1366-pixel viewport. A refresh of
+      // the whole list as the page opened (the hub catching up on a phone it heard while learning
+      // the handsets) can bring every card up to date at once: text again until the card is left
+      // behind, each time after the card in view has shown the text sent after it.
+      let sent = '';
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        sent = `Texted while out of view ${attempt}`;
+        await world.api('POST', `/_sim/handsets/${phones[7]}/messages`, {
+          to: SUPPORT,
+          text: sent,
+        });
+        const seen = `Texted in view ${attempt}`;
+        await world.api('POST', `/_sim/handsets/${phones[0]}/messages`, {
+          to: SUPPORT,
+          text: seen,
+        });
+        await expect.poll(() => first.textContent()).toContain(seen);
+        if ((await last.getAttribute('data-stale')) === '1') break;
+      }
+      expect(await last.getAttribute('data-stale')).toBe('1');
+      expect(await last.textContent()).not.toContain(sent);
+
+      await last.scrollIntoViewIfNeeded();
+      await expect.poll(() => last.textContent()).toContain(sent);
+      expect(await last.getAttribute('data-stale')).toBeNull();
+    }, 30_000);
   });
 }
