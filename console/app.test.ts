@@ -175,8 +175,8 @@ describe('console routes', () => {
     expect((await app.request('/console/fragments')).status).toBe(400);
   });
 
-  it("shows a card's newest 30 messages and links the earlier ones to the journal", async () => {
-    const outbox = Array.from({ length: 35 }, (_, i) => ({
+  it("shows a card's newest 20 messages and links the earlier ones to the journal", async () => {
+    const outbox = Array.from({ length: 25 }, (_, i) => ({
       referenceId: `R${i}`,
       to: '14155550100',
       text: `text number ${i}.`,
@@ -186,9 +186,9 @@ describe('console routes', () => {
       channelFetch: fakeApi({ '/api/work-streams': [] }),
       telesignUrl: 'http://telesign.test',
       telesignFetch: fakeApi({
-        '/_sim/handsets': [{ phone: '12025550101', inbox: 0, outbox: 35 }],
+        '/_sim/handsets': [{ phone: '12025550101', inbox: 0, outbox: 25 }],
         '/_sim/accounts': [],
-        '/_sim/handsets/12025550101/messages?limit=100': {
+        '/_sim/handsets/12025550101/messages?limit=50': {
           phone: '12025550101',
           inbox: [],
           outbox,
@@ -198,7 +198,7 @@ describe('console routes', () => {
       }),
     });
     const html = await (await busy.request('/console/f/handset?phone=12025550101')).text();
-    expect(html.match(/data-testid="handset-message"/g)).toHaveLength(30);
+    expect(html.match(/data-testid="handset-message"/g)).toHaveLength(20);
     expect(html).not.toContain('text number 4.');
     expect(html).toContain('text number 5.');
     expect(html).toContain('Earlier messages');

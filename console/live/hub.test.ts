@@ -69,59 +69,88 @@ describe('live hub', () => {
 });
 
 describe("live hub, the pace of a page's messages", () => {
+  /** A hub on fake timers with one page listening; `events()` sends channel events, gives back when messages came. */
+  async function pacedPage() {
+    const listeners = new Set<(event: unknown) => void>();
+    const hub = createLiveHub({
+      channelFetch: async () => json([]),
+      telesignFetch: async () => json([]),
+      telesignUrl: 'http://telesign.test',
+      coalesceMs: 50,
+      steadyGapMs: 1000,
+      floodPerSecond: 50,
+      floodGapMs: 2000,
+      sources: {
+        channel: (listener) => {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+        telesign: () => () => undefined,
+      },
+    });
+    const { Hono } = await import('hono');
+    const app = new Hono().get('/console/events', (c) => hub.handler(c));
+    const response = await app.request('/console/events');
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const arrived: number[] = [];
+    const reading = (async () => {
+      for (;;) {
+        const { done } = await reader.read();
+        if (done) return;
+        arrived.push(performance.now());
+      }
+    })();
+    await vi.advanceTimersByTimeAsync(0);
+    arrived.length = 0;
+    /** `count` events `everyMs` apart: the times of the messages meanwhile, from the first event. */
+    const events = async (count: number, everyMs: number): Promise<number[]> => {
+      const start = performance.now();
+      const from = arrived.length;
+      for (let i = 0; i < count; i++) {
+        for (const l of listeners) l({ type: 'agent.changed', agentId: `a${i}` });
+        await vi.advanceTimersByTimeAsync(everyMs);
+      }
+      return arrived.slice(from).map((t) => t - start);
+    };
+    const close = async () => {
+      await reader.cancel();
+      await reading;
+    };
+    return { events, close };
+  }
+  const gaps = (times: number[]) => times.slice(1).map((t, i) => t - (times[i] ?? 0));
+
   it('sends a page at most one message a second while events keep coming, and the first of a quiet spell soon', async () => {
     vi.useFakeTimers();
     try {
-      const listeners = new Set<(event: unknown) => void>();
-      const hub = createLiveHub({
-        channelFetch: async () => json([]),
-        telesignFetch: async () => json([]),
-        telesignUrl: 'http://telesign.test',
-        coalesceMs: 50,
-        steadyGapMs: 1000,
-        sources: {
-          channel: (listener) => {
-            listeners.add(listener);
-            return () => listeners.delete(listener);
-          },
-          telesign: () => () => undefined,
-        },
-      });
-      const { Hono } = await import('hono');
-      const app = new Hono().get('/console/events', (c) => hub.handler(c));
-      const response = await app.request('/console/events');
-      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-      const arrived: number[] = [];
-      const reading = (async () => {
-        for (;;) {
-          const { done } = await reader.read();
-          if (done) return;
-          arrived.push(performance.now());
-        }
-      })();
-      await vi.advanceTimersByTimeAsync(0);
-      const start = performance.now();
-      arrived.length = 0;
+      const page = await pacedPage();
       // An event every 100 ms for 3 s: a steady load.
-      for (let i = 0; i < 30; i++) {
-        for (const l of listeners) l({ type: 'agent.changed', agentId: `a${i}` });
-        await vi.advanceTimersByTimeAsync(100);
-      }
-      await vi.advanceTimersByTimeAsync(1000);
-      const times = arrived.map((t) => t - start);
+      const times = await page.events(30, 100);
       expect(times[0]).toBe(50);
       expect(times.length).toBeGreaterThanOrEqual(3);
-      expect(times.length).toBeLessThanOrEqual(4);
-      for (let i = 1; i < times.length; i++)
-        expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(1000);
+      for (const gap of gaps(times)) expect(gap).toBeGreaterThanOrEqual(1000);
       // After a quiet spell the next event is sent after the gathering wait alone.
-      await vi.advanceTimersByTimeAsync(2000);
-      const quiet = performance.now();
-      for (const l of listeners) l({ type: 'agent.changed', agentId: 'late' });
-      await vi.advanceTimersByTimeAsync(60);
-      expect((arrived.at(-1) ?? 0) - quiet).toBe(50);
-      await reader.cancel();
-      await reading;
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(await page.events(1, 60)).toEqual([50]);
+      await page.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('spaces the messages two seconds apart under a flood, and a second again once it eases', async () => {
+    vi.useFakeTimers();
+    try {
+      const page = await pacedPage();
+      // 100 events a second for 7 s: after the first message, every gap is two seconds.
+      const flood = gaps(await page.events(700, 10));
+      expect(flood.length).toBeGreaterThanOrEqual(2);
+      for (const gap of flood.slice(1)) expect(gap).toBeGreaterThanOrEqual(2000);
+      // Ten a second: back to a second apart.
+      const eased = gaps(await page.events(50, 100));
+      expect(eased.length).toBeGreaterThanOrEqual(3);
+      for (const gap of eased.slice(1)) expect(gap).toBeLessThan(1500);
+      await page.close();
     } finally {
       vi.useRealTimers();
     }

@@ -33,6 +33,13 @@ export interface LiveHubOptions {
    * more often costs the browser (and the sim beside it) for nothing.
    */
   steadyGapMs?: number;
+  /**
+   * Under a flood — at least `floodPerSecond` events for the page's keys a second (default 10) — its messages
+   * are `floodGapMs` apart instead: nobody reads a card that changes ten times a second, and
+   * the browser's refresh is what an open tab costs the servers beside it.
+   */
+  floodPerSecond?: number;
+  floodGapMs?: number;
 }
 
 type Listener = (keys: readonly string[]) => void;
@@ -61,6 +68,8 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
   const retryMs = options.retryMs ?? 1000;
   const coalesceMs = options.coalesceMs ?? 50;
   const steadyGapMs = options.steadyGapMs ?? 1000;
+  const floodPerSecond = options.floodPerSecond ?? 10;
+  const floodGapMs = options.floodGapMs ?? 2000;
   const base = options.telesignUrl.replace(/\/$/, '');
   const listeners = new Set<Listener>();
   const observers = new Set<Listener>();
@@ -190,9 +199,15 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
         let pending = new Set<string>();
         let timer: ReturnType<typeof setTimeout> | undefined;
         let lastSent = Number.NEGATIVE_INFINITY;
+        /** Events for this page since the last message, and the gap before the next one. */
+        let heard = 0;
+        let gapMs = steadyGapMs;
         const flush = (): void => {
           timer = undefined;
-          lastSent = performance.now();
+          const now = performance.now();
+          gapMs = (heard * 1000) / (now - lastSent) >= floodPerSecond ? floodGapMs : steadyGapMs;
+          heard = 0;
+          lastSent = now;
           const keys = [...pending];
           pending = new Set();
           stream.writeSSE({ data: JSON.stringify({ keys }) }).catch(() => undefined);
@@ -207,11 +222,9 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
             pending.add(key);
             any = true;
           }
-          if (any)
-            timer ??= setTimeout(
-              flush,
-              Math.max(coalesceMs, lastSent + steadyGapMs - performance.now()),
-            );
+          if (!any) return;
+          heard++;
+          timer ??= setTimeout(flush, Math.max(coalesceMs, lastSent + gapMs - performance.now()));
         });
         // The first message says the page hears every change from now on: sent once the hub knows
         // which handsets exist, so a new one is told apart from one the page already shows.

@@ -26,12 +26,12 @@ const EMPTY = measureDraft('');
 /** Cards shown at once: rendering cost follows this, not the number of handsets (search for the rest). */
 export const PHONES_PAGE_SIZE = 12;
 /** A card's thread shows the newest messages only: a card costs the same after a day of traffic. */
-export const THREAD_SHOWN = 30;
+export const THREAD_SHOWN = 20;
 /**
  * What a card reads of each list (sent, received, TeleSign's records): more than it shows, so a
  * message still on its way is matched with its record; the cost stays bounded however long the run.
  */
-const THREAD_READ = 100;
+const THREAD_READ = 50;
 
 function HandsetCard(props: {
   handset: ConsoleHandset;
