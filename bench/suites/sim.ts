@@ -77,7 +77,10 @@ function deliveries(channelUrl: string) {
             waiting.set(id, resolve);
             const check = async (): Promise<void> => {
               if (done.has(id)) return;
-              if (await lookUp(conversationId, id)) {
+              const found = await lookUp(conversationId, id);
+              // The event may have come while the conversation was read: that one was not missed.
+              if (done.has(id)) return;
+              if (found) {
                 missed++;
                 waiting.delete(id);
                 resolve();
