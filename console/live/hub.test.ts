@@ -142,12 +142,13 @@ describe("live hub, the pace of a page's messages", () => {
     vi.useFakeTimers();
     try {
       const page = await pacedPage();
-      // 100 events a second for 7 s: after the first message, every gap is two seconds.
+      // 100 events a second for 7 s from the page's arrival: told apart by the first message, so
+      // every gap is two seconds (a tab opened during a load test is at the flood pace at once).
       const flood = gaps(await page.events(700, 10));
       expect(flood.length).toBeGreaterThanOrEqual(2);
-      for (const gap of flood.slice(1)) expect(gap).toBeGreaterThanOrEqual(2000);
-      // Ten a second: back to a second apart.
-      const eased = gaps(await page.events(50, 100));
+      for (const gap of flood) expect(gap).toBeGreaterThanOrEqual(2000);
+      // Five a second: back to a second apart.
+      const eased = gaps(await page.events(30, 200));
       expect(eased.length).toBeGreaterThanOrEqual(3);
       for (const gap of eased.slice(1)) expect(gap).toBeLessThan(1500);
       await page.close();

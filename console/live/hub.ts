@@ -199,14 +199,16 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
         let pending = new Set<string>();
         let timer: ReturnType<typeof setTimeout> | undefined;
         let lastSent = Number.NEGATIVE_INFINITY;
-        /** Events for this page since the last message, and the gap before the next one. */
+        /** Events for this page since `since` (the last message, or the page's arrival). */
         let heard = 0;
+        let since = performance.now();
         let gapMs = steadyGapMs;
         const flush = (): void => {
           timer = undefined;
           const now = performance.now();
-          gapMs = (heard * 1000) / (now - lastSent) >= floodPerSecond ? floodGapMs : steadyGapMs;
+          gapMs = (heard * 1000) / (now - since) >= floodPerSecond ? floodGapMs : steadyGapMs;
           heard = 0;
+          since = now;
           lastSent = now;
           const keys = [...pending];
           pending = new Set();
