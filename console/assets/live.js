@@ -39,8 +39,8 @@ function regionsFor(/** @type {Set<string>} */ keys) {
 }
 
 // ---- regions out of view ------------------------------------------------------------------
-// A region out of view is not fetched when its keys change: it is marked `data-stale` and fetched
-// when it comes into view. A Phones page shows 12 cards and 4 or so are in view: the others cost
+// A region out of view (or in a tab in the background) is not fetched when its keys change: it is
+// marked `data-stale` and fetched when it comes into view. A Phones page shows 12 cards and 4 or so are in view: the others cost
 // the sim and the browser nothing until the user scrolls to them.
 
 /** Regions the browser has said are out of view; one not yet reported counts as in view. */
@@ -66,6 +66,18 @@ const viewWatch =
         { rootMargin: '150px' },
       )
     : null;
+
+/** A tab back in the foreground fetches the stale regions in view (the observer has no news). */
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') return;
+  const stale = /** @type {HTMLElement[]} */ (
+    Array.from(document.querySelectorAll('[data-fragment][data-stale]'))
+  );
+  const due = stale
+    .filter((region) => !outOfView.has(region))
+    .flatMap((region) => (region.dataset.keys ?? '*').split(' '));
+  if (due.length > 0) scheduleRefresh(due);
+});
 
 /** Watches every region on the page (watching one twice is a no-op). */
 function watchRegions() {
@@ -122,8 +134,11 @@ async function refresh() {
   pendingUrgent = false;
   try {
     const regions = regionsFor(keys);
-    for (const region of regions) if (outOfView.has(region)) region.dataset.stale = '1';
-    const answers = await fetchRegions(regions.filter((region) => !outOfView.has(region)));
+    // A tab in the background shows nothing: its regions wait, stale, until it is looked at.
+    const unseen = (/** @type {HTMLElement} */ region) =>
+      document.visibilityState === 'hidden' || outOfView.has(region);
+    for (const region of regions) if (unseen(region)) region.dataset.stale = '1';
+    const answers = await fetchRegions(regions.filter((region) => !unseen(region)));
     for (const [region] of answers) delete region.dataset.stale;
     swapAll(answers);
     watchRegions();

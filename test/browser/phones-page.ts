@@ -187,5 +187,44 @@ export function phonesPageTests(suite: ConsoleSuite): void {
       await expect.poll(() => last.textContent()).toContain(sent);
       expect(await last.getAttribute('data-stale')).toBeNull();
     }, 30_000);
+
+    it('fetches nothing while the tab is in the background, and catches up when it is back', async () => {
+      // The manual-clock world (nothing else is delivered on the wall clock mid-test), texting a
+      // number no work stream has (no conversation is left behind for the tests after it).
+      const world = await suite.manualWorld();
+      const cid = world.sim.marker.customerId;
+      const { number } = await world.api<{ number: string }>(
+        'POST',
+        `/_sim/accounts/${cid}/numbers`,
+        {},
+      );
+      const page = suite.page();
+      const [texted, after] = ['12025550181', '12025550182'];
+      for (const phone of [texted, after]) await world.api('PUT', `/_sim/handsets/${phone}`);
+      await page.goto(`${world.url}/?q=1202555018`);
+      await expect.poll(() => page.getByTestId('live-status').textContent()).toContain('live');
+      const card = (phone: string) =>
+        page.locator(`[data-testid="handset"][data-phone="${phone}"]`);
+      /** The card's region, or the list around it, is marked stale. */
+      const stale = (phone: string) =>
+        card(phone).locator('xpath=ancestor-or-self::*[@data-stale]').count();
+      const setVisibility = (state: 'hidden' | 'visible') =>
+        page.evaluate(
+          `Object.defineProperty(document, 'visibilityState', { value: '${state}', configurable: true }); document.dispatchEvent(new Event('visibilitychange'))`,
+        );
+      await setVisibility('hidden');
+      const text = 'Texted while in the background';
+      await world.api('POST', `/_sim/handsets/${texted}/messages`, { to: number, text });
+      // A text after it: once its card is stale, every event of the first text has reached the page.
+      await world.api('POST', `/_sim/handsets/${after}/messages`, { to: number, text: 'Next' });
+      await expect.poll(() => stale(after)).toBeGreaterThan(0);
+      expect(await stale(texted)).toBeGreaterThan(0);
+      expect(await card(texted).textContent()).not.toContain(text);
+
+      // Back in the foreground with no event to come: the page catches up by itself.
+      await setVisibility('visible');
+      await expect.poll(() => card(texted).textContent()).toContain(text);
+      expect(await page.locator('[data-fragment][data-stale]').count()).toBe(0);
+    }, 30_000);
   });
 }
