@@ -10,6 +10,7 @@ import type { WorldData } from './world-store';
 export interface BackendOptions {
   clock?: Clock;
   ids?: Ids;
+  /** How callbacks go out; default: node:http with kept-alive connections (lib/http-post.ts). */
   fetch?: typeof fetch;
   storage?: Low<WorldData>;
   /** Messages, statuses and handsets' threads; memory unless given (see createFileStorage). */

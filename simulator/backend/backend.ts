@@ -58,7 +58,7 @@ export function createBackend(options: BackendOptions = {}) {
   const handsets: Handsets = createHandsets(options.handsetLimits);
   const callbacks: Callbacks = createCallbacks({
     clock,
-    fetch: options.fetch ?? ((...args) => fetch(...args)),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
     journal,
     faults,
     // Each plan of a callback is a traffic line: pending retries and abandoned ones survive a restart.

@@ -1,9 +1,10 @@
 // One callback attempt over the wire: signed with the account's key, timed, and journaled.
 import type { Clock } from '../../lib/clock';
+import type { PostText } from '../../lib/http-post';
 import { callbackAuthHeaders } from '../../lib/telesign-signing';
 import type { CallbackAttempt, CallbackJob, CallbackRecord } from './callback-types';
 import type { Journal, JournalMessage } from './journal';
-import { journalMessage } from './journal-message';
+import { headersOf, journalMessage } from './journal-message';
 
 /** How one attempt went; `answer` is the receiver's response when one came (not for simulated faults). */
 export interface Outcome {
@@ -14,7 +15,8 @@ export interface Outcome {
 
 export interface CallbackPostOptions {
   clock: Clock;
-  fetch: typeof fetch;
+  /** Sends one attempt: `postText` (node:http) in the sim, `postWithFetch(…)` where a test injects fetch. */
+  post: PostText;
   journal: Journal;
   /** Real-time limit for one attempt before it counts as a connection error. */
   timeoutMs: number;
@@ -48,20 +50,11 @@ export function createCallbackPost(options: CallbackPostOptions): SendAttempt {
 
   const post = async (job: CallbackJob): Promise<Outcome> => {
     try {
-      const response = await options.fetch(job.url, {
-        method: 'POST',
-        headers: requestHeaders(job),
-        body: job.body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const body = await response.text().catch(() => '');
-      return {
-        status: response.status,
-        answer: journalMessage({ status: response.status, headers: response.headers, body }),
-      };
+      const answer = await options.post(job.url, requestHeaders(job), job.body, timeoutMs);
+      return { status: answer.status, answer: journalMessage(answer) };
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause;
-      return { status: null, error: cause?.code ?? (error as Error).message };
+      const failed = error as { code?: string; cause?: { code?: string }; message?: string };
+      return { status: null, error: failed.cause?.code ?? failed.code ?? String(failed.message) };
     }
   };
 
@@ -106,5 +99,19 @@ export function createCallbackPost(options: CallbackPostOptions): SendAttempt {
     record.attempts.push(result);
     log(job, result, outcome.answer);
     return result;
+  };
+}
+
+/** `PostText` over an injected `fetch` (tests and in-process scenarios hand the fake one). */
+export function postWithFetch(fetchFn: typeof fetch): PostText {
+  return async (url, headers, body, timeoutMs) => {
+    const response = await fetchFn(url, {
+      method: 'POST',
+      headers,
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await response.text().catch(() => '');
+    return { status: response.status, headers: headersOf(response.headers), body: text };
   };
 }

@@ -1,6 +1,7 @@
 // Posts signed callbacks (delivery reports, inbound SMS) and retries them on TeleSign's schedule; the plan survives a restart.
 import type { Clock, TimerHandle } from '../../lib/clock';
-import { createCallbackPost, type Outcome } from './callback-post';
+import { postText } from '../../lib/http-post';
+import { createCallbackPost, type Outcome, postWithFetch } from './callback-post';
 import type {
   CallbackAttempt,
   CallbackJob,
@@ -22,7 +23,8 @@ export type {
 
 export interface CallbackOptions {
   clock: Clock;
-  fetch: typeof fetch;
+  /** How attempts go out; default: node:http with kept-alive connections (`lib/http-post.ts`). */
+  fetch?: typeof fetch;
   journal: Journal;
   faults: Faults;
   /** Waits between attempts, in ms: TeleSign tries at 0 s, then +10 s, then +30 s. */
@@ -72,7 +74,7 @@ export function createCallbacks(options: CallbackOptions): Callbacks {
   const abandonedLimit = options.abandonedLimit ?? 10_000;
   const send = createCallbackPost({
     clock,
-    fetch: options.fetch,
+    post: options.fetch ? postWithFetch(options.fetch) : postText,
     journal,
     timeoutMs: options.attemptTimeoutMs ?? 10_000,
   });
