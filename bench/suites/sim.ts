@@ -148,8 +148,9 @@ export async function run(): Promise<Record<string, Figures>> {
     `npm run sim in its own process, default logging (readable lines to a pipe), ${CONCURRENCY} in flight; sim CPU from /proc`,
   );
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-sim-'));
-  // BENCH_SIM_PROFILE=<folder>: a V8 CPU profile of the sim process, written when it stops.
-  const profile = process.env.BENCH_SIM_PROFILE;
+  // BENCH_CPU_PROF=<folder> (as console-phones; BENCH_SIM_PROFILE, its first name, still works): a
+  // V8 CPU profile of the sim process, written when it stops (bench/tools/profile-summary.ts).
+  const profile = process.env.BENCH_CPU_PROF ?? process.env.BENCH_SIM_PROFILE;
   const sim = await startSim(
     dataDir,
     [],
