@@ -109,6 +109,8 @@ export function postWithFetch(fetchFn: typeof fetch): PostText {
       method: 'POST',
       headers,
       body,
+      // As over node:http: a redirect is the answer (TeleSign retries anything but 200).
+      redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text().catch(() => '');

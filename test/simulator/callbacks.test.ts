@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from './harness';
 import { type Receiver, startReceiver, teleSignSampleVerify } from './receiver';
@@ -136,6 +138,35 @@ describe('delivery reports and inbound SMS posted to a real receiver', () => {
       [2, 500],
       [3, 500],
     ]);
+  });
+
+  it('counts a redirect as a failed attempt and retries it, never following it to the receiver it names', async () => {
+    // TeleSign expects 200 and retries any other answer; it documents no redirects.
+    const redirector = createServer((_req, res) => res.writeHead(307, { location: rx.url }).end());
+    await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
+    const port = (redirector.address() as AddressInfo).port;
+    try {
+      await h.control('PUT', `/_sim/accounts/${h.customerId}/callback-url`, {
+        url: `http://127.0.0.1:${port}/moved`,
+      });
+      await h.control('POST', `/_sim/accounts/${h.customerId}/numbers`, { number: '12025550143' });
+      const answer = await h.control('POST', '/_sim/handsets/15555550124/messages', {
+        to: '12025550143',
+        text: 'Hi',
+      });
+      const ref = (answer.body as { reference_id: string }).reference_id;
+      await h.clock.advance(10_000);
+      const attempts = (await h.control('GET', `/_sim/journal?kind=callback&reference_id=${ref}`))
+        .body as { attempt: number; status: number }[];
+      expect(attempts.map((a) => [a.attempt, a.status])).toEqual([
+        [1, 307],
+        [2, 307],
+      ]);
+      expect(rx.received).toEqual([]);
+    } finally {
+      redirector.closeAllConnections();
+      await new Promise<void>((resolve) => redirector.close(() => resolve()));
+    }
   });
 
   it('a receiver that is down then up gets every callback exactly once, the first time it answers 200', async () => {
