@@ -158,6 +158,28 @@ describe("live hub, the pace of a page's messages", () => {
   });
 });
 
+describe('live hub, a fake that does not answer', () => {
+  it('still tells a page it is live when the handset list never comes', async () => {
+    const hub = createLiveHub({
+      channelFetch: async () => json([]),
+      // Answers nothing until the hub gives up on it.
+      telesignFetch: (_url, init) =>
+        new Promise<Response>((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+        ),
+      telesignUrl: 'http://telesign.test',
+      listTimeoutMs: 20,
+      sources: { channel: () => () => undefined, telesign: () => () => undefined },
+    });
+    const { Hono } = await import('hono');
+    const app = new Hono().get('/console/events', (c) => hub.handler(c));
+    const response = await app.request('/console/events');
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('data: {"keys":[]}\n\n');
+    await reader.cancel();
+  });
+});
+
 describe('live hub, a page that names its keys', () => {
   it("sends a page only the keys it listens for, and is not woken for another phone's events", async () => {
     const listeners = new Set<(entry: unknown) => void>();

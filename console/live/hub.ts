@@ -40,6 +40,8 @@ export interface LiveHubOptions {
    */
   floodPerSecond?: number;
   floodGapMs?: number;
+  /** How long the hub waits for the fake's handset list before every phone counts as new (ms). */
+  listTimeoutMs?: number;
 }
 
 type Listener = (keys: readonly string[]) => void;
@@ -90,7 +92,11 @@ export function createLiveHub(options: LiveHubOptions): LiveHub {
 
   const learnPhones = async (signal: AbortSignal): Promise<void> => {
     try {
-      const response = await options.telesignFetch(`${base}/_sim/handsets`, { signal });
+      // A fake that does not answer must not keep the page from going live: after a while every
+      // phone counts as new instead.
+      const response = await options.telesignFetch(`${base}/_sim/handsets`, {
+        signal: AbortSignal.any([signal, AbortSignal.timeout(options.listTimeoutMs ?? 5000)]),
+      });
       const list = (await response.json()) as unknown;
       if (!Array.isArray(list)) return;
       knownPhones ??= new Set();
