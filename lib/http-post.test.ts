@@ -51,6 +51,20 @@ describe('one POST over node:http', () => {
     expect((await postText(url, {}, 'x', 1000)).status).toBe(307);
   });
 
+  it('sends again on a new connection when the receiver dropped the kept-alive one, once', async () => {
+    const served = new Map<object, number>();
+    const url = await receiver((req, res) => {
+      // The second request on any connection is dropped unanswered, as a receiver closing an idle
+      // connection just as the next request arrives.
+      const n = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, n);
+      if (n > 1) req.socket.destroy();
+      else res.writeHead(200).end(`answer ${served.size}`);
+    });
+    expect((await postText(url, {}, 'first', 1000)).body).toBe('answer 1');
+    expect((await postText(url, {}, 'second', 1000)).body).toBe('answer 2');
+  });
+
   it('fails with ECONNREFUSED when nothing listens, and ETIMEDOUT when no answer comes in time', async () => {
     const url = await receiver(() => undefined);
     const closed = url.replace(/:\d+\//, ':1/');

@@ -2,7 +2,12 @@
 // fake TeleSign's callbacks go out this way instead of through `fetch`, whose Request, Response and
 // web streams cost more CPU than the whole rest of a callback (undici was ~7 % of the sim's CPU
 // end to end). A redirect is an answer like any other: it is not followed.
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import {
+  type ClientRequest,
+  Agent as HttpAgent,
+  request as httpRequest,
+  type IncomingMessage,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
 export interface PostAnswer {
@@ -42,42 +47,54 @@ export const postText: PostText = (url, headers, body, timeoutMs) =>
       reject(failure('ERR_INVALID_PROTOCOL', `cannot post to ${target.protocol} URLs`));
       return;
     }
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const https = target.protocol === 'https:';
+    const send = https ? httpsRequest : httpRequest;
+    const agent = https ? agents['https:'] : agents['http:'];
     const payload = Buffer.from(body, 'utf8');
-    const req = send(target, {
-      method: 'POST',
-      agent: agents[target.protocol],
-      headers: { ...headers, 'Content-Length': String(payload.length) },
-    });
+    let current: ClientRequest | undefined;
     // The whole attempt, answer included, has `timeoutMs` of real time.
     const timer = setTimeout(
-      () => req.destroy(failure('ETIMEDOUT', `no answer within ${timeoutMs} ms`)),
+      () => current?.destroy(failure('ETIMEDOUT', `no answer within ${timeoutMs} ms`)),
       timeoutMs,
     );
-    req.on('error', (error) => {
+    const fail = (error: Error): void => {
       clearTimeout(timer);
       reject(error);
-    });
-    req.on('response', (answer) => {
-      const chunks: Buffer[] = [];
-      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-      answer.on('error', (error) => {
-        clearTimeout(timer);
-        reject(error);
+    };
+    const post = (pooled: boolean): void => {
+      const req = send(target, {
+        method: 'POST',
+        agent: pooled ? agent : false,
+        headers: { ...headers, 'Content-Length': String(payload.length) },
       });
-      // Cut off mid-body (the timeout, a reset): a close without an end.
-      answer.on('close', () => {
-        clearTimeout(timer);
-        if (!answer.complete) reject(failure('ECONNRESET', 'the answer was cut off'));
+      current = req;
+      let answered = false;
+      req.on('error', (error: Error & { code?: string }) => {
+        // A kept-alive connection the receiver closed while it sat idle: the request never reached
+        // it, so it goes once more on a connection of its own (as browsers do).
+        const stale = error.code === 'ECONNRESET' || error.code === 'EPIPE';
+        if (pooled && req.reusedSocket && stale && !answered) post(false);
+        else fail(error);
       });
-      answer.on('end', () => {
-        clearTimeout(timer);
-        resolve({
-          status: answer.statusCode ?? 0,
-          headers: flatHeaders(answer),
-          body: Buffer.concat(chunks).toString('utf8'),
+      req.on('response', (answer) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('error', fail);
+        // Cut off mid-body (the timeout, a reset): a close without an end.
+        answer.on('close', () => {
+          if (!answer.complete) fail(failure('ECONNRESET', 'the answer was cut off'));
+        });
+        answer.on('end', () => {
+          clearTimeout(timer);
+          resolve({
+            status: answer.statusCode ?? 0,
+            headers: flatHeaders(answer),
+            body: Buffer.concat(chunks).toString('utf8'),
+          });
         });
       });
-    });
-    req.end(payload);
+      req.end(payload);
+    };
+    post(true);
   });
