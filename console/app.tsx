@@ -59,6 +59,7 @@ const ASSETS: Record<string, string> = {
   'live.js': 'text/javascript; charset=utf-8',
   'live-swap.js': 'text/javascript; charset=utf-8',
   'console.css': 'text/css; charset=utf-8',
+  'phones.css': 'text/css; charset=utf-8',
   'pages.css': 'text/css; charset=utf-8',
   'admin.css': 'text/css; charset=utf-8',
   'inspect.css': 'text/css; charset=utf-8',

@@ -29,6 +29,7 @@ export function Layout(props: LayoutProps) {
         <title>{`${props.title} · SMS channel simulator`}</title>
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/console/assets/console.css" />
+        <link rel="stylesheet" href="/console/assets/phones.css" />
         <link rel="stylesheet" href="/console/assets/pages.css" />
         <link rel="stylesheet" href="/console/assets/admin.css" />
         <link rel="stylesheet" href="/console/assets/inspect.css" />
