@@ -24,10 +24,8 @@ export type PostText = (
   timeoutMs: number,
 ) => Promise<PostAnswer>;
 
-const agents = {
-  'http:': new HttpAgent({ keepAlive: true }),
-  'https:': new HttpsAgent({ keepAlive: true }),
-};
+const httpAgent = new HttpAgent({ keepAlive: true });
+const httpsAgent = new HttpsAgent({ keepAlive: true });
 
 const failure = (code: string, message: string): Error =>
   Object.assign(new Error(message), { code });
@@ -49,7 +47,7 @@ export const postText: PostText = (url, headers, body, timeoutMs) =>
     }
     const https = target.protocol === 'https:';
     const send = https ? httpsRequest : httpRequest;
-    const agent = https ? agents['https:'] : agents['http:'];
+    const agent = https ? httpsAgent : httpAgent;
     const payload = Buffer.from(body, 'utf8');
     let current: ClientRequest | undefined;
     // The whole attempt, answer included, has `timeoutMs` of real time.

@@ -40,8 +40,16 @@ function regionsFor(/** @type {Set<string>} */ keys) {
 
 // ---- regions out of view ------------------------------------------------------------------
 // A region out of view (or in a tab in the background) is not fetched when its keys change: it is
-// marked `data-stale` and fetched when it comes into view. A Phones page shows 12 cards and 4 or so are in view: the others cost
-// the sim and the browser nothing until the user scrolls to them.
+// marked `data-stale` and fetched when it comes into view. A Phones page shows 12 cards and 4 or so
+// are in view: the others cost the sim and the browser nothing until the user scrolls to them.
+
+/** Refreshes the stale ones among `regions`, which have just come into sight. */
+function refreshStale(/** @type {HTMLElement[]} */ regions) {
+  const due = regions
+    .filter((region) => region.dataset.stale)
+    .flatMap((region) => (region.dataset.keys ?? '*').split(' '));
+  if (due.length > 0) scheduleRefresh(due);
+}
 
 /** Regions the browser has said are out of view; one not yet reported counts as in view. */
 const outOfView = new WeakSet();
@@ -49,18 +57,16 @@ const viewWatch =
   typeof IntersectionObserver === 'function'
     ? new IntersectionObserver(
         (entries) => {
-          /** @type {string[]} */
-          const due = [];
+          /** @type {HTMLElement[]} */
+          const seen = [];
           for (const entry of entries) {
             const region = /** @type {HTMLElement} */ (entry.target);
-            if (!entry.isIntersecting) {
-              outOfView.add(region);
-              continue;
-            }
-            outOfView.delete(region);
-            if (region.dataset.stale) due.push(...(region.dataset.keys ?? '*').split(' '));
+            if (entry.isIntersecting) {
+              outOfView.delete(region);
+              seen.push(region);
+            } else outOfView.add(region);
           }
-          if (due.length > 0) scheduleRefresh(due);
+          refreshStale(seen);
         },
         // A little ahead of the scroll, so a card is fresh by the time it is seen.
         { rootMargin: '150px' },
@@ -73,10 +79,7 @@ document.addEventListener('visibilitychange', () => {
   const stale = /** @type {HTMLElement[]} */ (
     Array.from(document.querySelectorAll('[data-fragment][data-stale]'))
   );
-  const due = stale
-    .filter((region) => !outOfView.has(region))
-    .flatMap((region) => (region.dataset.keys ?? '*').split(' '));
-  if (due.length > 0) scheduleRefresh(due);
+  refreshStale(stale.filter((region) => !outOfView.has(region)));
 });
 
 /** Watches every region on the page (watching one twice is a no-op). */

@@ -34,9 +34,9 @@ export interface LiveHubOptions {
    */
   steadyGapMs?: number;
   /**
-   * Under a flood — at least `floodPerSecond` events for the page's keys a second (default 10) — its messages
-   * are `floodGapMs` apart instead: nobody reads a card that changes ten times a second, and
-   * the browser's refresh is what an open tab costs the servers beside it.
+   * Under a flood — at least `floodPerSecond` events a second for the page's keys (default 10) —
+   * its messages are `floodGapMs` apart instead: nobody reads a card that changes ten times a
+   * second, and the browser's refresh is what an open tab costs the servers beside it.
    */
   floodPerSecond?: number;
   floodGapMs?: number;

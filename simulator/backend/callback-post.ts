@@ -15,7 +15,7 @@ export interface Outcome {
 
 export interface CallbackPostOptions {
   clock: Clock;
-  /** Sends one attempt: `postText` (node:http) in the sim, `postWithFetch(…)` where a test injects fetch. */
+  /** Sends one attempt: `postText` (node:http), or `postWithFetch(…)` where a test injects fetch. */
   post: PostText;
   journal: Journal;
   /** Real-time limit for one attempt before it counts as a connection error. */

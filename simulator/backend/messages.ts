@@ -127,7 +127,7 @@ export function createMessages(options: MessagesOptions): Messages {
     const list = byPhone.get(record.phoneNumber);
     // The oldest message of the store is the oldest of its phone.
     if (list?.[0] === record) list.shift();
-    else if (list) list.splice(list.indexOf(record), 1);
+    else if (list?.includes(record)) list.splice(list.indexOf(record), 1);
     if (list?.length === 0) byPhone.delete(record.phoneNumber);
   };
   const forgetOldest = (): void => {

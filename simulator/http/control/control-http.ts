@@ -1,7 +1,7 @@
 // Shared plumbing of the control plane: JSON input checked by zod, and one error handler.
 
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { jsonDeeperThan } from '../../../lib/json-depth';
 import { SimulatorError } from '../../errors/control-errors';
 import { CONTROL_HTTP_STATUS } from '../../errors/http-status';
@@ -28,6 +28,9 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   }
   return parseWith(schema, value);
 }
+
+/** `?limit=N` on a list read: the newest N (the journal caps it lower). */
+export const newestLimit = z.coerce.number().int().min(1).max(100_000).optional();
 
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);

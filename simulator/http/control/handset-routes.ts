@@ -5,11 +5,9 @@ import { exceedsSegments } from '../../../lib/sms-text';
 import type { Backend } from '../../backend/backend';
 import { deliverySettingSchema } from '../../backend/delivery-policy';
 import { SimulatorError } from '../../errors/control-errors';
-import { parseWith, readJson } from './control-http';
+import { newestLimit, parseWith, readJson } from './control-http';
 
-const threadQuery = z
-  .object({ limit: z.coerce.number().int().min(1).max(100_000).optional() })
-  .strict();
+const threadQuery = z.object({ limit: newestLimit }).strict();
 
 const PHONE = /^[1-9][0-9]{4,14}$/;
 

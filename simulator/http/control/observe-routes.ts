@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Backend } from '../../backend/backend';
 import type { JournalEntry } from '../../backend/journal';
 import { SimulatorError } from '../../errors/control-errors';
-import { parseWith } from './control-http';
+import { newestLimit, parseWith } from './control-http';
 import { presentMessage } from './present';
 
 const journalQuery = z
@@ -108,7 +108,7 @@ export function observeRoutes(backend: Backend, closing: Promise<void>) {
             .regex(/^[1-9][0-9]{4,14}$/, 'must be 5 to 15 digits, no "+"')
             .optional(),
           /** The newest this many (a Phones card reads no more than it can show). */
-          limit: z.coerce.number().int().min(1).max(100_000).optional(),
+          limit: newestLimit,
         })
         .strict(),
       c.req.query(),
